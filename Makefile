@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Every target creates and reuses .venv itself; nothing else needs to be installed by hand.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+
+.PHONY: demo test test-fast lint bench serve install clean assets
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.8
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP) assets
+
+# Front-end packages (NL Design System CSS, htmx, axe-core) come from the npm registry with the committed lockfile.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+assets: $(NODE_STAMP) $(STAMP)
+	$(BIN)/zicht assets
+
+## demo: install, generate ten years of synthetic meldingen, import them, create demo accounts, serve on :8000
+demo: install
+	$(BIN)/zicht demo --serve
+
+## test: the whole suite (unit, integration on SQLite and PostgreSQL, browser tests)
+test: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+test-fast: install
+	$(BIN)/python -m pytest -n 2 -m "not browser and not slow"
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+bench: install
+	$(BIN)/python benchmarks/bench_import.py
+	@for b in benchmarks/bench_api.py benchmarks/bench_linkage.py benchmarks/bench_mse.py benchmarks/bench_insight.py; do \
+		if [ -f $$b ]; then $(BIN)/python $$b || exit 1; fi; done
+
+serve: install
+	$(BIN)/zicht serve
+
+clean:
+	rm -rf $(VENV) node_modules var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,712 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The code lists of codebook version 2026.1.
+
+Sources: HTCDS v2.0 field list (IOM, CC BY 4.0), the CTDC codebook and synthetic-release field names, and
+CoMensha / Nationaal Rapporteur categories (see shared/docs/domain.md §1–2). Adding a code is a minor
+version change; renaming or removing one is a major change with a data migration.
+"""
+
+from __future__ import annotations
+
+from zicht.codebook.model import Code, Codelijst, StandardValue
+
+VERSIE = "2026.1"
+
+
+def _h(veld: str, *waarden: str) -> tuple[StandardValue, ...]:
+    return tuple(StandardValue(veld, w) for w in waarden)
+
+
+_ONBEKEND = Code("onbekend", "onbekend", "unknown", "Niet bekend of niet gevraagd; iets anders dan 'nee'.")
+
+UITBUITINGSVORM = Codelijst(
+    "uitbuitingsvorm",
+    "uitbuitingsvorm",
+    "form of exploitation",
+    VERSIE,
+    meervoudig=True,
+    codes=(
+        Code(
+            "seksueel",
+            "seksuele uitbuiting",
+            "sexual exploitation",
+            htcds=_h("vic_TypeOfExploitation", "SexualExploitation"),
+            ctdc=_h("isSexualExploit", "1"),
+            synoniemen=("seksueel", "sexual", "seksuele"),
+        ),
+        Code(
+            "arbeid",
+            "arbeidsuitbuiting",
+            "labour exploitation",
+            "Uitbuiting buiten de seksindustrie in de gereguleerde economie en dienstverlening.",
+            htcds=_h("vic_TypeOfExploitation", "ForcedLabour"),
+            ctdc=_h("isForcedLabour", "1"),
+            synoniemen=("uitbuiting buiten de seksindustrie", "forced labour", "labour", "arbeid"),
+        ),
+        Code(
+            "crimineel",
+            "criminele uitbuiting",
+            "criminal exploitation",
+            "Dwang tot strafbare feiten: drugs, geldezel, diefstal, bedelarij, explosieven.",
+            htcds=_h("vic_TypeOfExploitation", "Other"),
+            ctdc=_h("isOtherExploit", "1"),
+            synoniemen=("gedwongen criminaliteit", "forced criminality", "criminal"),
+        ),
+        Code(
+            "orgaanverwijdering",
+            "orgaanverwijdering",
+            "organ removal",
+            htcds=_h("vic_TypeOfExploitation", "OrganRemoval"),
+            ctdc=_h("isOrganRemoval", "1"),
+            synoniemen=("orgaanhandel", "organ trafficking"),
+        ),
+        Code(
+            "overig",
+            "overige uitbuiting",
+            "other exploitation",
+            htcds=_h("vic_TypeOfExploitation", "Other"),
+            ctdc=_h("isOtherExploit", "1"),
+            synoniemen=("other",),
+        ),
+        Code("onbekend", "onbekend", "unknown", htcds=(), ctdc=_h("typeOfExploitConcatenated", "NotSpecified")),
+    ),
+)
+
+_SEKS = "seksueel"
+_ARB = "arbeid"
+_CRIM = "crimineel"
+SECTOR = Codelijst(
+    "sector",
+    "sector",
+    "sector",
+    VERSIE,
+    codes=(
+        Code(
+            "raamprostitutie",
+            "raamprostitutie",
+            "window prostitution",
+            ouder=_SEKS,
+            htcds=_h("vic_TypeOfSexExploitation", "Prostitution"),
+            ctdc=_h("typeOfSexProstitution", "1"),
+        ),
+        Code(
+            "clubprostitutie",
+            "club- of bordeelprostitutie",
+            "club or brothel prostitution",
+            ouder=_SEKS,
+            htcds=_h("vic_TypeOfSexExploitation", "Prostitution"),
+            ctdc=_h("typeOfSexProstitution", "1"),
+        ),
+        Code(
+            "thuisprostitutie",
+            "thuisprostitutie",
+            "home-based prostitution",
+            ouder=_SEKS,
+            htcds=_h("vic_TypeOfSexExploitation", "PrivateSexualServices"),
+            ctdc=_h("typeOfSexPrivateSexualServices", "1"),
+        ),
+        Code(
+            "escort",
+            "escort",
+            "escort",
+            ouder=_SEKS,
+            htcds=_h("vic_TypeOfSexExploitation", "PrivateSexualServices"),
+            ctdc=_h("typeOfSexPrivateSexualServices", "1"),
+        ),
+        Code(
+            "hotel",
+            "hotelprostitutie",
+            "hotel prostitution",
+            ouder=_SEKS,
+            htcds=_h("vic_TypeOfSexExploitation", "PrivateSexualServices"),
+            ctdc=_h("typeOfSexPrivateSexualServices", "1"),
+        ),
+        Code(
+            "straat",
+            "straatprostitutie",
+            "street prostitution",
+            ouder=_SEKS,
+            htcds=_h("vic_TypeOfSexExploitation", "Prostitution"),
+            ctdc=_h("typeOfSexProstitution", "1"),
+        ),
+        Code(
+            "webcam_online",
+            "webcam en online",
+            "webcam and online",
+            ouder=_SEKS,
+            htcds=_h("vic_TypeOfSexExploitation", "RemoteInteractiveServices"),
+            ctdc=_h("typeOfSexRemoteInteractiveServices", "1"),
+        ),
+        Code(
+            "pornografie",
+            "pornografie",
+            "pornography",
+            ouder=_SEKS,
+            htcds=_h("vic_TypeOfSexExploitation", "Pornography"),
+            ctdc=_h("typeOfSexPornography", "1"),
+        ),
+        Code(
+            "land_tuinbouw",
+            "land- en tuinbouw",
+            "agriculture and horticulture",
+            ouder=_ARB,
+            htcds=_h("vic_ForcedLabourIndustry", "A_AgricultureForestryAndFishing"),
+            ctdc=_h("typeOfLabourAgriculture", "1"),
+            synoniemen=("kassen", "glastuinbouw"),
+        ),
+        Code(
+            "voedselverwerking",
+            "voedselverwerking",
+            "food processing",
+            ouder=_ARB,
+            htcds=_h("vic_ForcedLabourIndustry", "C_Manufacturing"),
+            ctdc=_h("typeOfLabourManufacturing", "1"),
+        ),
+        Code(
+            "productie",
+            "productie en industrie",
+            "manufacturing",
+            ouder=_ARB,
+            htcds=_h("vic_ForcedLabourIndustry", "C_Manufacturing"),
+            ctdc=_h("typeOfLabourManufacturing", "1"),
+        ),
+        Code(
+            "distributie_logistiek",
+            "distributiecentra en logistiek",
+            "distribution and logistics",
+            ouder=_ARB,
+            htcds=_h("vic_ForcedLabourIndustry", "H_TransportationAndStorage"),
+            ctdc=_h("typeOfLabourTransportation", "1"),
+        ),
+        Code(
+            "transport",
+            "transport",
+            "transport",
+            ouder=_ARB,
+            htcds=_h("vic_ForcedLabourIndustry", "H_TransportationAndStorage"),
+            ctdc=_h("typeOfLabourTransportation", "1"),
+        ),
+        Code(
+            "horeca",
+            "horeca",
+            "hospitality",
+            ouder=_ARB,
+            htcds=_h("vic_ForcedLabourIndustry", "I_AccommodationAndFoodServiceActivities"),
+            ctdc=_h("typeOfLabourHospitality", "1"),
+        ),
+        Code(
+            "schoonmaak",
+            "schoonmaak",
+            "cleaning",
+            ouder=_ARB,
+            htcds=_h("vic_ForcedLabourIndustry", "N_AdministrativeAndSupportServiceActivities"),
+            ctdc=_h("typeOfLabourOther", "1"),
+        ),
+        Code(
+            "bouw",
+            "bouw",
+            "construction",
+            ouder=_ARB,
+            htcds=_h("vic_ForcedLabourIndustry", "F_Construction"),
+            ctdc=_h("typeOfLabourConstruction", "1"),
+        ),
+        Code(
+            "huishoudelijk_werk",
+            "huishoudelijk werk",
+            "domestic work",
+            ouder=_ARB,
+            htcds=_h("vic_ForcedLabourIndustry", "T_ActivitiesOfHouseholdsAsEmployers"),
+            ctdc=_h("typeOfLabourDomesticWork", "1"),
+        ),
+        Code(
+            "scheepvaart_visserij",
+            "scheepvaart en visserij",
+            "shipping and fishing",
+            ouder=_ARB,
+            htcds=_h("vic_ForcedLabourIndustry", "A_AgricultureForestryAndFishing"),
+            ctdc=_h("typeOfLabourAquafarming", "1"),
+        ),
+        Code(
+            "wasserij",
+            "wasserij",
+            "laundry",
+            ouder=_ARB,
+            htcds=_h("vic_ForcedLabourIndustry", "S_OtherServiceActivities"),
+            ctdc=_h("typeOfLabourOther", "1"),
+        ),
+        Code(
+            "drugs",
+            "drugshandel en -smokkel",
+            "drug dealing and couriering",
+            ouder=_CRIM,
+            ctdc=_h("typeOfLabourIllicitActivities", "1"),
+        ),
+        Code(
+            "geldezel",
+            "geldezel (bankpassen afstaan)",
+            "money mule",
+            ouder=_CRIM,
+            ctdc=_h("typeOfLabourIllicitActivities", "1"),
+        ),
+        Code(
+            "diefstal",
+            "diefstal en winkeldiefstal",
+            "theft and shoplifting",
+            ouder=_CRIM,
+            ctdc=_h("typeOfLabourIllicitActivities", "1"),
+        ),
+        Code(
+            "bedelarij",
+            "gedwongen bedelarij",
+            "forced begging",
+            ouder=_CRIM,
+            htcds=_h("vic_TypeOfExploitation", "ForcedBegging"),
+            ctdc=_h("typeOfLabourBegging", "1"),
+        ),
+        Code(
+            "explosieven",
+            "plaatsen van explosieven",
+            "placing explosives",
+            ouder=_CRIM,
+            ctdc=_h("typeOfLabourIllicitActivities", "1"),
+        ),
+        Code(
+            "overig_seksueel",
+            "overige seksuele uitbuiting",
+            "other sexual exploitation",
+            ouder=_SEKS,
+            htcds=_h("vic_TypeOfSexExploitation", "Prostitution"),
+        ),
+        Code(
+            "overig_arbeid",
+            "overige sector",
+            "other sector",
+            ouder=_ARB,
+            htcds=_h("vic_ForcedLabourIndustry", "Other"),
+            ctdc=_h("typeOfLabourOther", "1"),
+        ),
+        Code(
+            "overig_crimineel",
+            "overige criminele activiteiten",
+            "other criminal activities",
+            ouder=_CRIM,
+            ctdc=_h("typeOfLabourIllicitActivities", "1"),
+        ),
+        _ONBEKEND,
+    ),
+)
+
+_W = "werving"
+_C = "controle"
+WERKWIJZE = Codelijst(
+    "werkwijze",
+    "werkwijze",
+    "method (modus operandi)",
+    VERSIE,
+    meervoudig=True,
+    codes=(
+        Code(
+            "loverboymethode",
+            "loverboymethode",
+            "loverboy method",
+            groep=_W,
+            uitleg="Werving en binding via een (schijn)liefdesrelatie.",
+            htcds=_h("vic_RelationshipToTrafficker", "Acquainted"),
+            ctdc=_h("recruiterRelationIntimatePartner", "1"),
+            synoniemen=("loverboy", "pooierboy", "loverboy techniek", "loverboytechniek"),
+        ),
+        Code(
+            "sextortion",
+            "sextortion",
+            "sextortion",
+            groep=_C,
+            uitleg="Afpersing met seksueel beeldmateriaal.",
+            htcds=_h("vic_MethodsOfControl", "PsychologicalAbuse"),
+            ctdc=_h("meansThreats", "1"),
+            synoniemen=("afpersing met beeldmateriaal",),
+        ),
+        Code(
+            "schuldslavernij",
+            "schuldslavernij",
+            "debt bondage",
+            groep=_C,
+            htcds=_h("vic_MethodsOfControl", "DebtBondage"),
+            ctdc=_h("meansDebtBondageEarnings", "1"),
+            synoniemen=("schuld", "debt"),
+        ),
+        Code(
+            "innemen_documenten",
+            "innemen van identiteitsdocumenten",
+            "withholding documents",
+            groep=_C,
+            htcds=_h("vic_MethodsOfControl", "WithholdsDocuments"),
+            ctdc=_h("meansWithholdDocs", "1"),
+            synoniemen=("paspoort afgenomen", "documenten ingenomen"),
+        ),
+        Code(
+            "valse_beloften",
+            "valse beloften",
+            "false promises",
+            groep=_W,
+            htcds=_h("vic_MethodsOfControl", "FalsePromises"),
+            ctdc=_h("meansFalsePromises", "1"),
+        ),
+        Code(
+            "geweld",
+            "fysiek geweld",
+            "physical violence",
+            groep=_C,
+            htcds=_h("vic_MethodsOfControl", "PhysicalAbuse"),
+            ctdc=_h("meansAbusePsyPhySex", "1"),
+        ),
+        Code(
+            "bedreiging",
+            "bedreiging",
+            "threats",
+            groep=_C,
+            htcds=_h("vic_MethodsOfControl", "PhysicalThreats"),
+            ctdc=_h("meansThreats", "1"),
+        ),
+        Code(
+            "bedreiging_familie",
+            "bedreiging van familie",
+            "threats against family",
+            groep=_C,
+            htcds=_h("vic_MethodsOfControl", "ThreatensChildrenFamily"),
+            ctdc=_h("meansThreats", "1"),
+        ),
+        Code(
+            "dreigen_met_autoriteiten",
+            "dreigen met politie of uitzetting",
+            "threat of law enforcement",
+            groep=_C,
+            htcds=_h("vic_MethodsOfControl", "ThreatsLawEnforcement"),
+            ctdc=_h("meansThreats", "1"),
+        ),
+        Code(
+            "seksueel_geweld",
+            "seksueel geweld",
+            "sexual abuse",
+            groep=_C,
+            htcds=_h("vic_MethodsOfControl", "SexualAbuse"),
+            ctdc=_h("meansAbusePsyPhySex", "1"),
+        ),
+        Code(
+            "psychisch_geweld",
+            "psychisch geweld en manipulatie",
+            "psychological abuse",
+            groep=_C,
+            htcds=_h("vic_MethodsOfControl", "PsychologicalAbuse"),
+            ctdc=_h("meansAbusePsyPhySex", "1"),
+        ),
+        Code(
+            "voodoo_eed",
+            "voodoo- of juju-eed",
+            "juju oath",
+            groep=_C,
+            uitleg="Binding door een rituele eed, vooral bij West-Afrikaanse slachtoffers.",
+            htcds=_h("vic_MethodsOfControl", "PsychologicalAbuse"),
+            ctdc=_h("meansThreats", "1"),
+            synoniemen=("juju", "voodoo"),
+        ),
+        Code(
+            "afpakken_verdiensten",
+            "afpakken van verdiensten",
+            "takes earnings",
+            groep=_C,
+            htcds=_h("vic_MethodsOfControl", "TakesEarnings"),
+            ctdc=_h("meansDebtBondageEarnings", "1"),
+        ),
+        Code(
+            "beperken_bewegingsvrijheid",
+            "beperken van bewegingsvrijheid",
+            "restricts movement",
+            groep=_C,
+            htcds=_h("vic_MethodsOfControl", "RestrictsMovement"),
+            ctdc=_h("meansDenyBasicNeeds", "1"),
+        ),
+        Code(
+            "verdovende_middelen",
+            "drugs of alcohol",
+            "psychoactive substances",
+            groep=_C,
+            htcds=_h("vic_MethodsOfControl", "PsychoactiveSubstance"),
+            ctdc=_h("meansDrugsAlcohol", "1"),
+        ),
+        Code(
+            "onthouden_basisbehoeften",
+            "onthouden van basisbehoeften",
+            "withholds necessities",
+            groep=_C,
+            htcds=_h("vic_MethodsOfControl", "WithholdsNecessities"),
+            ctdc=_h("meansDenyBasicNeeds", "1"),
+        ),
+        Code(
+            "excessieve_werktijden",
+            "excessieve werktijden",
+            "excessive working hours",
+            groep=_C,
+            htcds=_h("vic_MethodsOfControl", "ExcessiveWorkingHours"),
+            ctdc=_h("meansExcessiveWorkHours", "1"),
+        ),
+        Code(
+            "werving_online",
+            "werving via sociale media",
+            "recruited through online social networks",
+            groep=_W,
+            htcds=_h("vic_MethodOfRecruitment", "ThroughOnlineSocialNetworks"),
+        ),
+        Code(
+            "werving_advertentie",
+            "werving via (online) advertentie",
+            "recruited through an advertisement",
+            groep=_W,
+            htcds=_h("vic_MethodOfRecruitment", "ThroughAnOnlineAdvertisement"),
+        ),
+        Code(
+            "werving_familie",
+            "werving via familie",
+            "recruited through family",
+            groep=_W,
+            htcds=_h("vic_MethodOfRecruitment", "ThroughFamilyOrFamilyEvents"),
+            ctdc=_h("recruiterRelationFamily", "1"),
+        ),
+        Code(
+            "werving_vrienden",
+            "werving via vrienden of kennissen",
+            "recruited through friends",
+            groep=_W,
+            htcds=_h("vic_MethodOfRecruitment", "ThroughFriendsOrSocialEvents"),
+            ctdc=_h("recruiterRelationFriend", "1"),
+        ),
+        Code(
+            "werving_uitzendbureau",
+            "werving via (malafide) uitzendbureau",
+            "recruited through an agency",
+            groep=_W,
+            htcds=_h("vic_MethodOfRecruitment", "AtAPlaceOfBusiness"),
+        ),
+        Code("ontvoering", "ontvoering", "abduction", groep=_W, ctdc=_h("isAbduction", "1")),
+        Code("overig", "overige werkwijze", "other method", htcds=_h("vic_MethodsOfControl", "Other")),
+        Code("onbekend", "onbekend", "unknown", ctdc=_h("meansOfControlNotSpecified", "1")),
+    ),
+)
+
+MELDER_SOORT = Codelijst(
+    "melder_soort",
+    "soort melder",
+    "kind of reporter",
+    VERSIE,
+    codes=(
+        Code(
+            "nationale_politie",
+            "Nationale Politie",
+            "National Police",
+            htcds=_h("org_Type", "LawEnforcement"),
+            synoniemen=("politie", "np", "police"),
+        ),
+        Code(
+            "kmar",
+            "Koninklijke Marechaussee",
+            "Royal Netherlands Marechaussee",
+            htcds=_h("org_Type", "LawEnforcement"),
+            synoniemen=("marechaussee", "kmar"),
+        ),
+        Code(
+            "nla",
+            "Nederlandse Arbeidsinspectie",
+            "Netherlands Labour Authority",
+            htcds=_h("org_Type", "CentralGovernmentOrganisation"),
+            synoniemen=("inspectie szw", "arbeidsinspectie", "labour inspectorate"),
+        ),
+        Code(
+            "zorgcoordinatie",
+            "zorgcoördinatie",
+            "care coordination",
+            htcds=_h("org_Type", "LocalGovernmentOrganisation"),
+            synoniemen=("zorgcoordinator",),
+        ),
+        Code("fairwork", "FairWork", "FairWork", htcds=_h("org_Type", "NGO")),
+        Code("ngo_overig", "andere ngo", "other NGO", htcds=_h("org_Type", "NGO"), synoniemen=("ngo",)),
+        Code(
+            "coa",
+            "COA",
+            "COA (reception of asylum seekers)",
+            htcds=_h("org_Type", "CentralGovernmentOrganisation"),
+            synoniemen=("azc",),
+        ),
+        Code("ind", "IND", "IND (immigration service)", htcds=_h("org_Type", "ImmigrationService")),
+        Code("nidos", "Nidos", "Nidos (guardianship)", htcds=_h("org_Type", "NGO")),
+        Code("jeugdzorg", "jeugdzorg", "youth care", htcds=_h("org_Type", "HealthServiceOrganisation")),
+        Code(
+            "gezondheidszorg",
+            "(geestelijke) gezondheidszorg",
+            "health care",
+            htcds=_h("org_Type", "HealthServiceOrganisation"),
+            synoniemen=("ggz", "zorg"),
+        ),
+        Code("opvang", "opvang", "shelter", htcds=_h("org_Type", "NGO")),
+        Code("advocaat", "advocaat", "lawyer", htcds=_h("org_Type", "LegalService")),
+        Code("gemeente", "gemeente", "municipality", htcds=_h("org_Type", "LocalGovernmentOrganisation")),
+        Code("slachtoffer", "slachtoffer zelf", "the victim", synoniemen=("zelfmelder", "cliënt zelf")),
+        Code("overig", "overig", "other"),
+        _ONBEKEND,
+    ),
+)
+
+GESLACHT = Codelijst(
+    "geslacht",
+    "geslacht",
+    "gender",
+    VERSIE,
+    codes=(
+        Code(
+            "vrouw",
+            "vrouw",
+            "female",
+            htcds=_h("prs_Gender", "Feminine"),
+            ctdc=_h("gender", "Female"),
+            synoniemen=("v", "f", "vrouwelijk", "woman"),
+        ),
+        Code(
+            "man",
+            "man",
+            "male",
+            htcds=_h("prs_Gender", "Masculine"),
+            ctdc=_h("gender", "Male"),
+            synoniemen=("m", "mannelijk"),
+        ),
+        Code(
+            "transgender_vrouw",
+            "transgender vrouw",
+            "transgender woman",
+            htcds=_h("prs_Gender", "TransgenderFeminine"),
+            ctdc=_h("gender", "Transgender/Unknown"),
+        ),
+        Code(
+            "transgender_man",
+            "transgender man",
+            "transgender man",
+            htcds=_h("prs_Gender", "TransgenderMasculine"),
+            ctdc=_h("gender", "Transgender/Unknown"),
+        ),
+        Code(
+            "non_binair",
+            "non-binair",
+            "non-binary",
+            htcds=_h("prs_Gender", "NonConforming"),
+            ctdc=_h("gender", "Transgender/Unknown"),
+            synoniemen=("x",),
+        ),
+        Code(
+            "onbekend",
+            "onbekend",
+            "unknown",
+            htcds=_h("prs_Gender", "NonSpecifiedUnknown"),
+            ctdc=_h("gender", "Transgender/Unknown"),
+        ),
+    ),
+)
+
+DOSSIERTYPE = Codelijst(
+    "dossiertype",
+    "dossiertype",
+    "dossier type",
+    VERSIE,
+    codes=(
+        Code(
+            "registratie",
+            "registratie",
+            "registration only",
+            "Alleen vastgelegd voor het landelijk beeld, zonder hulpvraag.",
+        ),
+        Code(
+            "registratie_opvang",
+            "registratie en opvang",
+            "registration and shelter",
+            "Er is een opvangplek nodig; CoMensha zoekt en coördineert die.",
+            htcds=_h("cas_ReasonForOutgoingReferral", "AdditionalServicesRequired"),
+        ),
+        Code(
+            "registratie_informatie_advies",
+            "registratie, informatie en advies",
+            "registration, information and advice",
+            "Geen opvangvraag, wel hulp of advies nodig.",
+        ),
+        _ONBEKEND,
+    ),
+)
+
+STATUS = Codelijst(
+    "status",
+    "status mensenhandel",
+    "trafficking status",
+    VERSIE,
+    codes=(
+        Code(
+            "mogelijk",
+            "mogelijk slachtoffer",
+            "possible victim",
+            htcds=_h("vic_TraffickingStatus", "PossibleVictimOfTrafficking"),
+        ),
+        Code(
+            "vastgesteld",
+            "vastgesteld slachtoffer",
+            "confirmed victim",
+            htcds=_h("vic_TraffickingStatus", "ActualVictimOfTrafficking"),
+        ),
+        Code("geen", "geen slachtoffer", "not a victim", htcds=_h("vic_TraffickingStatus", "NotAVictimOfTrafficking")),
+        _ONBEKEND,
+    ),
+)
+
+GRONDSLAG = Codelijst(
+    "grondslag",
+    "grondslag van de melding",
+    "legal basis of the report",
+    VERSIE,
+    codes=(
+        Code(
+            "meldplicht",
+            "meldplicht (Besluit politiegegevens)",
+            "duty to report",
+            "Politie, KMar en NLA melden mogelijke slachtoffers verplicht.",
+        ),
+        Code(
+            "vrijwillig",
+            "vrijwillige melding",
+            "voluntary report",
+            "Andere organisaties melden vrijwillig; toestemming van het slachtoffer is daarvoor niet vereist.",
+        ),
+        _ONBEKEND,
+    ),
+)
+
+TOESTEMMING = Codelijst(
+    "toestemming",
+    "toestemming",
+    "consent",
+    VERSIE,
+    codes=(
+        Code("ja", "ja, gegeven", "given", htcds=_h("con_Consent", "true")),
+        Code("nee", "nee, geweigerd", "refused", htcds=_h("con_Consent", "false")),
+        Code("niet_gevraagd", "niet gevraagd", "not asked"),
+        _ONBEKEND,
+    ),
+)
+
+ROUTE_SOORT = Codelijst(
+    "route_soort",
+    "soort gebeurtenis",
+    "kind of event",
+    VERSIE,
+    codes=(
+        Code("werving", "werving", "recruitment", htcds=_h("hte_Type", "Recruitment")),
+        Code("transit", "doorreis", "transit", htcds=_h("hte_Type", "Transit")),
+        Code("uitbuiting", "uitbuiting", "exploitation", htcds=_h("hte_Type", "Exploitation")),
+        _ONBEKEND,
+    ),
+)
+
+#: Melder kinds with a legal duty to report (Besluit politiegegevens).
+MELDPLICHTIGE_SOORTEN = frozenset({"nationale_politie", "kmar", "nla"})

@@ -1,0 +1,250 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Configuration: one pydantic-settings class, read from ``ZICHT_*`` environment variables.
+
+Every field has a description; ``zicht`` fails at start with a message naming the variable to set when a
+required setting is missing or malformed. There are no default secrets: keys for the identity vault, the
+pseudonyms and web sessions must be provided (``make demo`` writes throw-away ones to ``var/demo.env``).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Mapping
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+#: The project root when running from a checkout (src/zicht/config.py -> ../../..).
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class ConfigError(RuntimeError):
+    """A setting is missing or invalid; the message says which ``ZICHT_*`` variable to set and how."""
+
+
+class Omgeving(StrEnum):
+    """Deployment environment. Demo conveniences are refused in ``productie``."""
+
+    ontwikkeling = "ontwikkeling"
+    test = "test"
+    demo = "demo"
+    productie = "productie"
+
+
+def _decode_key(value: str, *, name: str) -> bytes:
+    try:
+        raw = base64.urlsafe_b64decode(value.strip() + "=" * (-len(value.strip()) % 4))
+    except (binascii.Error, ValueError) as exc:
+        raise ValueError(f"{name}: not valid base64") from exc
+    if len(raw) != 32:
+        raise ValueError(f"{name}: a key must be 32 bytes (base64 of 32 random bytes), got {len(raw)}")
+    return raw
+
+
+class Settings(BaseSettings):
+    """All of zicht's settings. Environment variables are the field names in capitals with ``ZICHT_``."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ZICHT_",
+        env_file=None,
+        extra="ignore",
+        frozen=True,
+        validate_default=True,
+    )
+
+    omgeving: Omgeving = Field(
+        Omgeving.ontwikkeling,
+        description="Environment: ontwikkeling, test, demo or productie. Productie refuses demo conveniences "
+        "(the demo login bypass, throw-away keys) and requires TLS-only cookies.",
+    )
+    data_dir: Path = Field(
+        Path("var"),
+        description="Directory for local state: the SQLite database (by default), uploads and generated files. "
+        "Relative paths are taken from the working directory.",
+    )
+    database_url: str | None = Field(
+        None,
+        description="SQLAlchemy URL of the registry database. Empty means an SQLite file "
+        "``<data_dir>/zicht.sqlite3``. Production uses PostgreSQL, e.g. "
+        "``postgresql+psycopg://zicht@db/zicht``.",
+    )
+    reference_dir: Path | None = Field(
+        None,
+        description="Directory with the Dutch reference data (gemeenten_2023.csv, veiligheidsregios.csv, "
+        "bevolking_2022.csv, boundaries). Empty means ``../shared/data/nl`` beside the project root when present.",
+    )
+    vault_keys: Annotated[dict[str, SecretStr], NoDecode] = Field(
+        default_factory=dict,
+        description="Keys of the identity vault as ``keyid:base64key,keyid:base64key`` (32 random bytes each, "
+        "URL-safe base64). Old keys stay listed so old records can still be read; see ``zicht vault rotate``.",
+    )
+    vault_active_key: str | None = Field(
+        None,
+        description="Key id from ZICHT_VAULT_KEYS used to encrypt new identity records. Defaults to the first "
+        "listed key.",
+    )
+    pseudonym_key: SecretStr | None = Field(
+        None,
+        description="Secret for keyed pseudonyms (HMAC-SHA256) of exact-match identifiers, 32 random bytes in "
+        "URL-safe base64. Changing it breaks linkage keys of stored records.",
+    )
+    session_secret: SecretStr | None = Field(
+        None,
+        description="Secret that signs web session and CSRF cookies, at least 32 characters.",
+    )
+    session_idle_minutes: int = Field(
+        20, ge=1, le=480, description="Web sessions end after this many minutes without a request."
+    )
+    demo_login_bypass: bool = Field(
+        False,
+        description="Demo only: accept the fixed demo TOTP code 000000 for demo accounts. Refused in productie.",
+    )
+    disclosure_threshold: int = Field(
+        10,
+        ge=2,
+        description="Statistical disclosure control: counts from 1 up to this value minus one are suppressed "
+        "(shown as '<threshold') in every table that leaves the analyst role.",
+    )
+    disclosure_rounding_base: int = Field(
+        5, ge=1, description="Published counts are rounded to a multiple of this base (1 disables rounding)."
+    )
+    disclosure_dominance: float = Field(
+        0.9,
+        gt=0.5,
+        le=1.0,
+        description="Group-disclosure rule: a row where one category holds at least this share of the row "
+        "total is suppressed as a whole.",
+    )
+    log_level: str = Field("INFO", description="Level of the operational log (never contains personal data).")
+
+    @field_validator("vault_keys", mode="before")
+    @classmethod
+    def _parse_vault_keys(cls, value: Any) -> Any:
+        if value is None or value == "":
+            return {}
+        if isinstance(value, Mapping):
+            return dict(value)
+        keys: dict[str, str] = {}
+        for part in str(value).split(","):
+            part = part.strip()
+            if not part:
+                continue
+            key_id, sep, key = part.partition(":")
+            if not sep or not key_id.strip():
+                raise ValueError("expected keyid:base64key pairs separated by commas")
+            _decode_key(key, name=f"key {key_id.strip()!r}")
+            keys[key_id.strip()] = key.strip()
+        return keys
+
+    @field_validator("pseudonym_key")
+    @classmethod
+    def _check_pseudonym_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None:
+            _decode_key(value.get_secret_value(), name="pseudonym key")
+        return value
+
+    @field_validator("session_secret")
+    @classmethod
+    def _check_session_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < 32:
+            raise ValueError("must be at least 32 characters")
+        return value
+
+    @model_validator(mode="after")
+    def _check_consistency(self) -> Settings:
+        if self.vault_active_key is not None and self.vault_active_key not in self.vault_keys:
+            raise ValueError(f"ZICHT_VAULT_ACTIVE_KEY {self.vault_active_key!r} is not in ZICHT_VAULT_KEYS")
+        if self.omgeving is Omgeving.productie and self.demo_login_bypass:
+            raise ValueError("ZICHT_DEMO_LOGIN_BYPASS cannot be enabled when ZICHT_OMGEVING=productie")
+        return self
+
+    # ---- derived values -------------------------------------------------------------------------------
+
+    @property
+    def effective_database_url(self) -> str:
+        """The database URL, defaulting to an SQLite file in the data directory."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'zicht.sqlite3').resolve()}"
+
+    @property
+    def effective_reference_dir(self) -> Path:
+        """The reference-data directory; raises ConfigError with a hint when none is found."""
+        if self.reference_dir is not None:
+            candidate = self.reference_dir
+            if not (candidate / "gemeenten_2023.csv").is_file():
+                raise ConfigError(
+                    f"ZICHT_REFERENCE_DIR={candidate} holds no gemeenten_2023.csv. Point it at the directory "
+                    "with the Dutch reference data (see shared/data/nl/SOURCES.md)."
+                )
+            return candidate
+        for candidate in (PROJECT_ROOT.parent / "shared" / "data" / "nl", Path.cwd().parent / "shared/data/nl"):
+            if (candidate / "gemeenten_2023.csv").is_file():
+                return candidate
+        raise ConfigError(
+            "No reference data found. Set ZICHT_REFERENCE_DIR to the directory holding gemeenten_2023.csv, "
+            "veiligheidsregios.csv and bevolking_2022.csv (by default ../shared/data/nl beside the project)."
+        )
+
+    def vault_keyring(self) -> tuple[str, dict[str, bytes]]:
+        """Return (active key id, {key id: key bytes}); raises ConfigError when no key is configured."""
+        if not self.vault_keys:
+            raise ConfigError(
+                "ZICHT_VAULT_KEYS is not set. Set it to keyid:key with a key of 32 random bytes in URL-safe "
+                'base64, e.g. ZICHT_VAULT_KEYS="k1:$(python -c \'import secrets,base64;'
+                "print(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())')\""
+            )
+        ring = {k: _decode_key(v.get_secret_value(), name=k) for k, v in self.vault_keys.items()}
+        active = self.vault_active_key or next(iter(ring))
+        return active, ring
+
+    def pseudonym_secret(self) -> bytes:
+        """The HMAC key for pseudonyms; raises ConfigError when not configured."""
+        if self.pseudonym_key is None:
+            raise ConfigError(
+                "ZICHT_PSEUDONYM_KEY is not set. Set it to 32 random bytes in URL-safe base64 "
+                "(it must stay the same for the lifetime of the registry)."
+            )
+        return _decode_key(self.pseudonym_key.get_secret_value(), name="pseudonym key")
+
+    def session_signing_secret(self) -> str:
+        """The secret for signed session cookies; raises ConfigError when not configured."""
+        if self.session_secret is None:
+            raise ConfigError("ZICHT_SESSION_SECRET is not set. Set it to a random string of 32+ characters.")
+        return self.session_secret.get_secret_value()
+
+
+def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+    """Read settings from ``environ`` (default: the process environment) plus explicit overrides.
+
+    Raises ConfigError with one line per problem, naming the environment variable to fix.
+    """
+    import os
+
+    env = dict(os.environ if environ is None else environ)
+    values: dict[str, Any] = {}
+    for name in Settings.model_fields:
+        key = f"ZICHT_{name.upper()}"
+        if key in env and env[key] != "":
+            values[name] = env[key]
+    values.update(overrides)
+    try:
+        return Settings.model_validate(values)
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            field = ".".join(str(p) for p in err["loc"]) or "settings"
+            var = f"ZICHT_{field.upper()}" if field != "settings" else "settings"
+            lines.append(f"{var}: {err['msg']}")
+        raise ConfigError("Invalid configuration:\n  " + "\n  ".join(lines)) from None
+
+
+def generate_key() -> str:
+    """A new random 32-byte key in URL-safe base64 (for vault and pseudonym keys)."""
+    import secrets
+
+    return base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()

@@ -1,0 +1,174 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Store validated meldingen: one transaction writes the registry rows, the encrypted identities and the
+logboek records. Idempotent per organisation and reference: a melding already stored with the same content
+is reported as already present; the same reference with other content is a conflict (nothing is changed).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from zicht.codebook import CODEBOOK_VERSIE
+from zicht.domain import MeldingInvoer
+from zicht.privacy import logboek
+from zicht.privacy.vault import Vault
+from zicht.storage.base import new_id, utcnow
+from zicht.storage.bulk import bulk_insert
+from zicht.storage.tables import (
+    Identiteit,
+    Melding,
+    MeldingNationaliteit,
+    MeldingUitbuiting,
+    MeldingWerkwijze,
+    Organisatie,
+    RouteGebeurtenis,
+)
+
+GEBIEDSINDELING_JAAR = 2023
+_CHUNK = 900  # stays under SQLite's bound-parameter limit
+
+
+@dataclass
+class OpslagResultaat:
+    """What happened to each melding handed to :func:`bewaar_meldingen`."""
+
+    opgeslagen: list[uuid.UUID] = field(default_factory=list)
+    al_aanwezig: list[str] = field(default_factory=list)  # references
+    conflicten: list[str] = field(default_factory=list)  # references stored earlier with other content
+
+
+def bestaande_referenties(session: Session, organisatie_id: uuid.UUID, referenties: Sequence[str]) -> dict[str, str]:
+    """{reference: content hash} of the given references already stored for the organisation."""
+    found: dict[str, str] = {}
+    unique = list(dict.fromkeys(referenties))
+    for start in range(0, len(unique), _CHUNK):
+        chunk = unique[start : start + _CHUNK]
+        rows = session.execute(
+            select(Melding.melder_referentie, Melding.inhoud_hash).where(
+                Melding.organisatie_id == organisatie_id, Melding.melder_referentie.in_(chunk)
+            )
+        )
+        found.update({ref: h for ref, h in rows})
+    return found
+
+
+def bewaar_meldingen(
+    session: Session,
+    vault: Vault,
+    organisatie: Organisatie,
+    invoer: Sequence[MeldingInvoer],
+    *,
+    bron: str,
+    actor: logboek.Actor,
+    import_id: uuid.UUID | None = None,
+    doel: str = "registratie van meldingen mogelijke slachtoffers mensenhandel",
+) -> OpslagResultaat:
+    """Store meldingen of one organisation in the caller's transaction.
+
+    Args:
+        session: open session; commit/rollback is the caller's.
+        vault: encrypts the identifying data and computes pseudonyms.
+        organisatie: the reporting organisation (its kind and region are copied onto each melding).
+        invoer: validated meldingen; references must be unique within the sequence.
+        bron: ``formulier``, ``api`` or ``upload``.
+        actor: who stores (for the logboek).
+        import_id: the ImportRun of a bulk upload, if any.
+        doel: the purpose recorded in the logboek.
+
+    Returns:
+        Which meldingen were stored, already present or in conflict.
+    """
+    result = OpslagResultaat()
+    hashes = {m.melder_referentie: vault.content_hash(m.canonical()) for m in invoer}
+    existing = bestaande_referenties(session, organisatie.id, list(hashes))
+    nieuw: list[tuple[uuid.UUID, MeldingInvoer]] = []
+    for m in invoer:
+        stored_hash = existing.get(m.melder_referentie)
+        if stored_hash is None:
+            nieuw.append((new_id(), m))
+        elif stored_hash == hashes[m.melder_referentie]:
+            result.al_aanwezig.append(m.melder_referentie)
+        else:
+            result.conflicten.append(m.melder_referentie)
+    if not nieuw:
+        return result
+
+    now = utcnow()
+    meldingen, uitbuitingen, werkwijzen, nationaliteiten, route, identiteiten = [], [], [], [], [], []
+    for mid, m in nieuw:
+        meldingen.append(
+            {
+                "id": mid,
+                "organisatie_id": organisatie.id,
+                "melder_referentie": m.melder_referentie,
+                "melder_soort": organisatie.soort,
+                "melder_regio": organisatie.regio,
+                "melddatum": m.melddatum,
+                "uitbuiting_van": m.uitbuiting_van,
+                "uitbuiting_tot": m.uitbuiting_tot,
+                "plaats_delict_soort": m.plaats_delict.soort.value,
+                "plaats_delict_gemeente": m.plaats_delict.gemeentecode,
+                "plaats_delict_land": m.plaats_delict.land,
+                "wervingsplaats_gemeente": m.wervingsplaats.gemeentecode,
+                "wervingsplaats_land": m.wervingsplaats.land,
+                "geslacht": m.geslacht,
+                "geboortejaar": m.geboortejaar,
+                "leeftijd_bij_melding": m.leeftijd_bij_melding,
+                "dossiertype": m.dossiertype,
+                "status": m.status,
+                "grondslag": m.grondslag,
+                "toestemming": m.toestemming,
+                "persoon_id": None,
+                "inhoud_hash": hashes[m.melder_referentie],
+                "bron": bron,
+                "import_id": import_id,
+                "codebook_versie": CODEBOOK_VERSIE,
+                "gebiedsindeling_jaar": GEBIEDSINDELING_JAAR,
+                "aangemaakt_op": now,
+            }
+        )
+        uitbuitingen.extend(
+            {"melding_id": mid, "vorm": u.vorm, "sector": u.sector} for u in dict.fromkeys(m.uitbuitingen)
+        )
+        werkwijzen.extend({"melding_id": mid, "werkwijze": w} for w in m.werkwijzen)
+        nationaliteiten.extend(
+            {"melding_id": mid, "land": land, "volgorde": i} for i, land in enumerate(m.nationaliteiten)
+        )
+        route.extend(
+            {
+                "melding_id": mid,
+                "volgnummer": i,
+                "soort": stap.soort,
+                "gemeentecode": stap.plaats.gemeentecode,
+                "land": stap.plaats.land,
+                "datum": stap.datum,
+            }
+            for i, stap in enumerate(m.route)
+        )
+        if not m.identiteit.is_leeg():
+            key_id, blob = vault.encrypt(mid, m.identiteit)
+            identiteiten.append(
+                {"melding_id": mid, "sleutel_id": key_id, "versleuteld": blob, **vault.pseudoniemen(m.identiteit)}
+            )
+    bulk_insert(session, Melding.__table__, meldingen)  # type: ignore[arg-type]
+    bulk_insert(session, MeldingUitbuiting.__table__, uitbuitingen)  # type: ignore[arg-type]
+    bulk_insert(session, MeldingWerkwijze.__table__, werkwijzen)  # type: ignore[arg-type]
+    bulk_insert(session, MeldingNationaliteit.__table__, nationaliteiten)  # type: ignore[arg-type]
+    bulk_insert(session, RouteGebeurtenis.__table__, route)  # type: ignore[arg-type]
+    bulk_insert(session, Identiteit.__table__, identiteiten)  # type: ignore[arg-type]
+    logboek.append(
+        session,
+        actor,
+        actie="aanmaken",
+        object_type="melding",
+        object_ids=[str(mid) for mid, _ in nieuw],
+        doel=doel,
+        details={"bron": bron, "organisatie": organisatie.code},
+    )
+    result.opgeslagen = [mid for mid, _ in nieuw]
+    return result

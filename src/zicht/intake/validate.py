@@ -1,0 +1,434 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Validate one raw melding (from a file row, a form or the API) against the codebook and reference data.
+
+The result is either a :class:`~zicht.domain.MeldingInvoer` or the complete list of problems, each with the
+column, the offending value and the reason in Dutch and English. The offending value of an identifying
+column is never repeated (``<identificerend gegeven>``), so error reports and logs stay free of personal data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from zicht.codebook import MELDPLICHTIGE_SOORTEN, Codelijst, UnknownCode, codelijst
+from zicht.domain import (
+    ONBEKENDE_PLAATS,
+    Identiteitsgegevens,
+    MeldingInvoer,
+    Plaats,
+    RouteStap,
+    Uitbuiting,
+    leeftijd_op,
+)
+from zicht.intake.columns import IDENTIFICERENDE_KOLOMMEN, KOLOMMEN
+from zicht.reference import AmbiguousName, Referentiedata, UnknownPlace
+
+REDACTED = "<identificerend gegeven>"
+RawValue = str | int | float | date | Sequence[Any] | None
+_DATE_PATTERNS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y/%m/%d", "%d.%m.%Y")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Fout:
+    """One problem with one value: column, offending value (redacted when identifying), code and reasons."""
+
+    kolom: str
+    waarde: str | None
+    code: str
+    reden_nl: str
+    reden_en: str
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {
+            "kolom": self.kolom,
+            "waarde": self.waarde,
+            "code": self.code,
+            "reden_nl": self.reden_nl,
+            "reden_en": self.reden_en,
+        }
+
+
+@dataclass
+class _Errors:
+    items: list[Fout] = field(default_factory=list)
+
+    def add(self, kolom: str, waarde: object, code: str, nl: str, en: str) -> None:
+        shown: str | None
+        if kolom in IDENTIFICERENDE_KOLOMMEN and waarde not in (None, ""):
+            shown = REDACTED
+        else:
+            shown = None if waarde is None else str(waarde)[:80]
+        self.items.append(Fout(kolom, shown, code, nl, en))
+
+
+class Validator:
+    """Validates raw meldingen for one reporting organisation. Reuse one instance for a whole file: look-ups
+    of codes and places are cached."""
+
+    def __init__(self, reference: Referentiedata, melder_soort: str, vandaag: date | None = None) -> None:
+        self.reference = reference
+        self.melder_soort = melder_soort
+        self.vandaag = vandaag or date.today()
+        self._cache: dict[tuple[str, str], str | UnknownCode] = {}
+        self._plaats_cache: dict[str, Plaats | tuple[str, str, str]] = {}
+        self._lists: dict[str, Codelijst] = {k.codelijst: codelijst(k.codelijst) for k in KOLOMMEN if k.codelijst}
+        self._lists["route_soort"] = codelijst("route_soort")
+        self._default_grondslag = "meldplicht" if melder_soort in MELDPLICHTIGE_SOORTEN else "vrijwillig"
+
+    # ---- public -----------------------------------------------------------------------------------------
+
+    def validate(self, raw: Mapping[str, RawValue]) -> MeldingInvoer | list[Fout]:
+        """Validate one melding given as {column name: raw value}. Unknown keys are ignored here (the file
+        reader rejects unknown columns for the whole file)."""
+        err = _Errors()
+        referentie = self._text(raw.get("melder_referentie"), "melder_referentie", err, required=True, max_len=100)
+        melddatum = self._date(raw.get("melddatum"), "melddatum", err, required=True)
+        if melddatum is not None and melddatum.year < 1990:
+            err.add(
+                "melddatum",
+                raw.get("melddatum"),
+                "buiten_bereik",
+                "melddatum ligt voor 1990",
+                "report date is before 1990",
+            )
+
+        vormen = self._codes(raw.get("uitbuitingsvorm"), "uitbuitingsvorm", err)
+        sectoren = self._codes(raw.get("sector"), "sector", err)
+        uitbuitingen = self._uitbuitingen(vormen, sectoren, raw, err)
+        werkwijzen = self._codes(raw.get("werkwijze"), "werkwijze", err) or ["onbekend"]
+        plaats_delict = self._plaats(raw.get("plaats_delict"), "plaats_delict", err)
+        wervingsplaats = self._plaats(raw.get("wervingsplaats"), "wervingsplaats", err)
+        van = self._date(raw.get("uitbuiting_van"), "uitbuiting_van", err)
+        tot = self._date(raw.get("uitbuiting_tot"), "uitbuiting_tot", err)
+        if van and tot and van > tot:
+            err.add(
+                "uitbuiting_tot",
+                raw.get("uitbuiting_tot"),
+                "periode_omgekeerd",
+                "einde van de uitbuiting ligt voor het begin",
+                "exploitation ends before it starts",
+            )
+        geslacht = self._code(raw.get("geslacht"), "geslacht", err) or "onbekend"
+        geboortedatum, geboortejaar = self._geboorte(raw.get("geboortedatum"), melddatum, err)
+        leeftijd = self._leeftijd(raw.get("leeftijd"), geboortedatum, geboortejaar, melddatum, err)
+        nationaliteiten = self._codes(raw.get("nationaliteit"), "nationaliteit", err, lijst="land") or ["onbekend"]
+        dossiertype = self._code(raw.get("dossiertype"), "dossiertype", err) or "onbekend"
+        status = self._code(raw.get("status"), "status", err) or "mogelijk"
+        grondslag = self._code(raw.get("grondslag"), "grondslag", err) or self._default_grondslag
+        toestemming = self._code(raw.get("toestemming"), "toestemming", err) or "onbekend"
+        route = self._route(raw.get("route"), err)
+        identiteit = Identiteitsgegevens(
+            voornamen=self._text(raw.get("voornamen"), "voornamen", err, max_len=200),
+            achternaam=self._text(raw.get("achternaam"), "achternaam", err, max_len=200),
+            geboortedatum=geboortedatum,
+            documentnummers=tuple(self._list(raw.get("documentnummer"))),
+            telefoonnummers=tuple(self._telefoons(raw.get("telefoonnummer"), err)),
+            toelichting=self._text(raw.get("toelichting"), "toelichting", err, max_len=5000, multiline=True),
+        )
+        if err.items:
+            return err.items
+        assert referentie is not None and melddatum is not None
+        return MeldingInvoer(
+            melder_referentie=referentie,
+            melddatum=melddatum,
+            uitbuitingen=uitbuitingen,
+            werkwijzen=tuple(_drop_onbekend(werkwijzen)),
+            plaats_delict=plaats_delict,
+            wervingsplaats=wervingsplaats,
+            uitbuiting_van=van,
+            uitbuiting_tot=tot,
+            geslacht=geslacht,
+            geboortejaar=geboortejaar,
+            leeftijd_bij_melding=leeftijd,
+            nationaliteiten=tuple(_drop_onbekend(nationaliteiten)),
+            dossiertype=dossiertype,
+            status=status,
+            grondslag=grondslag,
+            toestemming=toestemming,
+            route=tuple(route),
+            identiteit=identiteit,
+        )
+
+    # ---- helpers ----------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _list(value: RawValue) -> list[str]:
+        if value is None:
+            return []
+        if isinstance(value, str):
+            parts = value.split(";")
+        elif isinstance(value, list | tuple):
+            parts = [str(v) for v in value if v is not None]
+        else:
+            parts = [str(value)]
+        return [p.strip() for p in parts if p.strip()]
+
+    def _text(
+        self,
+        value: RawValue,
+        kolom: str,
+        err: _Errors,
+        *,
+        required: bool = False,
+        max_len: int,
+        multiline: bool = False,
+    ) -> str | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                err.add(kolom, None, "verplicht", "verplicht veld is leeg", "required field is empty")
+            return None
+        text = str(value).strip()
+        if isinstance(value, float) and value.is_integer():
+            text = str(int(value))
+        if len(text) > max_len:
+            err.add(kolom, text, "te_lang", f"langer dan {max_len} tekens", f"longer than {max_len} characters")
+            return None
+        checked = text.replace("\n", "").replace("\r", "").replace("\t", "") if multiline else text
+        if _CONTROL.search(checked) or (not multiline and ("\n" in text or "\r" in text)):
+            err.add(kolom, text, "ongeldige_tekens", "bevat stuurtekens", "contains control characters")
+            return None
+        return text
+
+    def _date(self, value: RawValue, kolom: str, err: _Errors, *, required: bool = False) -> date | None:
+        if isinstance(value, datetime):
+            value = value.date()
+        if isinstance(value, date):
+            parsed: date | None = value
+        elif value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                err.add(kolom, None, "verplicht", "verplicht veld is leeg", "required field is empty")
+            return None
+        else:
+            parsed = _parse_date(str(value).strip())
+            if parsed is None:
+                err.add(
+                    kolom, value, "ongeldige_datum", "geen geldige datum (JJJJ-MM-DD)", "not a valid date (YYYY-MM-DD)"
+                )
+                return None
+        if parsed > self.vandaag:
+            err.add(kolom, value, "toekomst", "datum ligt in de toekomst", "date is in the future")
+            return None
+        return parsed
+
+    def _resolve(self, lijst: str, value: str) -> str | UnknownCode:
+        key = (lijst, value)
+        hit = self._cache.get(key)
+        if hit is None:
+            try:
+                hit = self._lists[lijst].resolve(value)
+            except UnknownCode as exc:
+                hit = exc
+            self._cache[key] = hit
+        return hit
+
+    def _code(self, value: RawValue, kolom: str, err: _Errors) -> str | None:
+        codes = self._codes(value, kolom, err)
+        if len(codes) > 1:
+            err.add(kolom, value, "een_waarde", "slechts één waarde toegestaan", "only one value allowed")
+            return None
+        return codes[0] if codes else None
+
+    def _codes(self, value: RawValue, kolom: str, err: _Errors, lijst: str | None = None) -> list[str]:
+        result: list[str] = []
+        for part in self._list(value):
+            hit = self._resolve(lijst or kolom, part)
+            if isinstance(hit, UnknownCode):
+                hint_nl = f"; bedoelde u {' of '.join(hit.suggestions)}?" if hit.suggestions else ""
+                hint_en = f"; did you mean {' or '.join(hit.suggestions)}?" if hit.suggestions else ""
+                err.add(
+                    kolom,
+                    part,
+                    "onbekende_code",
+                    f"onbekende waarde voor {kolom}{hint_nl}",
+                    f"unknown value for {kolom}{hint_en}",
+                )
+            elif hit not in result:
+                result.append(hit)
+        return result
+
+    def _uitbuitingen(
+        self, vormen: list[str], sectoren: list[str], raw: Mapping[str, RawValue], err: _Errors
+    ) -> tuple[Uitbuiting, ...]:
+        sector_list = self._lists["sector"]
+        vormen = list(vormen)
+        for sector in sectoren:
+            ouder = sector_list[sector].ouder if sector != "onbekend" else None
+            if ouder and ouder not in vormen:
+                if not vormen or vormen == ["onbekend"]:
+                    vormen = [ouder]
+                else:
+                    err.add(
+                        "sector",
+                        raw.get("sector"),
+                        "sector_past_niet",
+                        f"sector {sector} hoort niet bij de opgegeven uitbuitingsvorm",
+                        f"sector {sector} does not belong to the given form of exploitation",
+                    )
+        if not vormen:
+            err.add(
+                "uitbuitingsvorm",
+                raw.get("uitbuitingsvorm"),
+                "verplicht",
+                "verplicht veld is leeg (vul 'onbekend' in als de vorm niet bekend is)",
+                "required field is empty (use 'onbekend' when the form is unknown)",
+            )
+            return ()
+        vormen = _drop_onbekend(vormen)
+        result = []
+        for vorm in vormen:
+            eigen = [s for s in sectoren if s != "onbekend" and sector_list[s].ouder == vorm]
+            result.extend(Uitbuiting(vorm, s) for s in eigen or ["onbekend"])
+        return tuple(result)
+
+    def _plaats(self, value: RawValue, kolom: str, err: _Errors) -> Plaats:
+        text = "" if value is None else str(value).strip()
+        if not text or text.lower() == "onbekend" or text.lower() == "unknown":
+            return ONBEKENDE_PLAATS
+        hit = self._plaats_cache.get(text)
+        if hit is None:
+            hit = self._lookup_plaats(text)
+            self._plaats_cache[text] = hit
+        if isinstance(hit, tuple):
+            err.add(kolom, text, *hit)
+            return ONBEKENDE_PLAATS
+        return hit
+
+    def _lookup_plaats(self, text: str) -> Plaats | tuple[str, str, str]:
+        try:
+            return Plaats.in_gemeente(self.reference.gemeente(text).code)
+        except AmbiguousName as exc:
+            return (
+                "dubbelzinnig",
+                f"meerdere gemeenten heten zo: {', '.join(exc.candidates)}",
+                f"several gemeenten have this name: {', '.join(exc.candidates)}",
+            )
+        except UnknownPlace:
+            pass
+        land = self._resolve("land", text)
+        if isinstance(land, UnknownCode) or land in ("onbekend", "staatloos"):
+            return ("onbekende_plaats", "geen gemeente (indeling 2023) of land", "not a gemeente (2023) or country")
+        if land == "NL":
+            return ("gemeente_nodig", "geef de gemeente op, of 'onbekend'", "give the gemeente, or 'onbekend'")
+        return Plaats.in_land(land)
+
+    def _geboorte(self, value: RawValue, melddatum: date | None, err: _Errors) -> tuple[date | None, int | None]:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None, None
+        text = str(value).strip()
+        if isinstance(value, int | float) or re.fullmatch(r"\d{4}", text):
+            jaar = int(float(text))
+            if not 1900 <= jaar <= self.vandaag.year:
+                err.add("geboortedatum", text, "buiten_bereik", "geboortejaar buiten bereik", "birth year out of range")
+                return None, None
+            return None, jaar
+        parsed = self._date(value, "geboortedatum", err)
+        if parsed is None:
+            return None, None
+        if parsed.year < 1900 or (melddatum is not None and parsed > melddatum):
+            err.add(
+                "geboortedatum",
+                text,
+                "buiten_bereik",
+                "geboortedatum ligt na de melddatum of voor 1900",
+                "date of birth is after the report date or before 1900",
+            )
+            return None, None
+        return parsed, parsed.year
+
+    def _leeftijd(
+        self,
+        value: RawValue,
+        geboortedatum: date | None,
+        geboortejaar: int | None,
+        melddatum: date | None,
+        err: _Errors,
+    ) -> int | None:
+        berekend: int | None = None
+        if melddatum is not None:
+            if geboortedatum is not None:
+                berekend = leeftijd_op(geboortedatum, melddatum)
+            elif geboortejaar is not None:
+                berekend = max(0, melddatum.year - geboortejaar - 1)  # lower bound: birthday may be later
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return berekend
+        try:
+            leeftijd = int(float(str(value).strip()))
+        except ValueError:
+            err.add("leeftijd", value, "geen_getal", "geen geheel getal", "not a whole number")
+            return None
+        if not 0 <= leeftijd <= 120:
+            err.add(
+                "leeftijd",
+                value,
+                "buiten_bereik",
+                "leeftijd moet tussen 0 en 120 liggen",
+                "age must be between 0 and 120",
+            )
+            return None
+        if berekend is not None and abs(berekend - leeftijd) > 1:
+            err.add(
+                "leeftijd",
+                value,
+                "tegenstrijdig",
+                "leeftijd past niet bij de geboortedatum",
+                "age does not match the date of birth",
+            )
+            return None
+        return berekend if berekend is not None else leeftijd
+
+    def _telefoons(self, value: RawValue, err: _Errors) -> list[str]:
+        result = []
+        for part in self._list(value):
+            if sum(ch.isdigit() for ch in part) < 6 or re.search(r"[^\d\s+()./-]", part):
+                err.add("telefoonnummer", part, "ongeldig", "geen geldig telefoonnummer", "not a valid phone number")
+            else:
+                result.append(part)
+        return result
+
+    def _route(self, value: RawValue, err: _Errors) -> list[RouteStap]:
+        stappen = []
+        for part in self._list(value):
+            pieces = [p.strip() for p in part.split(":")]
+            if len(pieces) not in (2, 3):
+                err.add(
+                    "route",
+                    part,
+                    "ongeldige_route",
+                    "verwacht soort:plaats of soort:plaats:datum",
+                    "expected kind:place or kind:place:date",
+                )
+                continue
+            soort = self._resolve("route_soort", pieces[0])
+            if isinstance(soort, UnknownCode):
+                err.add(
+                    "route",
+                    part,
+                    "onbekende_code",
+                    "soort moet werving, transit of uitbuiting zijn",
+                    "kind must be werving, transit or uitbuiting",
+                )
+                continue
+            plaats = self._plaats(pieces[1], "route", err)
+            datum = self._date(pieces[2], "route", err) if len(pieces) == 3 and pieces[2] else None
+            stappen.append(RouteStap(soort, plaats, datum))
+        return stappen
+
+
+def _parse_date(text: str) -> date | None:
+    for pattern in _DATE_PATTERNS:
+        try:
+            return datetime.strptime(text[:10], pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _drop_onbekend(codes: list[str]) -> list[str]:
+    """``onbekend`` only stands alone: with a known value beside it, it adds nothing."""
+    known = [c for c in codes if c != "onbekend"]
+    return known or ["onbekend"]

@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The registry's tables (SQLAlchemy 2 typed models), one module per domain concept."""
+
+from zicht.storage.tables.identiteit import Identiteit
+from zicht.storage.tables.import_run import ImportRun
+from zicht.storage.tables.logboek import LogboekRecord
+from zicht.storage.tables.melding import (
+    Melding,
+    MeldingNationaliteit,
+    MeldingUitbuiting,
+    MeldingWerkwijze,
+    RouteGebeurtenis,
+)
+from zicht.storage.tables.organisatie import Organisatie
+from zicht.storage.tables.persoon import Persoon
+
+__all__ = [
+    "Identiteit",
+    "ImportRun",
+    "LogboekRecord",
+    "Melding",
+    "MeldingNationaliteit",
+    "MeldingUitbuiting",
+    "MeldingWerkwijze",
+    "Organisatie",
+    "Persoon",
+    "RouteGebeurtenis",
+]
