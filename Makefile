@@ -27,7 +27,9 @@ assets: $(NODE_STAMP) $(STAMP)
 
 ## demo: install, generate ten years of synthetic meldingen, import them, create demo accounts, serve on :8000
 demo: install
-	$(BIN)/zicht demo --serve
+	@mkdir -p var
+	@test -f var/demo.env || $(BIN)/python -c "from zicht.config import demo_environment; print(demo_environment(), end='')" > var/demo.env
+	set -a && . ./var/demo.env && set +a && $(BIN)/zicht demo --serve
 
 ## test: the whole suite (unit, integration on SQLite and PostgreSQL, browser tests)
 test: install
