@@ -17,6 +17,7 @@ import click
 # command name -> "module:attribute"; each module owns one command or command group.
 COMMANDS: dict[str, str] = {
     "db": "zicht.cli.db:db",
+    "organisaties": "zicht.cli.organisaties:organisaties",
     "import": "zicht.cli.intake:import_command",
     "template": "zicht.cli.intake:template_command",
     "export": "zicht.cli.export:export",
