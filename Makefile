@@ -32,12 +32,12 @@ demo: install
 	set -a && . ./var/demo.env && set +a && $(BIN)/zicht demo --serve
 
 ## test: the whole suite (unit, integration on SQLite and PostgreSQL, browser tests)
-test: install
+test: install assets
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
-test-fast: install
+test-fast: install assets
 	$(BIN)/python -m pytest -n 2 -m "not browser and not slow"
 
 lint: install

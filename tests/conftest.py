@@ -37,6 +37,9 @@ def test_environ(tmp_path: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+test_environ.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test, when imported by tests
+
+
 @pytest.fixture(scope="session")
 def reference() -> Referentiedata:
     return load_reference(REFERENCE_DIR)

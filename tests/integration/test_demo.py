@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``zicht demo`` builds a registry from synthetic data through the normal import path and summarises it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.conftest import test_environ
+from zicht.cli import main
+from zicht.config import load_settings
+from zicht.storage import engine_from_settings, session_factory
+from zicht.storage.tables import Identiteit, Melding
+
+
+def test_demo_laadt_synthetische_meldingen_en_toont_overzicht(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    env = test_environ(tmp_path, ZICHT_OMGEVING="demo")
+    assert main(["demo", "--from", "2024", "--to", "2024", "--no-serve"], env) == 0
+    out = capsys.readouterr().out
+    assert "Meldingen per jaar" in out and "2024" in out
+    assert "Meldingen per uitbuitingsvorm" in out and "politie-eenheid" in out
+
+    sessions = session_factory(engine_from_settings(load_settings(env)))
+    with sessions() as s:
+        meldingen = s.scalar(select(func.count()).select_from(Melding))
+        identiteiten = s.scalar(select(func.count()).select_from(Identiteit))
+    assert meldingen is not None and meldingen > 900  # about 1,060 reports in 2024 (domain.md §2.4)
+    assert identiteiten is not None and identiteiten > 0.9 * meldingen
+
+    # Running again reuses the registry instead of importing twice.
+    assert main(["demo", "--from", "2024", "--to", "2024", "--no-serve"], env) == 0
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Melding)) == meldingen
+
+
+def test_demo_weigert_in_productie(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--no-serve"], test_environ(tmp_path, ZICHT_OMGEVING="productie")) == 2
+    assert "productie" in capsys.readouterr().err
