@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -99,7 +100,12 @@ def bewaar_meldingen(
         return result
 
     now = utcnow()
-    meldingen, uitbuitingen, werkwijzen, nationaliteiten, route, identiteiten = [], [], [], [], [], []
+    meldingen: list[dict[str, Any]] = []
+    uitbuitingen: list[dict[str, Any]] = []
+    werkwijzen: list[dict[str, Any]] = []
+    nationaliteiten: list[dict[str, Any]] = []
+    route: list[dict[str, Any]] = []
+    identiteiten: list[dict[str, Any]] = []
     for mid, m in nieuw:
         meldingen.append(
             {

@@ -30,6 +30,9 @@ from zicht.reference import AmbiguousName, Referentiedata, UnknownPlace
 REDACTED = "<identificerend gegeven>"
 RawValue = str | int | float | date | Sequence[Any] | None
 _DATE_PATTERNS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y/%m/%d", "%d.%m.%Y")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_NL_DATE = re.compile(r"[0-9]{2}-[0-9]{2}-[0-9]{4}\Z")
+_CODES_CACHE_MAX = 50_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -76,6 +79,7 @@ class Validator:
         self.vandaag = vandaag or date.today()
         self._cache: dict[tuple[str, str], str | UnknownCode] = {}
         self._plaats_cache: dict[str, Plaats | tuple[str, str, str]] = {}
+        self._codes_cache: dict[tuple[str, str | None, str], tuple[tuple[str, ...], tuple[Fout, ...]]] = {}
         self._lists: dict[str, Codelijst] = {k.codelijst: codelijst(k.codelijst) for k in KOLOMMEN if k.codelijst}
         self._lists["route_soort"] = codelijst("route_soort")
         self._default_grondslag = "meldplicht" if melder_soort in MELDPLICHTIGE_SOORTEN else "vrijwillig"
@@ -197,8 +201,9 @@ class Validator:
     def _date(self, value: RawValue, kolom: str, err: _Errors, *, required: bool = False) -> date | None:
         if isinstance(value, datetime):
             value = value.date()
+        parsed: date | None
         if isinstance(value, date):
-            parsed: date | None = value
+            parsed = value
         elif value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 err.add(kolom, None, "verplicht", "verplicht veld is leeg", "required field is empty")
@@ -234,6 +239,20 @@ class Validator:
         return codes[0] if codes else None
 
     def _codes(self, value: RawValue, kolom: str, err: _Errors, lijst: str | None = None) -> list[str]:
+        # Files repeat the same cells over and over: remember the outcome per (column, list, text).
+        key = (kolom, lijst, value) if isinstance(value, str) else None
+        if key is not None:
+            hit = self._codes_cache.get(key)
+            if hit is not None:
+                err.items.extend(hit[1])
+                return list(hit[0])
+        before = len(err.items)
+        result = self._codes_uncached(value, kolom, err, lijst)
+        if key is not None and len(self._codes_cache) < _CODES_CACHE_MAX:
+            self._codes_cache[key] = (tuple(result), tuple(err.items[before:]))
+        return result
+
+    def _codes_uncached(self, value: RawValue, kolom: str, err: _Errors, lijst: str | None) -> list[str]:
         result: list[str] = []
         for part in self._list(value):
             hit = self._resolve(lijst or kolom, part)
@@ -270,6 +289,8 @@ class Validator:
                         f"sector {sector} does not belong to the given form of exploitation",
                     )
         if not vormen:
+            if self._list(raw.get("uitbuitingsvorm")):
+                return ()  # the given values were unknown codes, already reported
             err.add(
                 "uitbuitingsvorm",
                 raw.get("uitbuitingsvorm"),
@@ -279,7 +300,7 @@ class Validator:
             )
             return ()
         vormen = _drop_onbekend(vormen)
-        result = []
+        result: list[Uitbuiting] = []
         for vorm in vormen:
             eigen = [s for s in sectoren if s != "onbekend" and sector_list[s].ouder == vorm]
             result.extend(Uitbuiting(vorm, s) for s in eigen or ["onbekend"])
@@ -420,6 +441,16 @@ class Validator:
 
 
 def _parse_date(text: str) -> date | None:
+    head = text[:10]
+    # Fast paths for the two documented forms; anything else (or an impossible date) takes the general loop,
+    # which gives the same result for these forms.
+    try:
+        if _ISO_DATE.match(head):
+            return date.fromisoformat(head)
+        if _NL_DATE.match(head):
+            return date(int(head[6:10]), int(head[3:5]), int(head[0:2]))
+    except ValueError:
+        pass
     for pattern in _DATE_PATTERNS:
         try:
             return datetime.strptime(text[:10], pattern).date()

@@ -13,9 +13,9 @@ pseudonyms (usable as exact-match linkage keys), but the input cannot be recover
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import os
+import re
 import uuid
 
 from cryptography.exceptions import InvalidTag
@@ -76,7 +76,7 @@ class Vault:
     def pseudonym(self, soort: str, value: str) -> str:
         """HMAC-SHA256 pseudonym of a normalised identifier of kind ``soort`` (hex)."""
         msg = f"{soort}\x1f{value}".encode()
-        return hmac.new(self._pseudonym_key, msg, hashlib.sha256).hexdigest()
+        return hmac.digest(self._pseudonym_key, msg, "sha256").hex()  # one-shot C path; same value as hmac.new
 
     def pseudoniemen(self, gegevens: Identiteitsgegevens) -> dict[str, str | None]:
         """Exact-match keys for linkage: first document number, first phone number, and name + birth date."""
@@ -100,8 +100,17 @@ def normalise_document(value: str) -> str:
     return "".join(ch for ch in value.upper() if ch.isalnum())
 
 
+_PHONE_SEPARATORS = str.maketrans("", "", " -.()")
+_NL_PHONE = re.compile(r"(?:\+31|0031|0)([1-9][0-9]{8})")
+
+
 def normalise_phone(value: str, region: str = "NL") -> str:
     """E.164 form when parseable (``06-12345678`` -> ``+31612345678``), else digits only."""
+    if region == "NL":
+        # Fast path for the common Dutch forms (same result as phonenumbers, which costs ~100 µs per call).
+        match = _NL_PHONE.fullmatch(value.translate(_PHONE_SEPARATORS))
+        if match:
+            return "+31" + match.group(1)
     import phonenumbers
 
     try:

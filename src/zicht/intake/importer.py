@@ -1,0 +1,477 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Bulk import of meldingen from a file (CSV, XLSX, JSON lines) for one reporting organisation.
+
+Used by ``zicht import``, the web upload page and ``zicht demo``. The contract:
+
+* Every row read is either accepted or rejected: ``read == accepted + rejected``, always.
+  ``accepted == stored + already_present``; a conflict (same reference stored earlier with other content) is
+  a rejection with its reason, and is also counted in ``conflicts``.
+* Re-importing a file stores nothing twice: the organisation plus its own reference identifies a melding.
+* Within one file a reference may appear once; a second row with the same reference is rejected.
+* Rows are validated and stored in chunks (default 5,000 rows read), each chunk in its own transaction, so a
+  huge file streams with bounded memory and a failure loses at most the chunk in progress.
+* Each import is recorded as an :class:`~zicht.storage.tables.ImportRun` whose counts are updated with every
+  chunk, plus the rejected-row report at the end.
+* Reports never contain the content of an identifying field (``<identificerend gegeven>``).
+
+Example:
+    >>> rapport = importeer_bestand(sessions, vault, reference, "politie-rotterdam", Path("meldingen.csv"),
+    ...                             bestandsnaam="meldingen.csv", actor=actor)  # doctest: +SKIP
+    >>> rapport.read == rapport.accepted + rapport.rejected  # doctest: +SKIP
+    True
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select, text, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from zicht.domain import MeldingInvoer
+from zicht.intake.files import HELE_RIJ, BestandsFout, Bron, RawRow, open_bestand
+from zicht.intake.files._common import SHOWN
+from zicht.intake.store import bewaar_meldingen
+from zicht.intake.validate import Fout, RawValue, Validator
+from zicht.privacy.logboek import Actor
+from zicht.privacy.vault import Vault
+from zicht.reference import Referentiedata
+from zicht.storage.engine import transaction
+from zicht.storage.tables import ImportRun, Organisatie
+
+log = logging.getLogger(__name__)
+
+#: Rows read per transaction.
+CHUNK_GROOTTE = 5000
+#: At most this many rejected-row entries are kept in the report; the rest are only counted.
+MAX_AFGEWEZEN = 100_000
+
+#: Progress callback: (rows read so far, fraction of the file read or None when unknown).
+Voortgang = Callable[[int, float | None], None]
+
+_PROGRESS_EVERY = 1000
+_FIRST_ANALYZE = 2000  # rows stored before the first ANALYZE on PostgreSQL
+
+
+class OnbekendeOrganisatie(LookupError):
+    """The organisation code given for an import does not exist (or is inactive)."""
+
+    def __init__(self, code: str, bekende: list[str], inactief: bool = False) -> None:
+        self.code = code
+        self.bekende = bekende
+        self.inactief = inactief
+        if inactief:
+            msg = f"organisatie {code!r} is niet actief / organisation {code!r} is not active"
+        else:
+            msg = f"onbekende organisatie {code!r} / unknown organisation {code!r}"
+        super().__init__(msg)
+
+
+@dataclass(frozen=True, slots=True)
+class AfgewezenRij:
+    """One reason why one row was rejected (a row with three problems has three entries).
+
+    Attributes:
+        rijnummer: row (spreadsheet) or line (CSV, JSONL) number as the user sees it; None for a problem of
+            the file itself that cut the import short.
+        kolom: the column, or None when the problem concerns the whole row.
+        waarde: the offending value, ``<identificerend gegeven>`` for identifying columns, or None.
+        code: stable machine-readable code (``onbekende_code``, ``dubbele_referentie``, ``conflict``, ...).
+        reden_nl: the reason in Dutch.
+        reden_en: the reason in English.
+    """
+
+    rijnummer: int | None
+    kolom: str | None
+    waarde: str | None
+    code: str
+    reden_nl: str
+    reden_en: str
+
+    @classmethod
+    def van_fout(cls, rijnummer: int | None, fout: Fout) -> AfgewezenRij:
+        """From a validation or reading problem."""
+        kolom = None if fout.kolom == HELE_RIJ else fout.kolom
+        waarde = None if fout.waarde is None else SHOWN.sub("\ufffd", fout.waarde)  # no control characters
+        return cls(rijnummer, kolom, waarde, fout.code, fout.reden_nl, fout.reden_en)
+
+
+@dataclass
+class ImportRapport:
+    """The outcome of one file import.
+
+    Attributes:
+        import_id: the ImportRun that records this import.
+        organisatie: the reporting organisation's code.
+        formaat: ``csv``, ``xlsx`` or ``jsonl``.
+        bestand_sha256: digest of the file's bytes.
+        read: rows read (rows with all cells empty are not rows).
+        accepted: rows stored now or already present (``stored + already_present``).
+        stored: meldingen stored by this import.
+        already_present: rows whose melding was stored earlier with the same content.
+        rejected: rows rejected, conflicts included.
+        conflicts: rows whose reference was stored earlier with other content (nothing was changed).
+        afgewezen: why rows were rejected, in file order (at most MAX_AFGEWEZEN entries).
+        afgewezen_weggelaten: entries left out of ``afgewezen`` because of that limit.
+        afgebroken: when the file broke half-way: the problem (rows before it were processed normally).
+    """
+
+    import_id: uuid.UUID
+    organisatie: str
+    formaat: str
+    bestand_sha256: str
+    read: int = 0
+    accepted: int = 0
+    stored: int = 0
+    already_present: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+    afgewezen: list[AfgewezenRij] = field(default_factory=list)
+    afgewezen_weggelaten: int = 0
+    afgebroken: AfgewezenRij | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: the counts, the rejected rows and the identifiers of the import."""
+        return {
+            "read": self.read,
+            "accepted": self.accepted,
+            "stored": self.stored,
+            "already_present": self.already_present,
+            "rejected": self.rejected,
+            "conflicts": self.conflicts,
+            "import_id": str(self.import_id),
+            "organisatie": self.organisatie,
+            "formaat": self.formaat,
+            "bestand_sha256": self.bestand_sha256,
+            "afgewezen": [asdict(a) for a in self.afgewezen],
+            "afgewezen_weggelaten": self.afgewezen_weggelaten,
+            "afgebroken": asdict(self.afgebroken) if self.afgebroken else None,
+        }
+
+    def to_json(self) -> str:
+        """:meth:`to_dict` as one line of JSON."""
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    def _afwijzen(self, rijnummer: int, fouten: list[Fout] | tuple[Fout, ...], max_afgewezen: int) -> None:
+        self.rejected += 1
+        for fout in fouten:
+            if len(self.afgewezen) < max_afgewezen:
+                self.afgewezen.append(AfgewezenRij.van_fout(rijnummer, fout))
+            else:
+                self.afgewezen_weggelaten += 1
+
+
+RAPPORT_KOLOMMEN = ("rijnummer", "kolom", "waarde", "code", "reden_nl", "reden_en")
+
+
+def rapport_csv(rapport: ImportRapport) -> str:
+    """The rejected rows as CSV text (UTF-8, comma-separated, header ``rijnummer,kolom,waarde,code,reden_nl,
+    reden_en``), one line per problem; a final line notes entries left out or a file that broke off."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(RAPPORT_KOLOMMEN)
+    for rij in rapport.afgewezen:
+        writer.writerow([_csv_safe(getattr(rij, k)) for k in RAPPORT_KOLOMMEN])
+    if rapport.afgewezen_weggelaten:
+        n = rapport.afgewezen_weggelaten
+        writer.writerow(
+            ["", "", "", "ingekort", f"nog {n} meldingen van fouten weggelaten", f"{n} more problems left out"]
+        )
+    if rapport.afgebroken:
+        writer.writerow([_csv_safe(getattr(rapport.afgebroken, k)) for k in RAPPORT_KOLOMMEN])
+    return out.getvalue()
+
+
+def _csv_safe(value: object) -> str:
+    """Neutralise spreadsheet formulas (CSV injection) in values shown from the user's own file."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") and not text[1:2].isdigit() else text
+
+
+def zoek_organisatie(session: Session, code: str) -> Organisatie:
+    """The active organisation with ``code``; raises OnbekendeOrganisatie (listing known codes) otherwise."""
+    org = session.scalar(select(Organisatie).where(Organisatie.code == code))
+    if org is None or not org.actief:
+        bekende = list(session.scalars(select(Organisatie.code).where(Organisatie.actief).order_by(Organisatie.code)))
+        raise OnbekendeOrganisatie(code, bekende, inactief=org is not None)
+    return org
+
+
+def importeer_bestand(
+    sessions: sessionmaker[Session],
+    vault: Vault,
+    reference: Referentiedata,
+    organisatie_code: str,
+    source: Bron,
+    *,
+    bestandsnaam: str | None,
+    actor: Actor,
+    progress: Voortgang | None = None,
+    codering: str | None = None,
+    chunk_grootte: int = CHUNK_GROOTTE,
+    max_afgewezen: int = MAX_AFGEWEZEN,
+    vandaag: date | None = None,
+) -> ImportRapport:
+    """Import a file of meldingen for one organisation.
+
+    Args:
+        sessions: session factory of the registry database (each chunk gets its own transaction).
+        vault: encrypts identifying fields and computes pseudonyms and content hashes.
+        reference: reference data for gemeenten.
+        organisatie_code: code of the reporting organisation (``Organisatie.code``).
+        source: a path, the file's bytes, or a binary file object.
+        bestandsnaam: the file's name (its extension decides the format); None to recognise the content.
+        actor: who imports (logboek and ``ImportRun.uitgevoerd_door``).
+        progress: called now and then with (rows read, fraction of the file read or None).
+        codering: text encoding of CSV/JSONL files; default UTF-8 (see :func:`zicht.intake.files.open_bestand`).
+        chunk_grootte: rows read per transaction.
+        max_afgewezen: at most this many rejected-row entries are kept in the report.
+        vandaag: today's date for the "not in the future" checks (tests).
+
+    Returns:
+        The report: counts and rejected rows.
+
+    Raises:
+        OnbekendeOrganisatie: the organisation does not exist or is inactive (nothing is written).
+        BestandsFout: the file as a whole is unusable, or holds no rows (nothing is written).
+    """
+    with transaction(sessions) as session:
+        org = zoek_organisatie(session, organisatie_code)
+    with open_bestand(source, bestandsnaam, codering=codering) as bestand:
+        rows = bestand.rijen()
+        first = next(rows, None)
+        if first is None:
+            raise BestandsFout(
+                "geen_rijen",
+                "het bestand bevat geen meldingen (alleen een kopregel of lege regels)",
+                "the file holds no meldingen (only a header or empty lines)",
+            )
+        with transaction(sessions) as session:
+            run = ImportRun(
+                organisatie_id=org.id,
+                bestand_sha256=bestand.sha256,
+                formaat=bestand.formaat,
+                gelezen=0,
+                geaccepteerd=0,
+                opgeslagen=0,
+                al_aanwezig=0,
+                afgewezen=0,
+                rapport=[],
+                uitgevoerd_door=actor.id[:64],
+            )
+            session.add(run)
+            session.flush()
+            run_id = run.id
+        rapport = ImportRapport(run_id, org.code, bestand.formaat, bestand.sha256)
+        job = _Import(sessions, vault, org, actor, rapport, Validator(reference, org.soort, vandaag), max_afgewezen)
+        try:
+            job.feed(first)
+            for raw in rows:
+                job.feed(raw)
+                if job.pending_rows >= chunk_grootte:
+                    job.flush()
+                if progress is not None and rapport.read % _PROGRESS_EVERY == 0:
+                    progress(rapport.read, bestand.fractie())
+        except BestandsFout as exc:  # the file broke half-way: keep what was read before
+            rapport.afgebroken = AfgewezenRij(None, None, None, exc.code, exc.reden_nl, exc.reden_en)
+        job.flush()
+        if progress is not None:
+            progress(rapport.read, 1.0)
+    with transaction(sessions) as session:
+        session.execute(
+            update(ImportRun).where(ImportRun.id == run_id).values(**_counts(rapport), rapport=_rapport_json(rapport))
+        )
+    log.info(
+        "import %s: organisatie=%s formaat=%s read=%d accepted=%d stored=%d already_present=%d rejected=%d "
+        "conflicts=%d",
+        run_id,
+        org.code,
+        rapport.formaat,
+        rapport.read,
+        rapport.accepted,
+        rapport.stored,
+        rapport.already_present,
+        rapport.rejected,
+        rapport.conflicts,
+    )
+    return rapport
+
+
+def _counts(rapport: ImportRapport) -> dict[str, int]:
+    return {
+        "gelezen": rapport.read,
+        "geaccepteerd": rapport.accepted,
+        "opgeslagen": rapport.stored,
+        "al_aanwezig": rapport.already_present,
+        "afgewezen": rapport.rejected,
+    }
+
+
+def _rapport_json(rapport: ImportRapport) -> list[dict[str, object]]:
+    entries: list[dict[str, object]] = [asdict(a) for a in rapport.afgewezen]
+    if rapport.afgewezen_weggelaten:
+        entries.append({"code": "ingekort", "weggelaten": rapport.afgewezen_weggelaten})
+    if rapport.afgebroken:
+        entries.append(asdict(rapport.afgebroken))
+    return entries
+
+
+_DUBBEL = "dubbele_referentie"
+
+
+class _Import:
+    """The state of one running import: validation, duplicate detection and chunked storage."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        vault: Vault,
+        org: Organisatie,
+        actor: Actor,
+        rapport: ImportRapport,
+        validator: Validator,
+        max_afgewezen: int,
+    ) -> None:
+        self.sessions = sessions
+        self.vault = vault
+        self.org = org
+        self.actor = actor
+        self.rapport = rapport
+        self.validator = validator
+        self.max_afgewezen = max_afgewezen
+        self.seen: dict[str, int] = {}  # reference -> first row with it
+        self.pending: list[tuple[int, MeldingInvoer]] = []
+        self.pending_rows = 0  # rows read since the last flush
+        self.next_analyze = _FIRST_ANALYZE
+
+    def feed(self, raw: RawRow) -> None:
+        rapport = self.rapport
+        rapport.read += 1
+        self.pending_rows += 1
+        if raw.fouten:
+            rapport._afwijzen(raw.rijnummer, raw.fouten, self.max_afgewezen)
+            return
+        key = _reference_key(raw.values.get("melder_referentie"))
+        if key is not None:
+            eerste = self.seen.get(key)
+            if eerste is not None:
+                rapport._afwijzen(
+                    raw.rijnummer,
+                    [
+                        Fout(
+                            "melder_referentie",
+                            key[:80],
+                            _DUBBEL,
+                            f"referentie komt in dit bestand al voor in rij {eerste}",
+                            f"reference already used in this file in row {eerste}",
+                        )
+                    ],
+                    self.max_afgewezen,
+                )
+                return
+            self.seen[key] = raw.rijnummer
+        result = self.validator.validate(raw.values)
+        if isinstance(result, list):
+            rapport._afwijzen(raw.rijnummer, result, self.max_afgewezen)
+        else:
+            self.pending.append((raw.rijnummer, result))
+
+    def flush(self) -> None:
+        """Store the pending meldingen in one transaction and update the ImportRun's counts."""
+        rapport = self.rapport
+        if not self.pending_rows:
+            return
+        pending, self.pending, self.pending_rows = self.pending, [], 0
+        rows_by_ref = {m.melder_referentie: rij for rij, m in pending}
+        for attempt in (1, 2):
+            try:
+                with transaction(self.sessions) as session:
+                    res = bewaar_meldingen(
+                        session,
+                        self.vault,
+                        self.org,
+                        [m for _, m in pending],
+                        bron="upload",
+                        actor=self.actor,
+                        import_id=rapport.import_id,
+                    )
+                    stored = rapport.stored + len(res.opgeslagen)
+                    present = rapport.already_present + len(res.al_aanwezig)
+                    rejected = rapport.rejected + len(res.conflicten)
+                    session.execute(
+                        update(ImportRun)
+                        .where(ImportRun.id == rapport.import_id)
+                        .values(
+                            gelezen=rapport.read,
+                            geaccepteerd=stored + present,
+                            opgeslagen=stored,
+                            al_aanwezig=present,
+                            afgewezen=rejected,
+                        )
+                    )
+                break
+            except Exception as exc:
+                # Another import of the same organisation stored some of these references in the meantime;
+                # a second attempt sees them as already present (or as conflicts).
+                if attempt == 2 or not _is_integrity_error(exc):
+                    raise
+        rapport.stored += len(res.opgeslagen)
+        rapport.already_present += len(res.al_aanwezig)
+        rapport.accepted = rapport.stored + rapport.already_present
+        for ref in res.conflicten:
+            rapport.conflicts += 1
+            rapport._afwijzen(
+                rows_by_ref[ref],
+                [
+                    Fout(
+                        "melder_referentie",
+                        ref[:80],
+                        "conflict",
+                        "deze referentie is eerder met andere inhoud aangeleverd; er is niets gewijzigd",
+                        "this reference was delivered before with other content; nothing was changed",
+                    )
+                ],
+                self.max_afgewezen,
+            )
+        if res.conflicten:  # conflicts are known only now: keep the report in row order
+            rapport.afgewezen.sort(key=lambda a: a.rijnummer or 0)
+        if rapport.stored >= self.next_analyze:
+            self.next_analyze = 2 * rapport.stored
+            self._analyze()
+
+    def _analyze(self) -> None:
+        """Refresh PostgreSQL's statistics of the growing melding table.
+
+        Without this, the planner keeps the estimate of the (nearly) empty table from before the import and
+        looks up existing references with a sequential scan: chunks then slow down tenfold until autovacuum
+        happens to analyse the table. Done whenever the number stored doubles, so O(log n) times.
+        """
+        with transaction(self.sessions) as session:
+            if session.get_bind().dialect.name == "postgresql":
+                session.execute(text("ANALYZE melding"))
+
+
+def _is_integrity_error(exc: BaseException) -> bool:
+    """SQLAlchemy's IntegrityError, or the driver's own (PostgreSQL COPY bypasses SQLAlchemy)."""
+    return isinstance(exc, IntegrityError) or any(c.__name__ == "IntegrityError" for c in type(exc).__mro__)
+
+
+def _reference_key(value: RawValue) -> str | None:
+    """The reference as the validator will read it (stripped; 12.0 from a spreadsheet is 12)."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list | tuple):
+        return None  # not a valid reference; the validator rejects it
+    text = str(value).strip()
+    return text or None
