@@ -33,7 +33,8 @@ from zicht.reference import Referentiedata
 from zicht.storage import make_engine, session_factory, upgrade
 
 #: File-level refusals a corruption may legitimately cause.
-TOEGESTANE_BESTANDSFOUTEN = {"codering", "binair", "geen_rijen"}
+# File-level refusals a corruption can legitimately cause (e.g. every line removed leaves an empty file).
+TOEGESTANE_BESTANDSFOUTEN = {"codering", "binair", "geen_rijen", "leeg"}
 _counter = itertools.count()
 
 
