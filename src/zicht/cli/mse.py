@@ -185,3 +185,171 @@ def estimate_command(
         click.echo(json.dumps(_finite(result.to_dict()), ensure_ascii=False, allow_nan=False))
     else:
         _print_summary(file, result)
+
+
+# --- zicht mse registry: the iceberg estimate from the registry's linked persons -------------------------------
+#
+#     zicht mse registry [--jaar Y|Y1-Y2] [--vorm V] [--regio R] [--lijsten 6|4|SPEC] [--threshold 0.02]
+#                        [--bootstrap N] [--seed S] [--waarheid DIR] [--json]
+#
+# Exit 4 when the registry has no linked persons or the stratum is refused (too sparse); with --json the
+# document (zicht.analysis.iceberg.IJsbergSchatting.to_dict, plus "bron") is printed first.
+
+
+def _print_ijsberg(s: Any, bron: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from zicht.analysis.iceberg import getal, resultaattabel
+
+    console = Console(highlight=False)
+    console.print(f"[bold]IJsberg / iceberg[/bold] - {s.stratum.omschrijving()} ({bron})")
+    console.print(f"Lijstindeling / lists ({s.indeling.naam}): {s.indeling.omschrijving()}")
+    vangst = Table(title="Vangsttabel / capture table")
+    for naam in (*s.vangst.lijsten, "personen"):
+        vangst.add_column(naam, justify="right")
+    for rij in s.vangst.rijen():
+        vangst.add_row(*(str(v) for v in rij))
+    console.print(vangst)
+    if s.weigering is not None:
+        for waarschuwing in s.waarschuwingen:
+            console.print(f"waarschuwing / warning: {waarschuwing}")
+        return
+    tabel = Table(title="Geregistreerd en geschat / registered and estimated")
+    tabel.add_column("grootheid / quantity")
+    tabel.add_column("waarde / value", justify="right")
+    for rij in resultaattabel(s).rijen:
+        tabel.add_row(*rij)
+    console.print(tabel)
+    for uitleg in s.uitleg:
+        console.print(f"- {uitleg.tekst}")
+    gevoelig = Table(title="Gevoeligheid / sensitivity (analytisch 95%)")
+    for naam in ("variant", "model", "geschat", "95%"):
+        gevoelig.add_column(naam)
+    for g in s.gevoeligheid:
+        gevoelig.add_row(
+            g.label + (" *" if g.huidig else ""),
+            ", ".join(g.model) or "-",
+            getal(g.schatting) if g.schatting is not None else (g.weigering or "-"),
+            f"{getal(g.laag)} - {getal(g.hoog)}" if g.schatting is not None else "-",
+        )
+    console.print(gevoelig)
+    for waarschuwing in s.waarschuwingen:
+        console.print(f"[bold]waarschuwing / warning:[/bold] {waarschuwing}")
+    console.print(f"[bold]{s.lezing()}[/bold]")
+
+
+def _regio(tekst: str | None, reference: Any) -> str | None:
+    from zicht.analysis.iceberg import BUITENLAND, ONBEKEND
+    from zicht.reference import Gebiedsniveau, UnknownPlace
+
+    if tekst is None or not tekst.strip():
+        return None
+    if tekst.strip().lower() in (BUITENLAND, ONBEKEND):
+        return tekst.strip().lower()
+    try:
+        return str(reference.gebied(Gebiedsniveau.politie_eenheid, tekst.strip()).code)
+    except UnknownPlace:
+        eenheden = ", ".join(sorted(reference.gebieden(Gebiedsniveau.politie_eenheid)))
+        raise UserFacingError(
+            f"onbekende regio {tekst!r}: kies een politie-eenheid ({eenheden}), buitenland of onbekend", EXIT_USAGE
+        ) from None
+
+
+@mse.command("registry")
+@click.option(
+    "--jaar", default=None, help="Jaar (2023) of periode (2019-2023) [default: het laatste jaar met meldingen]."
+)
+@click.option("--vorm", default=None, help="Uitbuitingsvorm (code, bijvoorbeeld seksueel) [default: alle vormen].")
+@click.option(
+    "--regio",
+    default=None,
+    help="Politie-eenheid van de plaats delict, buitenland of onbekend [default: heel Nederland].",
+)
+@click.option("--lijsten", default="6", show_default=True, help="Lijstindeling: 6, 4 of naam=soort+soort,...,naam=*.")
+@click.option(
+    "--threshold", type=click.FloatRange(0.0, 1.0), default=0.02, show_default=True, help="Stepwise threshold."
+)
+@click.option("--bootstrap", type=click.IntRange(min=0), default=None, help="BCa bootstrap replicates [default: 200].")
+@click.option("--seed", type=click.IntRange(min=0), default=None, help=f"Bootstrap seed [default: {DEFAULT_SEED}].")
+@click.option(
+    "--waarheid",
+    type=click.Path(path_type=Path, exists=True),
+    default=None,
+    help="Synthetische waarheid (waarheid/meldingen.csv of de map van zicht synth): persoon-ids in plaats van de koppeling.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object on stdout.")
+def registry_command(
+    jaar: str | None,
+    vorm: str | None,
+    regio: str | None,
+    lijsten: str,
+    threshold: float,
+    bootstrap: int | None,
+    seed: int | None,
+    waarheid: Path | None,
+    as_json: bool,
+) -> None:
+    """Registered versus estimated victims from the registry's linked persons (the iceberg)."""
+    from zicht.analysis.iceberg import (
+        STANDAARD_BOOTSTRAP,
+        Instellingen,
+        LijstindelingFout,
+        Stratum,
+        lees_waarheid,
+        lijstindeling,
+        rijen_uit_register,
+        schat,
+    )
+    from zicht.cli._context import get_context
+    from zicht.codebook import codelijst
+    from zicht.storage import engine_from_settings
+
+    app = get_context()
+    try:
+        indeling = lijstindeling(lijsten)
+    except LijstindelingFout as exc:
+        raise UserFacingError(f"--lijsten: {exc}", EXIT_USAGE) from None
+    if vorm is not None and vorm not in codelijst("uitbuitingsvorm"):
+        keuzes = ", ".join(codelijst("uitbuitingsvorm").waarden)
+        raise UserFacingError(f"onbekende uitbuitingsvorm {vorm!r}: kies uit {keuzes}", EXIT_USAGE)
+    regio_code = _regio(regio, app.reference)
+    koppeling = None
+    if waarheid is not None:
+        try:
+            koppeling = lees_waarheid(waarheid)
+        except (FileNotFoundError, ValueError) as exc:
+            raise UserFacingError(str(exc), EXIT_BAD_INPUT) from None
+    engine = engine_from_settings(app.settings)
+    try:
+        rijen = rijen_uit_register(engine, app.reference, koppeling)
+    finally:
+        engine.dispose()
+    if rijen.empty:
+        raise UserFacingError("het register bevat geen meldingen / the registry holds no meldingen", EXIT_DOMAIN)
+    if rijen["persoon_id"].isna().all():
+        raise UserFacingError(
+            "geen enkele melding is aan een persoon gekoppeld: voer eerst de koppeling uit (zicht link) of geef "
+            "--waarheid voor synthetische gegevens / no melding is linked to a person yet",
+            EXIT_DOMAIN,
+        )
+    try:
+        stratum = Stratum.uit_tekst(jaar or str(int(rijen["jaar"].max())), vorm, regio_code)
+    except ValueError as exc:
+        raise UserFacingError(f"--jaar: {exc}", EXIT_USAGE) from None
+    instellingen = Instellingen(
+        drempel=threshold,
+        bootstrap=STANDAARD_BOOTSTRAP if bootstrap is None else bootstrap,
+        seed=DEFAULT_SEED if seed is None else seed,
+        workers=None,
+    )
+    s = schat(rijen, stratum, indeling, instellingen)
+    bron = "synthetische waarheid" if koppeling is not None else "register, gekoppelde personen"
+    if as_json:
+        document = s.to_dict()
+        document["bron"] = bron
+        click.echo(json.dumps(_finite(document), ensure_ascii=False, allow_nan=False))
+    else:
+        _print_ijsberg(s, bron)
+    if s.weigering is not None:
+        raise UserFacingError(f"geen schatting / no estimate: {s.weigering}", EXIT_DOMAIN)
