@@ -1,0 +1,362 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Disclosure control of whole publication families, on top of :mod:`zicht.privacy.disclosure`.
+
+A *family* is every cell that is published for one population (period, unit, area basis, filter) and one
+split of it, at every area level at once, so that a gemeente cannot be recovered from its region minus the
+other gemeenten. Area levels form a lattice, not a chain: a veiligheidsregio lies in one politie-eenheid
+*and* one provincie, which are not nested. :func:`rooster_structuur` therefore builds the release structure
+for any set of levels that each group a finer level, merging areas that are the same set of gemeenten
+(Limburg the province and Limburg the police unit) into one cell. Primary and secondary suppression,
+rounding and the audit are the disclosure library's (``protect_release``, ``audit_release``); nothing here
+decides what is small.
+
+Families share their area totals: the totals family is authoritative, and a breakdown family is protected
+with the totals family's cells as *fixed* cells (:func:`beveilig_familie` with ``vast``): the disclosure
+library keeps their markers and values and protects the breakdown around them, so every page shows the
+same total for an area and no combination of the two families gives a hidden count away. Protection is a pure function of the counts and the policy, so results are cached by a hash of
+their input: a past year is protected once, however often the registry changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from zicht.privacy.disclosure import Cell, CellKey, DisclosurePolicy
+from zicht.privacy.disclosure.inputs import evaluate
+from zicht.privacy.disclosure.primary import make_cell
+from zicht.privacy.disclosure.secondary import protect_release
+from zicht.privacy.disclosure.structure import NATIONAL, Structure
+
+
+@dataclass(frozen=True)
+class Niveau:
+    """One area level of a family.
+
+    Attributes:
+        naam: The level's name (``gemeente``, ``veiligheidsregio``, ...).
+        rijen: The areas of this level.
+        van: The finer level whose rows this level groups (None for the finest level).
+        groepering: Row of ``van`` -> row of this level.
+        uitsplitsing: Whether the categories are published at this level (False: totals only).
+        kolomcellen: Whether the level has category cells at all. Without them (a totals-only finest
+            level) the level only links its totals to the next level; its never-published breakdown is left
+            out of the release, which keeps the attacker's LP small (see ``docs/statistieken.md``).
+    """
+
+    naam: str
+    rijen: tuple[str, ...]
+    van: str | None = None
+    groepering: Mapping[str, str] | None = None
+    uitsplitsing: bool = True
+    kolomcellen: bool = True
+
+
+class _Bouwer:
+    """Collects cells and relations; ``bouw`` merges cells that are equal by construction."""
+
+    def __init__(self) -> None:
+        self.gewicht: dict[CellKey, float] = {}
+        self.verborgen: set[CellKey] = set()
+        self.relaties: list[tuple[CellKey, list[CellKey]]] = []
+        self.groepen: list[tuple[CellKey, list[CellKey]]] = []
+
+    def cel(self, key: CellKey, gewicht: float, *, verborgen: bool = False) -> CellKey:
+        self.gewicht[key] = max(gewicht, self.gewicht.get(key, 0.0))
+        if verborgen:
+            self.verborgen.add(key)
+        return key
+
+    def bouw(self, vast: frozenset[CellKey] = frozenset()) -> Structure:
+        volgorde = list(self.gewicht)
+        rang = {k: i for i, k in enumerate(volgorde)}
+        ouder = {k: k for k in volgorde}
+
+        def vind(k: CellKey) -> CellKey:
+            while ouder[k] != k:
+                ouder[k] = ouder[ouder[k]]
+                k = ouder[k]
+            return k
+
+        def voeg(a: CellKey, b: CellKey) -> None:
+            ra, rb = vind(a), vind(b)
+            if ra != rb:
+                houd, weg = (ra, rb) if rang[ra] < rang[rb] else (rb, ra)
+                ouder[weg] = houd
+
+        veranderd = True
+        while veranderd:  # merge one-part relations, then relations that became identical, until stable
+            veranderd = False
+            gezien: dict[tuple[CellKey, ...], CellKey] = {}
+            for totaal, delen in self.relaties:
+                reps = tuple(sorted({vind(d) for d in delen}, key=rang.__getitem__))
+                if len(reps) == 1 and vind(totaal) != reps[0]:
+                    voeg(totaal, reps[0])
+                    veranderd = True
+                elif reps in gezien and vind(gezien[reps]) != vind(totaal):
+                    voeg(gezien[reps], totaal)
+                    veranderd = True
+                else:
+                    gezien.setdefault(reps, totaal)
+        vertegenwoordigers = [k for k in volgorde if vind(k) == k]
+        nummer = {k: i for i, k in enumerate(vertegenwoordigers)}
+        index = {k: nummer[vind(k)] for k in volgorde}
+        gewichten = [0.0] * len(vertegenwoordigers)
+        verborgen = set(range(len(vertegenwoordigers)))
+        for k in volgorde:
+            gewichten[index[k]] = max(gewichten[index[k]], self.gewicht[k])
+            if k not in self.verborgen:
+                verborgen.discard(index[k])
+
+        def uniek(items: list[tuple[CellKey, list[CellKey]]], minimum: int) -> tuple[tuple[int, tuple[int, ...]], ...]:
+            out: dict[tuple[int, tuple[int, ...]], None] = {}
+            for t, ds in items:
+                delen = tuple(sorted({index[d] for d in ds}))
+                if len(delen) >= minimum and index[t] not in delen:
+                    out.setdefault((index[t], delen), None)
+            return tuple(out)
+
+        return Structure(
+            keys=tuple(vertegenwoordigers),
+            index=index,
+            constraints=uniek(self.relaties, 2),
+            groups=uniek(self.groepen, 1),
+            hidden=frozenset(verborgen),
+            weights=tuple(gewichten),
+            fixed=frozenset(index[k] for k in vast if k in index),
+        )
+
+
+@dataclass(frozen=True)
+class Splitsing:
+    """A group of columns that adds up to the row total.
+
+    An additive breakdown (gender) is one split of all its categories. A multi-valued breakdown (form of
+    exploitation) is one split per category: ``seksueel`` and its complement ``niet:seksueel``; the
+    complement is never published but is in the release, so differencing the total against a category
+    (all persons minus the sexually exploited) is audited like any other hidden cell.
+
+    The group-disclosure rule (one category holds nearly everyone) applies to ``groep``: all columns of an
+    additive split; only the category itself in a yes/no split, since "almost nobody in this region was
+    recruited online" discloses nothing about a person.
+
+    Attributes:
+        kolommen: The columns of the split.
+        verborgen: Columns that are never published (complements).
+        groep: The columns the group-disclosure rule looks at (default: all).
+    """
+
+    kolommen: tuple[str, ...]
+    verborgen: frozenset[str] = frozenset()
+    groep: tuple[str, ...] | None = None
+
+    @property
+    def groepskolommen(self) -> tuple[str, ...]:
+        """The columns the group-disclosure rule applies to."""
+        return self.kolommen if self.groep is None else self.groep
+
+
+def complement(kolom: str) -> str:
+    """The name of a category's complement column."""
+    return f"niet:{kolom}"
+
+
+def rooster_structuur(
+    splitsingen: Sequence[Splitsing], niveaus: Sequence[Niveau], vast: frozenset[CellKey] = frozenset()
+) -> Structure:
+    """The release structure of nested area levels that may each group any finer level (a lattice).
+
+    Args:
+        splitsingen: The column groups that each add up to the row total (one group with one column for a
+            totals-only family).
+        niveaus: Finest first; every later level names the level it groups (``van``).
+        vast: Cells published earlier by another family (the authoritative totals); their markers and
+            values cannot change here.
+
+    Returns:
+        The structure; national cells have level ``NATIONAL`` (``""``).
+    """
+    kolommen = sorted({c for sp in splitsingen for c in sp.kolommen})
+    nooit = {c for sp in splitsingen for c in sp.verborgen}
+    b = _Bouwer()
+    grof = 1.0 + len(niveaus)
+    totaal = b.cel(CellKey(NATIONAL, None, None), 4.0 * grof)
+    nationaal = {c: b.cel(CellKey(NATIONAL, None, c), 2.0 * grof, verborgen=c in nooit) for c in kolommen}
+    rijen_van: dict[str, tuple[str, ...]] = {}
+    met_kolommen: dict[str, bool] = {}
+    for diepte, niveau in enumerate(niveaus):
+        gewicht = 1.0 + diepte
+        rijen_van[niveau.naam] = tuple(sorted(niveau.rijen))
+        met_kolommen[niveau.naam] = niveau.kolomcellen
+        for r in rijen_van[niveau.naam]:
+            rijtotaal = b.cel(CellKey(niveau.naam, r, None), 2.0 * gewicht)
+            if not niveau.kolomcellen:
+                continue
+            for kolom in kolommen:
+                b.cel(CellKey(niveau.naam, r, kolom), gewicht, verborgen=not niveau.uitsplitsing or kolom in nooit)
+            for sp in splitsingen:
+                b.relaties.append((rijtotaal, [CellKey(niveau.naam, r, c) for c in sorted(sp.kolommen)]))
+                groep = [CellKey(niveau.naam, r, c) for c in sorted(sp.groepskolommen)]
+                if niveau.uitsplitsing and (len(groep) >= 2 or sp.groep is not None):
+                    b.groepen.append((rijtotaal, groep))
+        if niveau.van is not None:
+            groepering = niveau.groepering or {}
+            for r in rijen_van[niveau.naam]:
+                kinderen = [k for k in rijen_van[niveau.van] if groepering[k] == r]
+                kols: list[str | None] = [*kolommen, None] if met_kolommen[niveau.van] else [None]
+                for c in kols:
+                    b.relaties.append((CellKey(niveau.naam, r, c), [CellKey(niveau.van, k, c) for k in kinderen]))
+    boven = niveaus[-1].naam
+    for c, cel in nationaal.items():
+        b.relaties.append((cel, [CellKey(boven, r, c) for r in rijen_van[boven]]))
+    b.relaties.append((totaal, [CellKey(boven, r, None) for r in rijen_van[boven]]))
+    for sp in splitsingen:
+        b.relaties.append((totaal, [nationaal[c] for c in sorted(sp.kolommen)]))
+        groep = [nationaal[c] for c in sorted(sp.groepskolommen)]
+        if len(groep) >= 2 or sp.groep is not None:
+            b.groepen.append((totaal, groep))
+    return b.bouw(vast)
+
+
+@dataclass(frozen=True)
+class Beveiligd:
+    """The published cells of one family: ``(level, row, column)`` with None for totals; the national
+    level is ``""`` with row None."""
+
+    cellen: Mapping[tuple[str, str | None, str | None], Cell]
+    kolommen: tuple[str, ...]
+
+    def cel(self, niveau: str, rij: str | None, kolom: str | None) -> Cell | None:
+        """A published cell, or None when the family does not publish it."""
+        return self.cellen.get((niveau, rij, kolom))
+
+    @property
+    def niveaus_met_kolommen(self) -> frozenset[str]:
+        """The levels at which category cells are published (``""`` for the national level)."""
+        return frozenset(lvl for (lvl, _, kol) in self.cellen if kol is not None)
+
+    def nationaal(self, kolom: str | None = None) -> Cell:
+        """A national cell (the grand total when ``kolom`` is None)."""
+        return self.cellen[(NATIONAL, None, kolom)]
+
+
+def _sleutel(
+    teller: Mapping[str, Mapping[str, int]],
+    niveaus: Sequence[Niveau],
+    beleid: DisclosurePolicy,
+    vast: Mapping[tuple[str, str | None], Cell] | None,
+    splitsingen: Sequence[Splitsing],
+) -> str:
+    data = {
+        "s": [(sp.kolommen, sorted(sp.verborgen), sp.groep) for sp in splitsingen],
+        "t": sorted((r, sorted(v.items())) for r, v in teller.items()),
+        "n": [(n.naam, n.rijen, n.van, sorted((n.groepering or {}).items()), n.uitsplitsing) for n in niveaus],
+        "b": [beleid.threshold, beleid.rounding_base, beleid.dominance, beleid.zero_is_safe, beleid.width],
+        "v": sorted((k, c.value, str(c.status)) for k, c in (vast or {}).items()),
+    }
+    return hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()
+
+
+class _Cache:
+    def __init__(self, grootte: int = 512) -> None:
+        self._data: OrderedDict[str, Beveiligd] = OrderedDict()
+        self._grootte = grootte
+        self._lock = threading.Lock()
+
+    def get(self, sleutel: str) -> Beveiligd | None:
+        with self._lock:
+            if sleutel in self._data:
+                self._data.move_to_end(sleutel)
+                return self._data[sleutel]
+            return None
+
+    def put(self, sleutel: str, waarde: Beveiligd) -> None:
+        with self._lock:
+            self._data[sleutel] = waarde
+            while len(self._data) > self._grootte:
+                self._data.popitem(last=False)
+
+
+_CACHE = _Cache()
+
+
+def leeg_cache() -> None:
+    """Forget every protected family (tests use it to prove protection is recomputed identically)."""
+    with _CACHE._lock:
+        _CACHE._data.clear()
+
+
+def beveilig_familie(
+    teller: Mapping[str, Mapping[str, int]],
+    niveaus: Sequence[Niveau],
+    beleid: DisclosurePolicy,
+    *,
+    splitsingen: Sequence[Splitsing] | None = None,
+    vast: Mapping[tuple[str, str | None], Cell] | None = None,
+) -> Beveiligd:
+    """Protect one family: true counts at the finest level, published at every level.
+
+    Args:
+        teller: ``finest row -> {column: count}`` (every row of the finest level, zeros included), with
+            the complement columns of multi-valued splits filled in.
+        niveaus: The levels, finest first.
+        beleid: The disclosure policy.
+        splitsingen: The column groups; default one additive group of all columns.
+        vast: Published totals of the authoritative family: ``(level, row) -> cell`` with the national
+            grand total under ``("", None)``. They are fixed cells of this release (the disclosure library
+            keeps their markers and values), so this family's own cells are protected together with them.
+
+    Returns:
+        The published cells (cached by a hash of the input).
+    """
+    if splitsingen is None:
+        splits: tuple[Splitsing, ...] = (Splitsing(tuple(sorted({c for rij in teller.values() for c in rij}))),)
+    else:
+        splits = tuple(splitsingen)
+    kolommen = tuple(sorted({c for sp in splits for c in sp.kolommen}))
+    sleutel = _sleutel(teller, niveaus, beleid, vast, splits)
+    klaar = _CACHE.get(sleutel)
+    if klaar is not None:
+        return klaar
+    vaste_cellen = {CellKey(lvl, rij, None): cel for (lvl, rij), cel in (vast or {}).items()}
+    structuur = rooster_structuur(splits, niveaus, frozenset(vaste_cellen))
+    bladeren = _bladeren(teller, niveaus, kolommen, splits[0].kolommen)
+    waarden = evaluate(structuur, bladeren)
+    vast_idx = {structuur.index[k]: (cel.status, cel.value) for k, cel in vaste_cellen.items() if k in structuur.index}
+    statussen, gepubliceerd = protect_release(structuur, waarden, beleid, vast_idx)
+    cellen: dict[tuple[str, str | None, str | None], Cell] = {}
+    for key, i in structuur.index.items():
+        status = statussen[i]
+        if status is not None:
+            cellen[(key.level, key.row, key.column)] = make_cell(status, gepubliceerd[i], beleid)
+    uitkomst = Beveiligd(cellen, kolommen)
+    _CACHE.put(sleutel, uitkomst)
+    return uitkomst
+
+
+def _bladeren(
+    teller: Mapping[str, Mapping[str, int]],
+    niveaus: Sequence[Niveau],
+    kolommen: Sequence[str],
+    eerste_splitsing: Sequence[str],
+) -> dict[CellKey, int]:
+    """The cells no relation computes: the finest level's cells, or, when the finest level has totals only,
+    its totals and the next level's category cells (summed from the finest rows)."""
+    fijn = niveaus[0]
+    if fijn.kolomcellen:
+        return {CellKey(fijn.naam, r, c): int(teller[r].get(c, 0)) for r in fijn.rijen for c in kolommen}
+    bladeren = {
+        CellKey(fijn.naam, r, None): int(sum(teller[r].get(c, 0) for c in eerste_splitsing)) for r in fijn.rijen
+    }
+    volgende = niveaus[1]
+    groepering = volgende.groepering or {}
+    for r in volgende.rijen:
+        for c in kolommen:
+            bladeren[CellKey(volgende.naam, r, c)] = sum(
+                int(teller[k].get(c, 0)) for k in fijn.rijen if groepering[k] == r
+            )
+    return bladeren

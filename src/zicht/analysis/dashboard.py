@@ -1,0 +1,117 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""All tables of a municipal or regional dashboard in one call (the web page, the PDF factsheet and the
+benchmark use the same bundle, so they show the same figures)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from zicht.analysis.dimensies import Gebiedsbasis, Periode, Uitsplitsing
+from zicht.analysis.gebieden import Bereik
+from zicht.analysis.kwaliteit import Kwaliteitsgroep
+from zicht.analysis.publicatie import PUBLIEK, Statistiekdienst, Tabelsoort, Verzoek, is_beveiligd
+from zicht.analysis.tabel import Tabel
+from zicht.analysis.tabelcontext import NietBeschikbaar
+from zicht.reference import Gebiedsniveau
+
+#: The breakdowns of a dashboard, in display order.
+DASHBOARD_UITSPLITSINGEN: tuple[Uitsplitsing, ...] = (
+    Uitsplitsing.uitbuitingsvorm,
+    Uitsplitsing.sector,
+    Uitsplitsing.werkwijze,
+    Uitsplitsing.geslacht,
+    Uitsplitsing.leeftijdsklasse,
+    Uitsplitsing.nationaliteitsgroep,
+    Uitsplitsing.nationaliteit,
+    Uitsplitsing.melder_soort,
+    Uitsplitsing.dossiertype,
+)
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """The tables of one area's dashboard.
+
+    Attributes:
+        niveau: The area's level.
+        gebied: The area's code.
+        periode: The period.
+        kaart: The overview behind the map (``None`` when not published at this level for the role).
+        kaartniveau: The level of the map's areas.
+        reeks: The trend of the area and the nation.
+        uitsplitsingen: One table per breakdown.
+        kwaliteit: Data quality by the reporter's region.
+        meldingen: Notes for the reader (e.g. why the map is per region).
+    """
+
+    niveau: Gebiedsniveau
+    gebied: str
+    periode: Periode
+    kaart: Tabel | None
+    kaartniveau: Gebiedsniveau
+    reeks: Tabel
+    uitsplitsingen: dict[Uitsplitsing, Tabel]
+    kwaliteit: Tabel
+    meldingen: list[str] = field(default_factory=list)
+
+    def tabellen(self) -> list[Tabel]:
+        """Every table, in page order."""
+        return [t for t in (self.kaart, self.reeks, *self.uitsplitsingen.values(), self.kwaliteit) if t is not None]
+
+
+def kaartniveau_voor(niveau: Gebiedsniveau, beveiligd: bool, vorm: str | None) -> Gebiedsniveau:
+    """The level of the map on an area's dashboard: the area's own level, but regions for protected
+    figures per form (those are not published per gemeente)."""
+    if niveau is Gebiedsniveau.nederland:
+        return Gebiedsniveau.veiligheidsregio if (beveiligd and vorm) else Gebiedsniveau.gemeente
+    if beveiligd and vorm and niveau is Gebiedsniveau.gemeente:
+        return Gebiedsniveau.veiligheidsregio
+    return niveau
+
+
+def maak_dashboard(
+    dienst: Statistiekdienst,
+    niveau: Gebiedsniveau,
+    gebied: str,
+    periode: Periode,
+    *,
+    rol: str = PUBLIEK,
+    bereik: Bereik | None = None,
+    vorm: str | None = None,
+    basis: Gebiedsbasis = Gebiedsbasis.plaats_delict,
+    taal: str = "nl",
+    van: int | None = None,
+) -> Dashboard:
+    """Every table of the dashboard of one area (all through :meth:`Statistiekdienst.statistiek`)."""
+    beveiligd = is_beveiligd(rol)
+    kaartniveau = kaartniveau_voor(niveau, beveiligd, vorm)
+    basisverzoek = Verzoek(Tabelsoort.overzicht, periode, kaartniveau, "NL", basis=basis, vorm=vorm, taal=taal)
+    meldingen: list[str] = []
+    kaart: Tabel | None = dienst.statistiek(basisverzoek, rol=rol, bereik=bereik)
+    if kaartniveau is not niveau and niveau is not Gebiedsniveau.nederland:
+        meldingen.append(
+            "Cijfers per uitbuitingsvorm worden niet per gemeente gepubliceerd; de kaart toont veiligheidsregio's."
+            if taal != "en"
+            else "Figures per form are not published per municipality; the map shows safety regions."
+        )
+    reeks = dienst.statistiek(
+        Verzoek(Tabelsoort.reeks, periode, niveau, gebied, basis=basis, vorm=vorm, van=van, taal=taal),
+        rol=rol,
+        bereik=bereik,
+    )
+    uitsplitsingen: dict[Uitsplitsing, Tabel] = {}
+    for wat in DASHBOARD_UITSPLITSINGEN:
+        if vorm is not None and wat is Uitsplitsing.uitbuitingsvorm:
+            continue
+        try:
+            uitsplitsingen[wat] = dienst.statistiek(
+                Verzoek(Tabelsoort.uitsplitsing, periode, niveau, gebied, wat, basis=basis, vorm=vorm, taal=taal),
+                rol=rol,
+                bereik=bereik,
+            )
+        except NietBeschikbaar as exc:
+            meldingen.append(str(exc))
+    kwaliteit = dienst.statistiek(
+        Verzoek(Tabelsoort.kwaliteit, periode, groep=Kwaliteitsgroep.melder_regio, taal=taal), rol=rol, bereik=bereik
+    )
+    return Dashboard(niveau, gebied, periode, kaart, kaartniveau, reeks, uitsplitsingen, kwaliteit, meldingen)

@@ -1,0 +1,139 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Exports of a table exactly as shown: CSV and XLSX, with the metadata, and a logboek record per export.
+
+Cells are written as displayed (``<10``, ``x``, ``–`` stay markers; a shown count is a number in XLSX), the
+columns in the table's fixed order. The metadata (unit, period, reference dates, data vintage, protection)
+and the notes travel with every file, so a figure never leaves without saying what it counts.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from datetime import UTC, datetime
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from sqlalchemy.orm import Session
+
+from zicht.analysis.tabel import Kolomsoort, Tabel
+from zicht.privacy import logboek
+
+#: Content types of the export formats.
+MEDIATYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+def bestandsnaam(tabel: Tabel, formaat: str) -> str:
+    """A safe file name for a table, e.g. ``zicht-overzicht-gemeente-2024.csv``."""
+    delen = tabel.id.replace("/", "-").replace("=", "-")
+    veilig = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in delen)
+    return f"zicht-{veilig}.{formaat}"
+
+
+def naar_csv(tabel: Tabel, taal: str = "nl") -> bytes:
+    """The table as CSV (UTF-8 with BOM so spreadsheet programs read the accents).
+
+    Layout: one header row with the column labels, one row per table row with the displayed texts, an empty
+    row, then ``label,value`` rows with the title, the reading, the metadata and the notes.
+    """
+    buffer = io.StringIO()
+    schrijver = csv.writer(buffer, lineterminator="\r\n")
+    schrijver.writerow([k.label for k in tabel.kolommen])
+    for rij in tabel.rijen:
+        schrijver.writerow([c.tekst for c in rij])
+    schrijver.writerow([])
+    for label, waarde in _toelichting(tabel, taal):
+        schrijver.writerow([label, waarde])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def naar_xlsx(tabel: Tabel, taal: str = "nl") -> bytes:
+    """The table as an XLSX workbook: sheet ``Tabel`` (shown counts as numbers, markers as text) and sheet
+    ``Toelichting`` with the metadata and notes."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Tabel"
+    ws.append([tabel.titel])
+    ws["A1"].font = Font(bold=True, size=12)
+    ws.append([k.label for k in tabel.kolommen])
+    for cel in ws[2]:
+        cel.font = Font(bold=True)
+    for rij in tabel.rijen:
+        waarden: list[object] = []
+        for kolom, cel in zip(tabel.kolommen, rij, strict=True):
+            if kolom.soort is Kolomsoort.tekst or cel.getal is None or kolom.soort is Kolomsoort.verhouding:
+                waarden.append(cel.tekst)
+            elif kolom.soort is Kolomsoort.aantal:
+                waarden.append(round(cel.getal))
+            else:
+                waarden.append(cel.getal)
+        ws.append(waarden)
+        for kolom, cel in zip(tabel.kolommen, ws[ws.max_row], strict=True):
+            if kolom.soort is Kolomsoort.aandeel and isinstance(cel.value, float):
+                cel.number_format = "0%"
+            elif kolom.soort is Kolomsoort.per_100k and isinstance(cel.value, float):
+                cel.number_format = "0.0"
+    for i, kolom in enumerate(tabel.kolommen, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = max(12, min(40, len(kolom.label) + 2))
+    toelichting = wb.create_sheet("Toelichting")
+    for label, waarde in _toelichting(tabel, taal):
+        toelichting.append([label, waarde])
+    toelichting.column_dimensions["A"].width = 28
+    toelichting.column_dimensions["B"].width = 100
+    wb.properties.title = tabel.titel
+    wb.properties.creator = "zicht"
+    # A fixed timestamp keeps the same table byte-identical across exports (same request, same vintage).
+    vast = datetime(2000, 1, 1, tzinfo=UTC).replace(tzinfo=None)
+    wb.properties.created = vast
+    wb.properties.modified = vast
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _toelichting(tabel: Tabel, taal: str) -> list[tuple[str, str]]:
+    en = taal == "en"
+    regels = [("Title" if en else "Titel", tabel.titel), ("Reading" if en else "Samenvatting", tabel.samenvatting)]
+    regels += tabel.meta.regels(taal)
+    if tabel.advies:
+        regels.append(("Advice" if en else "Advies", tabel.advies))
+    regels += [("Note" if en else "Noot", n) for n in tabel.voetnoten]
+    regels.append(("Table id" if en else "Tabel-id", tabel.id))
+    return regels
+
+
+def registreer_export(
+    session: Session, actor: logboek.Actor, tabel: Tabel, formaat: str, *, doel: str = "publicatie statistieken"
+) -> None:
+    """Write one logboek record for an export (no personal data: the table id, format and vintage).
+
+    Args:
+        session: Open session; the record commits with the caller's transaction.
+        actor: Who exports.
+        tabel: The exported table.
+        formaat: ``csv``, ``xlsx`` or ``pdf``.
+        doel: The purpose recorded.
+    """
+    logboek.append(
+        session,
+        actor,
+        actie="exporteren",
+        object_type="statistiek",
+        object_ids=["stat:" + hashlib.sha256(tabel.id.encode()).hexdigest()[:24]],
+        doel=doel,
+        details={
+            "tabel": tabel.id,
+            "formaat": formaat,
+            "gegevensstand": tabel.meta.vintage,
+            "periode": tabel.meta.periode,
+            "eenheid": tabel.meta.eenheid.value,
+            "beveiligd": tabel.meta.beveiligd,
+        },
+    )

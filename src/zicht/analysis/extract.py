@@ -1,0 +1,390 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The minimised extract: the registry columns statistics need, read once per data vintage into DuckDB.
+
+The registry (SQLite or PostgreSQL) is read with SQLAlchemy into Arrow, never through a DuckDB extension
+(ecosystem.md, "Analysis — DuckDB"). The extract keeps no identifying data and no UUIDs: meldingen get a row
+number, persons a dense number, the age becomes the NRM age band, nationalities a group. Its *vintage* is a
+fingerprint of the registry state (number and latest creation time of meldingen, linkage state) and of the
+reference data; the same vintage always yields the same extract and hence the same figures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+from sqlalchemy import Engine, String, cast, func, select
+from sqlalchemy.orm import aliased
+
+from zicht.analysis.dimensies import BUITENLAND, CENTRAAL, ONBEKEND, OVERIGE_REGIO
+from zicht.codebook import is_eu
+from zicht.reference import Gebiedsniveau, Referentiedata, normalise_name
+from zicht.storage.tables import Melding, MeldingNationaliteit, MeldingUitbuiting, MeldingWerkwijze, Persoon
+
+#: Columns of the raw melding table (all text or integer; dates as ISO text).
+MELDING_KOLOMMEN: tuple[str, ...] = (
+    "id",
+    "persoon_id",
+    "melddatum",
+    "status",
+    "plaats_delict_soort",
+    "plaats_delict_gemeente",
+    "melder_soort",
+    "melder_regio",
+    "geslacht",
+    "leeftijd_bij_melding",
+    "dossiertype",
+)
+_CHUNK = 50_000
+
+
+@dataclass(frozen=True)
+class Vintage:
+    """The state of the registry and reference data that figures are computed from.
+
+    Attributes:
+        meldingen: Number of meldingen in the registry.
+        laatst_aangemaakt: Creation time of the newest melding.
+        gekoppeld: Meldingen linked to a person.
+        personen: Number of persons.
+        personen_gewijzigd: Latest change of a person (merges and splits change counts).
+        referentie: Gebiedsindeling year and population reference date.
+    """
+
+    meldingen: int
+    laatst_aangemaakt: datetime | None
+    gekoppeld: int = 0
+    personen: int = 0
+    personen_gewijzigd: datetime | None = None
+    referentie: str = ""
+
+    @property
+    def code(self) -> str:
+        """A short stable fingerprint, e.g. ``3fa91c0e2b7d``."""
+        parts = (
+            self.meldingen,
+            _iso(self.laatst_aangemaakt),
+            self.gekoppeld,
+            self.personen,
+            _iso(self.personen_gewijzigd),
+            self.referentie,
+        )
+        return hashlib.sha256(repr(parts).encode()).hexdigest()[:12]
+
+    @property
+    def peildatum(self) -> date | None:
+        """The date of the data status: the day the newest melding was recorded."""
+        return None if self.laatst_aangemaakt is None else self.laatst_aangemaakt.astimezone(UTC).date()
+
+    def label(self, taal: str = "nl") -> str:
+        """e.g. ``gegevensstand 3fa91c0e2b7d (12.345 meldingen t/m 2025-03-01)``."""
+        tot = self.peildatum.isoformat() if self.peildatum else "-"
+        if taal == "en":
+            return f"data vintage {self.code} ({self.meldingen:,} reports up to {tot})"
+        aantal = f"{self.meldingen:,}".replace(",", ".")
+        return f"gegevensstand {self.code} ({aantal} meldingen t/m {tot})"
+
+
+def _iso(moment: datetime | None) -> str:
+    if moment is None:
+        return "-"
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat()
+
+
+def _referentie_tekst(referentie: Referentiedata) -> str:
+    return f"gebiedsindeling {referentie.gebiedsindeling_jaar}, bevolking {referentie.bevolking_peildatum}"
+
+
+def lees_vintage(engine: Engine, referentie: Referentiedata) -> Vintage:
+    """The registry's current vintage (two aggregate queries)."""
+    with engine.connect() as conn:
+        n, laatst, gekoppeld = conn.execute(
+            select(func.count(), func.max(Melding.aangemaakt_op), func.count(Melding.persoon_id))
+        ).one()
+        personen, gewijzigd = conn.execute(select(func.count(), func.max(Persoon.gewijzigd_op))).one()
+    return Vintage(int(n), laatst, int(gekoppeld), int(personen), gewijzigd, _referentie_tekst(referentie))
+
+
+@dataclass(frozen=True)
+class RuweGegevens:
+    """The minimised columns as read from the registry (or built directly in tests), as Arrow tables.
+
+    ``melding`` has :data:`MELDING_KOLOMMEN`; ``uitbuiting`` has ``id, vorm, sector``; ``werkwijze`` has
+    ``id, werkwijze``; ``nationaliteit`` has ``id, land``. ``id`` is any text that identifies a melding.
+    """
+
+    melding: pa.Table
+    uitbuiting: pa.Table
+    werkwijze: pa.Table
+    nationaliteit: pa.Table
+
+
+def _lees(engine: Engine, stmt: Any, namen: tuple[str, ...]) -> pa.Table:
+    kolommen: list[list[Any]] = [[] for _ in namen]
+    with engine.connect() as conn:
+        result = conn.execution_options(stream_results=True, yield_per=_CHUNK).execute(stmt)
+        for rows in result.partitions():
+            for i, values in enumerate(zip(*rows, strict=True)):
+                kolommen[i].extend(values)
+    types = [pa.int64() if n == "leeftijd_bij_melding" else pa.string() for n in namen]
+    return pa.table({n: pa.array(k, type=t) for n, k, t in zip(namen, kolommen, types, strict=True)})
+
+
+def lees_register(engine: Engine) -> RuweGegevens:
+    """Read the minimised columns from the registry with SQLAlchemy (no identifying data is selected).
+
+    A melding whose person was merged into another counts for the surviving person.
+    """
+    p = aliased(Persoon)
+    persoon = func.coalesce(p.opgegaan_in, p.id)
+    melding_stmt = select(
+        cast(Melding.id, String),
+        cast(persoon, String),
+        cast(Melding.melddatum, String),
+        Melding.status,
+        Melding.plaats_delict_soort,
+        Melding.plaats_delict_gemeente,
+        Melding.melder_soort,
+        Melding.melder_regio,
+        Melding.geslacht,
+        Melding.leeftijd_bij_melding,
+        Melding.dossiertype,
+    ).outerjoin(p, p.id == Melding.persoon_id)
+    return RuweGegevens(
+        melding=_lees(engine, melding_stmt, MELDING_KOLOMMEN),
+        uitbuiting=_lees(
+            engine,
+            select(cast(MeldingUitbuiting.melding_id, String), MeldingUitbuiting.vorm, MeldingUitbuiting.sector),
+            ("id", "vorm", "sector"),
+        ),
+        werkwijze=_lees(
+            engine,
+            select(cast(MeldingWerkwijze.melding_id, String), MeldingWerkwijze.werkwijze),
+            ("id", "werkwijze"),
+        ),
+        nationaliteit=_lees(
+            engine,
+            select(cast(MeldingNationaliteit.melding_id, String), MeldingNationaliteit.land),
+            ("id", "land"),
+        ),
+    )
+
+
+def _gebied_tabel(referentie: Referentiedata) -> pa.Table:
+    gms = sorted(referentie.gemeenten.values(), key=lambda g: g.code)
+    data: dict[str, list[Any]] = {n.value: [g.gebied_code(n) for g in gms] for n in Gebiedsniveau}
+    data["inwoners"] = [g.inwoners for g in gms]
+    return pa.table(data)
+
+
+def _regio_tabel(ruw: RuweGegevens, referentie: Referentiedata) -> pa.Table:
+    """Map the reporters' region texts onto politie-eenheden (others become ``overige_regio``)."""
+    eenheden = {normalise_name(code): code for code in referentie.gebieden(Gebiedsniveau.politie_eenheid)}
+    waarden = sorted({v for v in ruw.melding.column("melder_regio").to_pylist() if v})
+    regio = [eenheden.get(normalise_name(v), eenheden.get(normalise_name(v.removeprefix("Eenheid ")))) for v in waarden]
+    return pa.table({"tekst": waarden, "regio": [r or OVERIGE_REGIO for r in regio]})
+
+
+def _land_tabel(ruw: RuweGegevens) -> pa.Table:
+    landen = sorted({v for v in ruw.nationaliteit.column("land").to_pylist() if v})
+    groep = [
+        "nederlands" if c == "NL" else "eu" if is_eu(c) else ONBEKEND if c == ONBEKEND else "niet_eu" for c in landen
+    ]
+    return pa.table({"land": landen, "groep": groep})
+
+
+_MELDING_SQL = f"""
+CREATE TABLE melding AS
+SELECT
+    ir.rij,
+    CASE WHEN r.persoon_id IS NULL THEN NULL
+         ELSE CAST(dense_rank() OVER (ORDER BY r.persoon_id) AS INTEGER) END AS persoon,
+    CAST(r.melddatum AS DATE) AS melddatum,
+    coalesce(r.status, '{ONBEKEND}') AS status,
+    CASE WHEN r.plaats_delict_soort = 'gemeente' AND g.gemeente IS NOT NULL THEN r.plaats_delict_gemeente
+         WHEN r.plaats_delict_soort = 'buitenland' THEN '{BUITENLAND}'
+         ELSE '{ONBEKEND}' END AS plaats_delict,
+    CASE WHEN r.melder_regio IS NULL OR trim(r.melder_regio) = '' THEN '{CENTRAAL}'
+         ELSE coalesce(rt.regio, '{OVERIGE_REGIO}') END AS melder_regio,
+    coalesce(r.melder_soort, '{ONBEKEND}') AS melder_soort,
+    coalesce(r.geslacht, '{ONBEKEND}') AS geslacht,
+    CASE WHEN r.leeftijd_bij_melding IS NULL THEN '{ONBEKEND}'
+         WHEN r.leeftijd_bij_melding < 18 THEN 'minderjarig'
+         WHEN r.leeftijd_bij_melding <= 22 THEN '18-22'
+         ELSE '23+' END AS leeftijdsklasse,
+    coalesce(r.dossiertype, '{ONBEKEND}') AS dossiertype,
+    coalesce(ng.groep, '{ONBEKEND}') AS nationaliteitsgroep
+FROM ruw_melding r
+JOIN id_rij ir ON ir.id = r.id
+LEFT JOIN gebied g ON g.gemeente = r.plaats_delict_gemeente
+LEFT JOIN regio_tekst rt ON rt.tekst = r.melder_regio
+LEFT JOIN (
+    SELECT n.id,
+           CASE WHEN bool_or(lt.groep = 'nederlands') THEN 'nederlands'
+                WHEN bool_or(lt.groep = 'eu') THEN 'eu'
+                WHEN bool_or(lt.groep = 'niet_eu') THEN 'niet_eu'
+                ELSE '{ONBEKEND}' END AS groep
+    FROM ruw_nationaliteit n JOIN land_groep lt ON lt.land = n.land
+    GROUP BY n.id
+) ng ON ng.id = r.id
+"""
+
+
+def _child_sql(naam: str, kolommen: str) -> str:
+    return f"CREATE TABLE {naam} AS SELECT DISTINCT m.rij, {kolommen} FROM ruw_{naam} c JOIN id_rij m ON m.id = c.id"
+
+
+@dataclass
+class Extract:
+    """The minimised data of one vintage in an in-memory DuckDB database.
+
+    Tables: ``melding`` (one row per melding: rij, persoon, melddatum, status, plaats_delict, melder_regio,
+    melder_soort, geslacht, leeftijdsklasse, dossiertype, nationaliteitsgroep), ``uitbuiting`` (rij, vorm,
+    sector), ``werkwijze`` (rij, werkwijze), ``nationaliteit`` (rij, land) and ``gebied`` (gemeente and the
+    code of every area level it belongs to, with inwoners).
+    """
+
+    vintage: Vintage
+    referentie: Referentiedata
+    con: duckdb.DuckDBPyConnection
+    meldingen: int
+    gekoppeld: int
+    jaren: tuple[int, int] | None
+    _lokaal: threading.local = field(default_factory=threading.local, repr=False)
+    _cache: dict[Any, Any] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def koppelingsgraad(self) -> float:
+        """Share of meldingen linked to a person (0 before linkage has run)."""
+        return self.gekoppeld / self.meldingen if self.meldingen else 0.0
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A DuckDB connection for the calling thread (connections are not shared between threads)."""
+        cur = getattr(self._lokaal, "cur", None)
+        if cur is None:
+            cur = self.con.cursor()
+            self._lokaal.cur = cur
+        return cur
+
+    def onthoud(self, sleutel: Any, maak: Callable[[], Any]) -> Any:
+        """A value computed once per extract (so per vintage) and key; thread-safe, bounded in size."""
+        with self._lock:
+            if sleutel in self._cache:
+                return self._cache[sleutel]
+        waarde = maak()
+        with self._lock:
+            if len(self._cache) > 2048:
+                self._cache.clear()
+            return self._cache.setdefault(sleutel, waarde)
+
+
+def maak_extract(ruw: RuweGegevens, referentie: Referentiedata, vintage: Vintage | None = None) -> Extract:
+    """Load raw minimised columns into DuckDB and derive the analysis columns.
+
+    Args:
+        ruw: The raw tables (from :func:`lees_register` or built directly).
+        referentie: Gemeenten with their regions and population.
+        vintage: The vintage the data belongs to; derived from the data when None (tests).
+
+    Returns:
+        The extract.
+    """
+    con = duckdb.connect(
+        ":memory:",
+        config={"threads": 2, "autoinstall_known_extensions": False, "autoload_known_extensions": False},
+    )
+    tabellen = {
+        "ruw_melding": ruw.melding,
+        "ruw_uitbuiting": ruw.uitbuiting,
+        "ruw_werkwijze": ruw.werkwijze,
+        "ruw_nationaliteit": ruw.nationaliteit,
+        "gebied": _gebied_tabel(referentie),
+        "regio_tekst": _regio_tabel(ruw, referentie),
+        "land_groep": _land_tabel(ruw),
+    }
+    for naam, tabel in tabellen.items():
+        con.register(f"{naam}_arrow", tabel)
+        con.execute(f"CREATE TABLE {naam} AS SELECT * FROM {naam}_arrow")
+        con.unregister(f"{naam}_arrow")
+    con.execute(
+        "CREATE TABLE id_rij AS SELECT id, CAST(row_number() OVER (ORDER BY id) AS INTEGER) AS rij FROM ruw_melding"
+    )
+    con.execute(_MELDING_SQL)
+    con.execute(_child_sql("uitbuiting", "c.vorm, c.sector"))
+    con.execute(_child_sql("werkwijze", "c.werkwijze"))
+    con.execute(_child_sql("nationaliteit", "c.land"))
+    for naam in ("ruw_melding", "ruw_uitbuiting", "ruw_werkwijze", "ruw_nationaliteit", "regio_tekst", "id_rij"):
+        con.execute(f"DROP TABLE {naam}")
+    n, gekoppeld, eerste, laatste = con.execute(
+        "SELECT count(*), count(persoon), min(year(melddatum)), max(year(melddatum)) FROM melding"
+    ).fetchall()[0]
+    if vintage is None:
+        vintage = Vintage(int(n), None, int(gekoppeld), 0, None, _referentie_tekst(referentie))
+    jaren = None if eerste is None else (int(eerste), int(laatste))
+    return Extract(vintage, referentie, con, int(n), int(gekoppeld), jaren)
+
+
+class ExtractBron:
+    """Hands out the extract of the current vintage, re-reading the registry only when it changed.
+
+    The first extract is built when first asked for. After that the vintage is checked at most every
+    ``controle_interval`` seconds, in a background thread: reading a large registry takes minutes, and
+    meanwhile requests keep getting the previous extract, whose vintage every figure states. :meth:`ververs`
+    checks and rebuilds synchronously (the CLI, tests, or right after an import).
+    """
+
+    def __init__(self, engine: Engine, referentie: Referentiedata, *, controle_interval: float = 30.0) -> None:
+        self.engine = engine
+        self.referentie = referentie
+        self.controle_interval = controle_interval
+        self._extract: Extract | None = None
+        self._gecontroleerd = 0.0
+        self._lock = threading.Lock()
+        self._bezig = False
+
+    def extract(self) -> Extract:
+        """The extract of the newest vintage that has been read."""
+        with self._lock:
+            if self._extract is None:
+                self._extract = self._bouw(lees_vintage(self.engine, self.referentie))
+                self._gecontroleerd = time.monotonic()
+            elif not self._bezig and time.monotonic() - self._gecontroleerd >= self.controle_interval:
+                self._bezig = True
+                self._gecontroleerd = time.monotonic()
+                threading.Thread(target=self._achtergrond, name="zicht-extract", daemon=True).start()
+            return self._extract
+
+    def ververs(self) -> Extract:
+        """Check the vintage now and return the (possibly new) extract."""
+        vintage = lees_vintage(self.engine, self.referentie)
+        with self._lock:
+            if self._extract is None or self._extract.vintage != vintage:
+                self._extract = self._bouw(vintage)
+            self._gecontroleerd = time.monotonic()
+            return self._extract
+
+    def _bouw(self, vintage: Vintage) -> Extract:
+        return maak_extract(lees_register(self.engine), self.referentie, vintage)
+
+    def _achtergrond(self) -> None:
+        try:
+            vintage = lees_vintage(self.engine, self.referentie)
+            huidig = self._extract
+            if huidig is None or huidig.vintage != vintage:
+                nieuw = self._bouw(vintage)
+                with self._lock:
+                    self._extract = nieuw
+        finally:
+            with self._lock:
+                self._bezig = False
+                self._gecontroleerd = time.monotonic()

@@ -1,0 +1,136 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The change on the previous period with and without one group (e.g. "the rise in 2019 with and without
+Nigerian victims"), exact for analysts and built from published cells only for everyone else."""
+
+from __future__ import annotations
+
+from zicht.analysis.cijfers import echte_code
+from zicht.analysis.dimensies import Periode, Uitsplitsing, categorie_label
+from zicht.analysis.tabel import Kolom, Kolomsoort, Markering, Tabel, Waarde, format_getal
+from zicht.analysis.tabelcontext import Context, NietBeschikbaar, t
+from zicht.analysis.tellingen import Filter, aantal, tel
+from zicht.analysis.trends import Oordeel, Verandering, verandering_tussen
+from zicht.reference import Gebiedsniveau
+
+
+def met_en_zonder(
+    ctx: Context, periode: Periode, niveau: Gebiedsniveau, code: str, wat: Uitsplitsing, categorie: str
+) -> Tabel:
+    """The change on the previous period for everyone, without one group, and for that group only.
+
+    E.g. "the rise in 2019 with and without Nigerian victims". For protected roles the group's counts are
+    the published cells of the breakdown; "without" is the published total minus the published group, so it
+    adds nothing to what is published (it is shown as ``<10`` when that difference is below the threshold).
+    """
+    vorige = periode.vorige()
+    rijen_data: dict[str, list[tuple[Waarde, tuple[int, float] | None]]] = {"alle": [], "zonder": [], "alleen": []}
+    for p in (vorige, periode):
+        if ctx.beleid is None:
+            rijen_data["alle"].append(_exact_telling(ctx, p, niveau, code, Filter()))
+            rijen_data["zonder"].append(_exact_telling(ctx, p, niveau, code, Filter(zonder=(wat, categorie))))
+            rijen_data["alleen"].append(_exact_telling(ctx, p, niveau, code, Filter(alleen=(wat, categorie))))
+            continue
+        c = ctx.cijfers(p, wat)
+        if not c.uitsplitsing_op(niveau):
+            raise NietBeschikbaar(
+                t(
+                    ctx.taal,
+                    "Cijfers voor één groep worden op dit niveau niet gepubliceerd; kies een regio.",
+                    "Figures for one group are not published at this level; choose a region.",
+                )
+            )
+        alle, alleen = c.totaal(niveau, code), c.cel(niveau, code, categorie)
+        ia, ib = c.interval(alle), c.interval(alleen)
+        rijen_data["alle"].append((alle, ia))
+        rijen_data["alleen"].append((alleen, ib))
+        rijen_data["zonder"].append(_verschil(ctx, alle, alleen, ia, ib))
+    label = categorie_label(wat, categorie, ctx.taal)
+    namen = {
+        "alle": t(ctx.taal, "alle", "all"),
+        "zonder": t(ctx.taal, f"zonder {wat.label()} {label}", f"without {wat.label('en')} {label}"),
+        "alleen": t(ctx.taal, f"alleen {wat.label()} {label}", f"only {wat.label('en')} {label}"),
+    }
+    kolommen = (
+        Kolom("groep", t(ctx.taal, "groep", "group"), Kolomsoort.tekst),
+        Kolom("vorig", vorige.label(ctx.taal)),
+        Kolom("huidig", periode.label(ctx.taal)),
+        Kolom("verandering", t(ctx.taal, "verandering", "change"), Kolomsoort.verhouding),
+        Kolom("interval", t(ctx.taal, "95%-interval verhouding", "95% interval of the ratio"), Kolomsoort.tekst),
+        Kolom("oordeel", t(ctx.taal, "oordeel", "reading"), Kolomsoort.tekst),
+    )
+    rijen = []
+    veranderingen: dict[str, Verandering] = {}
+    for sleutel in ("alle", "zonder", "alleen"):
+        (w0, i0), (w1, i1) = rijen_data[sleutel]
+        v = _verandering(w0, i0, w1, i1)
+        veranderingen[sleutel] = v
+        pct = v.procent
+        interval = "–" if v.ondergrens is None else f"{v.ondergrens:.2f}–{v.bovengrens:.2f}".replace("inf", "∞")
+        if ctx.taal != "en":
+            interval = interval.replace(".", ",")
+        rijen.append(
+            (
+                Waarde.van_tekst(namen[sleutel]),
+                w0,
+                w1,
+                Waarde(
+                    v.verhouding if pct is not None else None,
+                    "–" if pct is None else f"{pct:+.0f}%",
+                    Markering.getoond if pct is not None else Markering.niet_beschikbaar,
+                ),
+                Waarde.van_tekst(interval),
+                Waarde.van_tekst(v.oordeel.label(ctx.taal)),
+            )
+        )
+    naam = ctx.volle_naam(niveau, code)
+    samenvatting = t(
+        ctx.taal,
+        f"{naam}: {periode.label()} ten opzichte van {vorige.label()} — alle: {veranderingen['alle'].oordeel.label()}; "
+        f"zonder {label}: {veranderingen['zonder'].oordeel.label()}.",
+        f"{naam}: {periode.label('en')} compared with {vorige.label('en')} — all: {veranderingen['alle'].oordeel.label('en')}; "
+        f"without {label}: {veranderingen['zonder'].oordeel.label('en')}.",
+    )
+    return Tabel(
+        id=f"met_zonder/{ctx.basis.value}/{niveau.value}/{code}/{wat.value}={categorie}/{periode.code}/{ctx.eenheid.value}",
+        titel=t(
+            ctx.taal,
+            f"Verandering met en zonder {label} — {naam}, {vorige.label()}–{periode.label()}",
+            f"Change with and without {label} — {naam}, {vorige.label('en')}–{periode.label('en')}",
+        ),
+        kolommen=kolommen,
+        rijen=tuple(rijen),
+        meta=ctx.meta(f"{vorige.code}/{periode.code}", f"{vorige.label(ctx.taal)}–{periode.label(ctx.taal)}"),
+        samenvatting=samenvatting,
+        voetnoten=ctx.voetnoten(wat),
+    )
+
+
+def _exact_telling(
+    ctx: Context, p: Periode, niveau: Gebiedsniveau, code: str, filter: Filter
+) -> tuple[Waarde, tuple[int, float] | None]:
+    kubus = tel(ctx.extract, periodes=[p], basis=ctx.basis, eenheid=ctx.eenheid, filter=filter)
+    echt = Gebiedsniveau.politie_eenheid if niveau is Gebiedsniveau.riec_regio else niveau
+    n = aantal(kubus, 0, echt, echte_code(niveau, code, ctx.extract), None, ctx.extract)
+    return Waarde(float(n), format_getal(n, Kolomsoort.aantal)), (n, float(n))
+
+
+def _verschil(
+    ctx: Context, alle: Waarde, alleen: Waarde, ia: tuple[int, float] | None, ib: tuple[int, float] | None
+) -> tuple[Waarde, tuple[int, float] | None]:
+    """``alle - alleen`` from published values only (never a new small number)."""
+    assert ctx.beleid is not None
+    if alle.getal is None or alleen.getal is None or ia is None or ib is None:
+        return Waarde(None, "x", Markering.onderdrukt), None
+    interval = (max(0, int(ia[0] - ib[1])), ia[1] - ib[0])
+    verschil = int(alle.getal - alleen.getal)
+    if verschil < ctx.beleid.threshold and verschil != 0:
+        return Waarde(None, ctx.beleid.marker, Markering.klein_aantal), interval
+    return Waarde(float(max(verschil, 0)), format_getal(max(verschil, 0), Kolomsoort.aantal)), interval
+
+
+def _verandering(w0: Waarde, i0: tuple[int, float] | None, w1: Waarde, i1: tuple[int, float] | None) -> Verandering:
+    if i0 is None or i1 is None or w0.getal is None or w1.getal is None:
+        return Verandering(None, None, None, None, None, None, Oordeel.onbepaald)
+    return verandering_tussen(
+        (int(i0[0]), int(i0[1])), (int(i1[0]), int(i1[1])), weergave=(int(w0.getal), int(w1.getal))
+    )
