@@ -100,5 +100,5 @@ def test_ontbrekende_referentiemap_geeft_duidelijke_melding(tmp_path: Path) -> N
     settings = load_settings({"ZICHT_REFERENCE_DIR": str(tmp_path)})
     with pytest.raises(ConfigError, match="ZICHT_REFERENCE_DIR"):
         _ = settings.effective_reference_dir
-    with pytest.raises(ConfigError, match="gemeenten_2023.csv"):
+    with pytest.raises(ConfigError, match=r"gemeenten_2023\.csv"):
         load_reference(tmp_path)

@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The registry's tables (SQLAlchemy 2 typed models), one module per domain concept."""
 
+from zicht.storage.tables.gebruiker import ApiToken, Gebruiker, Inlogpoging, Sessie
 from zicht.storage.tables.identiteit import Identiteit
 from zicht.storage.tables.import_run import ImportRun
+from zicht.storage.tables.koppeling import KoppelBeoordeling, KoppelBesluit, KoppelGebeurtenis, KoppelPaar, KoppelRun
 from zicht.storage.tables.logboek import LogboekRecord
 from zicht.storage.tables.melding import (
     Melding,
@@ -15,8 +17,16 @@ from zicht.storage.tables.organisatie import Organisatie
 from zicht.storage.tables.persoon import Persoon
 
 __all__ = [
+    "ApiToken",
+    "Gebruiker",
     "Identiteit",
     "ImportRun",
+    "Inlogpoging",
+    "KoppelBeoordeling",
+    "KoppelBesluit",
+    "KoppelGebeurtenis",
+    "KoppelPaar",
+    "KoppelRun",
     "LogboekRecord",
     "Melding",
     "MeldingNationaliteit",
@@ -25,4 +35,5 @@ __all__ = [
     "Organisatie",
     "Persoon",
     "RouteGebeurtenis",
+    "Sessie",
 ]

@@ -1,0 +1,175 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Authorisation in one place: roles, their rights, and the query filters that enforce them.
+
+Every face of zicht (web pages, the API, the CLI) asks this module what a caller may do. Rights are binary;
+a role is a named set of rights (the table :data:`RECHTEN`). Object-level access is a SQL filter
+(:func:`melding_filter`) that the caller applies *before* counting and paginating, so an object outside
+the caller's scope behaves exactly like an object that does not exist (a guessed id gives 404).
+
+Roles (see DESIGN.md):
+
+* ``melder`` creates meldingen and sees its own organisation's meldingen;
+* ``analist`` sees pseudonymised meldingen nationally and may list a person's processing history;
+* ``identiteit`` has the analyst's rights and may reveal an identity for a stated, logged purpose;
+* ``gemeente`` sees aggregates for its municipality or region only, never a melding or person;
+* ``opvang`` works with shelter capacity and placements (pseudonymised);
+* ``beheerder`` manages users, organisations and tokens, and sees no victim data.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sqlalchemy import ColumnElement, false, true
+
+from zicht.privacy.logboek import Actor
+from zicht.storage.tables import Melding
+
+
+class Rol(StrEnum):
+    """The roles of zicht."""
+
+    melder = "melder"
+    analist = "analist"
+    identiteit = "identiteit"
+    gemeente = "gemeente"
+    opvang = "opvang"
+    beheerder = "beheerder"
+
+
+class Recht(StrEnum):
+    """One binary right."""
+
+    melding_aanmaken = "melding_aanmaken"
+    #: Read meldingen within the caller's scope (own organisation, or national for analysts).
+    melding_lezen = "melding_lezen"
+    #: Read every melding (pseudonymised) and filter the national list.
+    melding_landelijk = "melding_landelijk"
+    upload = "upload"
+    identiteit_onthullen = "identiteit_onthullen"
+    logboek_persoon = "logboek_persoon"
+    #: Aggregated figures (with disclosure control), limited to the caller's area when it has one.
+    aggregaten = "aggregaten"
+    opvang = "opvang"
+    beheer = "beheer"
+    ui_galerij = "ui_galerij"
+
+
+RECHTEN: dict[Rol, frozenset[Recht]] = {
+    Rol.melder: frozenset({Recht.melding_aanmaken, Recht.melding_lezen, Recht.upload}),
+    Rol.analist: frozenset({Recht.melding_lezen, Recht.melding_landelijk, Recht.logboek_persoon, Recht.aggregaten}),
+    Rol.identiteit: frozenset(
+        {
+            Recht.melding_lezen,
+            Recht.melding_landelijk,
+            Recht.logboek_persoon,
+            Recht.aggregaten,
+            Recht.identiteit_onthullen,
+        }
+    ),
+    Rol.gemeente: frozenset({Recht.aggregaten}),
+    Rol.opvang: frozenset({Recht.opvang}),
+    Rol.beheerder: frozenset({Recht.beheer, Recht.ui_galerij}),
+}
+
+#: Roles that must log in with a second factor. Every role: roles without victim data (gemeente,
+#: beheerder) still see small-area figures or can grant access to others.
+TOTP_VERPLICHT: frozenset[Rol] = frozenset(Rol)
+
+#: API token scopes and the right each grants (a token always acts as a melder of its organisation).
+TOKEN_SCOPES: dict[str, Recht] = {
+    "meldingen:aanmaken": Recht.melding_aanmaken,
+    "meldingen:lezen": Recht.melding_lezen,
+    "uploads": Recht.upload,
+}
+
+#: Area levels a gemeente user can be scoped to (``niveau:code``).
+GEBIED_NIVEAUS = ("gemeente", "veiligheidsregio", "politie_eenheid", "riec_regio", "provincie")
+
+
+class GeenToegang(PermissionError):
+    """The caller lacks a right. Carries no detail about the object asked for."""
+
+
+@dataclass(frozen=True, slots=True)
+class Gebied:
+    """The area a gemeente user is limited to: a level and a code, e.g. ``gemeente:GM0344``."""
+
+    niveau: str
+    code: str
+
+    @classmethod
+    def parse(cls, text: str) -> Gebied:
+        """Parse ``niveau:code``; a bare ``GMxxxx`` means that gemeente."""
+        niveau, sep, code = text.partition(":")
+        if not sep:
+            niveau, code = "gemeente", text
+        if niveau not in GEBIED_NIVEAUS or not code.strip():
+            raise ValueError(f"gebied must be niveau:code with niveau one of {', '.join(GEBIED_NIVEAUS)}")
+        return cls(niveau, code.strip().upper() if niveau == "gemeente" else code.strip())
+
+    def __str__(self) -> str:
+        return f"{self.niveau}:{self.code}"
+
+
+@dataclass(frozen=True, slots=True)
+class Toegang:
+    """What one caller (a logged-in user or an API token) may do, and on whose behalf it acts."""
+
+    actor_id: str
+    rol: Rol
+    rechten: frozenset[Recht]
+    organisatie_id: uuid.UUID | None = None
+    organisatie_code: str | None = None
+    gebied: Gebied | None = None
+    scopes: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def voor_rol(
+        cls,
+        actor_id: str,
+        rol: Rol | str,
+        *,
+        organisatie_id: uuid.UUID | None = None,
+        organisatie_code: str | None = None,
+        gebied: Gebied | None = None,
+    ) -> Toegang:
+        """The rights of a user with ``rol``."""
+        rol = Rol(rol)
+        return cls(actor_id, rol, RECHTEN[rol], organisatie_id, organisatie_code, gebied)
+
+    @classmethod
+    def voor_token(
+        cls, token_id: uuid.UUID, organisatie_id: uuid.UUID, organisatie_code: str, scopes: tuple[str, ...]
+    ) -> Toegang:
+        """An API token acts as a melder of its organisation, limited to its scopes."""
+        granted = frozenset(TOKEN_SCOPES[s] for s in scopes if s in TOKEN_SCOPES) & RECHTEN[Rol.melder]
+        return cls(f"token:{token_id}", Rol.melder, granted, organisatie_id, organisatie_code, None, scopes)
+
+    def mag(self, recht: Recht) -> bool:
+        """True when the caller holds ``recht``."""
+        return recht in self.rechten
+
+    def vereis(self, recht: Recht) -> None:
+        """Raise GeenToegang unless the caller holds ``recht``."""
+        if recht not in self.rechten:
+            raise GeenToegang(recht.value)
+
+    def actor(self) -> Actor:
+        """The logboek actor for this caller."""
+        return Actor(self.actor_id, self.rol.value, self.organisatie_code)
+
+    def is_eigen_organisatie(self, organisatie_id: uuid.UUID) -> bool:
+        """True when an object belongs to the caller's own organisation."""
+        return self.organisatie_id is not None and self.organisatie_id == organisatie_id
+
+
+def melding_filter(toegang: Toegang) -> ColumnElement[bool]:
+    """The SQL condition selecting exactly the meldingen the caller may read; apply before pagination."""
+    if toegang.mag(Recht.melding_landelijk):
+        return true()
+    if toegang.mag(Recht.melding_lezen) and toegang.organisatie_id is not None:
+        return Melding.organisatie_id == toegang.organisatie_id
+    return false()

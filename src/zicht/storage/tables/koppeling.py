@@ -1,0 +1,136 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Koppeling: linkage runs, scored pairs, the review queue, analyst decisions and merge/split events.
+
+Nothing here is identifying: runs store the trained model (settings and m/u probabilities), pairs and
+review items store melding ids, scores and comparison levels (e.g. "voornaam: fonetisch gelijk"), never a
+value. Decisions are never deleted: undoing one sets ``ingetrokken_op``, so the history stays complete.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, CheckConstraint, Float, ForeignKey, Index, Integer, String, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from zicht.storage.base import Base, UTCDateTime, new_id, utcnow
+
+
+class KoppelRun(Base):
+    """One linkage run: a full relink (``volledig``) or the incremental linking of new meldingen."""
+
+    __tablename__ = "koppel_run"
+    __table_args__ = (
+        CheckConstraint("soort IN ('volledig', 'incrementeel', 'besluit')", name="soort"),
+        CheckConstraint("status IN ('bezig', 'voltooid', 'mislukt')", name="status"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    soort: Mapped[str] = mapped_column(String(16))
+    engine: Mapped[str] = mapped_column(String(16), default="duckdb")
+    status: Mapped[str] = mapped_column(String(16), default="bezig")
+    #: The trained model (Splink settings with m/u, the model spec and the training configuration).
+    parameters: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: The run whose parameters an incremental run reused.
+    model_van: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("koppel_run.id"))
+    drempel_boven: Mapped[float] = mapped_column(Float)
+    drempel_onder: Mapped[float] = mapped_column(Float)
+    seed: Mapped[int | None] = mapped_column(Integer)
+    aantal_meldingen: Mapped[int] = mapped_column(Integer, default=0)
+    aantal_kandidaten: Mapped[int] = mapped_column(BigInteger, default=0)
+    aantal_paren: Mapped[int] = mapped_column(Integer, default=0)
+    aantal_personen: Mapped[int] = mapped_column(Integer, default=0)
+    aantal_samenvoegingen: Mapped[int] = mapped_column(Integer, default=0)
+    aantal_splitsingen: Mapped[int] = mapped_column(Integer, default=0)
+    aantal_beoordelen: Mapped[int] = mapped_column(Integer, default=0)
+    tijden: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
+    versies: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    uitgevoerd_door: Mapped[str] = mapped_column(String(64))
+    gestart_op: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    voltooid_op: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class KoppelPaar(Base):
+    """A scored pair at or above the lower threshold (``melding_a`` < ``melding_b`` as text), kept so analyst
+    decisions can re-cluster the affected persons without scoring again."""
+
+    __tablename__ = "koppel_paar"
+    __table_args__ = (Index("ix_koppel_paar_melding_b", "melding_b"),)
+
+    melding_a: Mapped[uuid.UUID] = mapped_column(ForeignKey("melding.id", ondelete="CASCADE"), primary_key=True)
+    melding_b: Mapped[uuid.UUID] = mapped_column(ForeignKey("melding.id", ondelete="CASCADE"), primary_key=True)
+    run_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("koppel_run.id", ondelete="CASCADE"), index=True)
+    match_probability: Mapped[float] = mapped_column(Float)
+    match_weight: Mapped[float] = mapped_column(Float)
+
+
+class KoppelBesluit(Base):
+    """An analyst's decision that two meldingen are (``zelfde``) or are not (``verschillend``) one person.
+
+    A decision always overrides the model. Undoing it sets ``ingetrokken_op``/``ingetrokken_door``; the row
+    stays.
+    """
+
+    __tablename__ = "koppel_besluit"
+    __table_args__ = (
+        CheckConstraint("oordeel IN ('zelfde', 'verschillend')", name="oordeel"),
+        Index("ix_koppel_besluit_paar", "melding_a", "melding_b"),
+        Index("ix_koppel_besluit_melding_b", "melding_b"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    melding_a: Mapped[uuid.UUID] = mapped_column(ForeignKey("melding.id", ondelete="CASCADE"))
+    melding_b: Mapped[uuid.UUID] = mapped_column(ForeignKey("melding.id", ondelete="CASCADE"))
+    oordeel: Mapped[str] = mapped_column(String(16))
+    beoordeling_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("koppel_beoordeling.id"))
+    genomen_door: Mapped[str] = mapped_column(String(64))
+    rol: Mapped[str] = mapped_column(String(24))
+    genomen_op: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    ingetrokken_door: Mapped[str | None] = mapped_column(String(64))
+    ingetrokken_op: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class KoppelBeoordeling(Base):
+    """A review-queue item: a pair between the thresholds whose meldingen are in different persons.
+
+    ``niveaus`` holds per comparison the level (gamma), its label and Bayes factor, so the page can show
+    what drove the score without showing any value.
+    """
+
+    __tablename__ = "koppel_beoordeling"
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'besloten', 'vervallen')", name="status"),
+        Index("ix_koppel_beoordeling_status", "status", "match_probability"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    run_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("koppel_run.id"))
+    melding_a: Mapped[uuid.UUID] = mapped_column(ForeignKey("melding.id", ondelete="CASCADE"))
+    melding_b: Mapped[uuid.UUID] = mapped_column(ForeignKey("melding.id", ondelete="CASCADE"))
+    match_probability: Mapped[float] = mapped_column(Float)
+    match_weight: Mapped[float] = mapped_column(Float)
+    niveaus: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    aangemaakt_op: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class KoppelGebeurtenis(Base):
+    """A merge (``samenvoeging``) or split (``splitsing``) of persons, with its cause."""
+
+    __tablename__ = "koppel_gebeurtenis"
+    __table_args__ = (
+        CheckConstraint("soort IN ('samenvoeging', 'splitsing')", name="soort"),
+        CheckConstraint("oorzaak IN ('herkoppeling', 'incrementeel', 'besluit', 'ongedaan')", name="oorzaak"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    run_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("koppel_run.id"), index=True)
+    besluit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("koppel_besluit.id"))
+    soort: Mapped[str] = mapped_column(String(16))
+    oorzaak: Mapped[str] = mapped_column(String(16))
+    van: Mapped[list[str]] = mapped_column(JSON, default=list)
+    naar: Mapped[list[str]] = mapped_column(JSON, default=list)
+    aantal_meldingen: Mapped[int] = mapped_column(Integer, default=0)
+    tijdstip: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,146 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Conversions between the registry and the API contract (both directions), kept out of the routes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zicht.intake import Fout
+from zicht.privacy.toegang import Toegang
+from zicht.registry import Pagina
+from zicht.storage.tables import Melding as MeldingRij
+from zicht.web.api import schemas
+from zicht.web.api.problemen import OngeldigeParameter
+
+#: Intake column -> API property, for mapping validation problems onto ``invalidParams``.
+KOLOM_NAAR_VELD = {
+    "melder_referentie": "melderReferentie",
+    "melddatum": "melddatum",
+    "uitbuitingsvorm": "uitbuitingsvormen",
+    "sector": "sectoren",
+    "werkwijze": "werkwijzen",
+    "plaats_delict": "plaatsDelict",
+    "wervingsplaats": "wervingsplaats",
+    "uitbuiting_van": "uitbuitingVan",
+    "uitbuiting_tot": "uitbuitingTot",
+    "geslacht": "geslacht",
+    "geboortedatum": "geboortedatum",
+    "leeftijd": "leeftijd",
+    "nationaliteit": "nationaliteiten",
+    "dossiertype": "dossiertype",
+    "status": "status",
+    "grondslag": "grondslag",
+    "toestemming": "toestemming",
+    "voornamen": "voornamen",
+    "achternaam": "achternaam",
+    "documentnummer": "documentnummers",
+    "telefoonnummer": "telefoonnummers",
+    "toelichting": "toelichting",
+    "route": "route",
+}
+
+
+def naar_invoer(body: schemas.MeldingNieuw) -> dict[str, Any]:
+    """The raw melding (intake column -> value) for :class:`zicht.intake.Validator`."""
+    return {
+        "melder_referentie": body.melder_referentie,
+        "melddatum": body.melddatum,
+        "uitbuitingsvorm": list(body.uitbuitingsvormen),
+        "sector": list(body.sectoren),
+        "werkwijze": list(body.werkwijzen),
+        "plaats_delict": body.plaats_delict,
+        "wervingsplaats": body.wervingsplaats,
+        "uitbuiting_van": body.uitbuiting_van,
+        "uitbuiting_tot": body.uitbuiting_tot,
+        "geslacht": body.geslacht,
+        "geboortedatum": body.geboortedatum,
+        "leeftijd": body.leeftijd,
+        "nationaliteit": list(body.nationaliteiten),
+        "dossiertype": body.dossiertype,
+        "status": body.status,
+        "grondslag": body.grondslag,
+        "toestemming": body.toestemming,
+        "voornamen": body.voornamen,
+        "achternaam": body.achternaam,
+        "documentnummer": list(body.documentnummers),
+        "telefoonnummer": list(body.telefoonnummers),
+        "toelichting": body.toelichting,
+        "route": [
+            f"{stap.soort}:{stap.plaats.replace(':', ' ')}" + (f":{stap.datum.isoformat()}" if stap.datum else "")
+            for stap in body.route
+        ],
+    }
+
+
+def ongeldige_parameters(fouten: list[Fout]) -> list[OngeldigeParameter]:
+    """Validation problems as ``invalidParams`` (the offending value is never repeated)."""
+    return [
+        OngeldigeParameter(name=KOLOM_NAAR_VELD.get(f.kolom, f.kolom), code=f.code, reason=f.reden_nl) for f in fouten
+    ]
+
+
+def _plaats(soort: str, gemeente: str | None, land: str | None) -> schemas.Plaats:
+    return schemas.Plaats(soort=soort, gemeente_code=gemeente, land=land)
+
+
+def naar_melding(m: MeldingRij, toegang: Toegang) -> schemas.Melding:
+    """The API view of a stored melding; the reference only for the reporting organisation itself."""
+    werving_soort = "gemeente" if m.wervingsplaats_gemeente else "buitenland" if m.wervingsplaats_land else "onbekend"
+    return schemas.Melding(
+        id=m.id,
+        melder_referentie=m.melder_referentie if toegang.is_eigen_organisatie(m.organisatie_id) else None,
+        melder_soort=m.melder_soort,
+        melddatum=m.melddatum,
+        uitbuitingen=[schemas.UitbuitingData(vorm=u.vorm, sector=u.sector) for u in m.uitbuitingen],
+        werkwijzen=[w.werkwijze for w in m.werkwijzen] or ["onbekend"],
+        plaats_delict=_plaats(m.plaats_delict_soort, m.plaats_delict_gemeente, m.plaats_delict_land),
+        wervingsplaats=_plaats(werving_soort, m.wervingsplaats_gemeente, m.wervingsplaats_land),
+        uitbuiting_van=m.uitbuiting_van,
+        uitbuiting_tot=m.uitbuiting_tot,
+        geslacht=m.geslacht,
+        geboortejaar=m.geboortejaar,
+        leeftijd_bij_melding=m.leeftijd_bij_melding,
+        nationaliteiten=[n.land for n in m.nationaliteiten] or ["onbekend"],
+        dossiertype=m.dossiertype,
+        status=m.status,
+        grondslag=m.grondslag,
+        toestemming=m.toestemming,
+        route=[
+            schemas.RouteStap(
+                volgnummer=r.volgnummer, soort=r.soort, gemeente_code=r.gemeentecode, land=r.land, datum=r.datum
+            )
+            for r in m.route
+        ],
+        bron=m.bron,
+        persoon_id=m.persoon_id,
+        codebook_versie=m.codebook_versie,
+        gebiedsindeling_jaar=m.gebiedsindeling_jaar,
+        aangemaakt_op=m.aangemaakt_op,
+    )
+
+
+def naar_collectie(
+    pagina: Pagina[MeldingRij], toegang: Toegang, basis: str, query: dict[str, str]
+) -> schemas.MeldingCollectie:
+    """A page of meldingen with paging links that keep the caller's filters."""
+    from urllib.parse import urlencode
+
+    def link(n: int) -> schemas.Link:
+        return schemas.Link(href=f"{basis}?{urlencode({**query, 'pagina': n, 'paginaGrootte': pagina.pagina_grootte})}")
+
+    return schemas.MeldingCollectie(
+        meldingen=[naar_melding(m, toegang) for m in pagina.items],
+        paginering=schemas.Paginering(
+            pagina=pagina.pagina,
+            pagina_grootte=pagina.pagina_grootte,
+            totaal=pagina.totaal,
+            aantal_paginas=pagina.aantal_paginas,
+        ),
+        links=schemas.Links(
+            zelf=link(pagina.pagina),
+            first=link(1),
+            prev=link(pagina.pagina - 1) if pagina.heeft_vorige else None,
+            next=link(pagina.pagina + 1) if pagina.heeft_volgende else None,
+            last=link(pagina.aantal_paginas),
+        ),
+    )

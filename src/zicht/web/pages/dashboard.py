@@ -1,0 +1,354 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The statistics dashboard: the regional picture for municipalities (own area, its regions and the nation)
+and analysts (any area).
+
+``/statistieken`` shows for one area and period: a choropleth map (server-rendered SVG, withheld areas
+hatched and named in the legend), the ten-year trend, every breakdown and the data quality, each chart with
+its data table next to it and a one-line reading. Filters (period, level, area, form) are a GET form, so the
+page works without JavaScript. CSV and XLSX of every table exactly as shown and the PDF factsheet can be
+downloaded; every download is recorded in the logboek. All figures come from
+:class:`zicht.analysis.Statistiekdienst`, so every role but the analyst's sees disclosure-controlled figures
+only, exactly as the API and the CLI do.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+from zicht.analysis import (
+    Bereik,
+    NietBeschikbaar,
+    Periode,
+    Statistiekdienst,
+    Tabel,
+    is_beveiligd,
+    kaart_svg,
+    maak_dashboard,
+    maak_factsheet,
+    naar_csv,
+    naar_xlsx,
+    registreer_export,
+    staaf_svg,
+    trend_svg,
+)
+from zicht.analysis.dashboard import Dashboard
+from zicht.analysis.dimensies import niveau_label
+from zicht.analysis.export import MEDIATYPES, bestandsnaam
+from zicht.analysis.gebieden import gebiedsnaam
+from zicht.analysis.tabel import Kolomsoort
+from zicht.codebook import codelijst
+from zicht.privacy.disclosure import DisclosurePolicy
+from zicht.privacy.toegang import Recht, Toegang
+from zicht.reference import Gebiedsniveau, UnknownPlace
+from zicht.web import i18n
+from zicht.web.auth.sessie import Aangemeld, Vereist
+from zicht.web.context import web
+from zicht.web.features import Feature, NavItem
+from zicht.web.templating import render
+
+router = APIRouter()
+Gebruiker = Annotated[Aangemeld, Depends(Vereist(Recht.aggregaten))]
+PAD = "/statistieken"
+DOEL = "publicatie statistieken mensenhandel (regionaal beeld)"
+_LOCK = threading.Lock()
+
+
+def dienst(request: Request) -> Statistiekdienst:
+    """The statistics service of this app (one extract per data vintage, shared by pages and API)."""
+    state = request.app.state
+    with _LOCK:
+        gevonden = getattr(state, "zicht_statistieken", None)
+        if gevonden is None:
+            ctx = web(request)
+            gevonden = Statistiekdienst.uit_registratie(
+                ctx.engine, ctx.reference, DisclosurePolicy.from_settings(ctx.settings)
+            )
+            state.zicht_statistieken = gevonden
+    assert isinstance(gevonden, Statistiekdienst)
+    return gevonden
+
+
+def rol_en_bereik(request: Request, toegang: Toegang) -> tuple[str, Bereik]:
+    """The role for statistics (analysts and identity staff see exact figures) and the user's area."""
+    rol = "analist" if toegang.mag(Recht.melding_landelijk) else toegang.rol.value
+    if toegang.gebied is None:
+        return rol, Bereik(None if rol == "analist" else frozenset())
+    ref = web(request).reference
+    niveau = Gebiedsniveau(toegang.gebied.niveau)
+    gemeenten = frozenset(g.code for g in ref.gemeenten.values() if g.gebied_code(niveau) == toegang.gebied.code)
+    return rol, Bereik(gemeenten)
+
+
+def _keuze(
+    request: Request, toegang: Toegang, periode: str, niveau: str, gebied: str, vorm: str
+) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """The validated filter (defaults: the last full year, the user's own area)."""
+    ref = web(request).reference
+    fouten: list[dict[str, str]] = []
+    extract = dienst(request).extract()
+    laatste = (extract.jaren or (2024, 2024))[1]
+    if not periode:
+        periode = str(laatste)
+    try:
+        Periode.parse(periode)
+    except ValueError:
+        fouten.append({"veld": "stat-periode", "tekst": "Kies een jaar, kwartaal (2024-Q3) of periode (2022-2024)."})
+        periode = str(laatste)
+    if not niveau:
+        niveau = toegang.gebied.niveau if toegang.gebied else "nederland"
+        gebied = gebied or (toegang.gebied.code if toegang.gebied else "NL")
+    if niveau not in {n.value for n in Gebiedsniveau}:
+        fouten.append({"veld": "stat-niveau", "tekst": "Onbekend niveau."})
+        niveau = "nederland"
+    gekozen_niveau = Gebiedsniveau(niveau)
+    if gekozen_niveau is Gebiedsniveau.nederland:
+        gebied = "NL"
+    else:
+        try:
+            gebied = ref.gebied(gekozen_niveau, gebied or "").code
+        except (UnknownPlace, LookupError):
+            binnen = _gebied_op_niveau(request, gebied, gekozen_niveau)
+            if binnen is None:
+                fouten.append({"veld": "stat-gebied", "tekst": "Kies een gebied van dit niveau."})
+                niveau, gebied = "nederland", "NL"
+            else:
+                gebied = binnen
+    if vorm and vorm not in codelijst("uitbuitingsvorm"):
+        fouten.append({"veld": "stat-vorm", "tekst": "Onbekende uitbuitingsvorm."})
+        vorm = ""
+    return {"periode": periode, "niveau": niveau, "gebied": gebied, "vorm": vorm}, fouten
+
+
+def _gebied_op_niveau(request: Request, code: str, niveau: Gebiedsniveau) -> str | None:
+    """After a change of level: the area of the new level that holds the previous area (or its first
+    gemeente), so switching from a gemeente to "veiligheidsregio" shows that gemeente's region."""
+    ref = web(request).reference
+    gm = ref.gemeenten.get(code)
+    if gm is None:
+        for n in Gebiedsniveau:
+            if n is not Gebiedsniveau.nederland and code in ref.gebieden(n):
+                gm = ref.gemeenten[ref.gebieden(n)[code].gemeenten[0]]
+                break
+    return None if gm is None else gm.gebied_code(niveau)
+
+
+def _dashboard(request: Request, aangemeld: Aangemeld, keuze: dict[str, str], taal: str) -> Dashboard:
+    rol, bereik = rol_en_bereik(request, aangemeld.toegang)
+    try:
+        return maak_dashboard(
+            dienst(request),
+            Gebiedsniveau(keuze["niveau"]),
+            keuze["gebied"],
+            Periode.parse(keuze["periode"]),
+            rol=rol,
+            bereik=bereik,
+            vorm=keuze["vorm"] or None,
+            taal=taal,
+        )
+    except PermissionError:
+        raise HTTPException(403) from None
+
+
+def _tabelview(tabel: Tabel, sleutel: str, algemeen: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Rows ready for the template: header cells of the first text column, numeric classes."""
+    kop = next(
+        (
+            i
+            for i, k in enumerate(tabel.kolommen)
+            if k.soort is Kolomsoort.tekst and k.sleutel not in ("gebiedscode", "categorie", "groep")
+        ),
+        0,
+    )
+    zichtbaar = [i for i, k in enumerate(tabel.kolommen) if k.sleutel not in ("gebiedscode", "categorie", "groep")]
+    return {
+        "tabel": tabel,
+        "sleutel": sleutel,
+        "id": "tabel-" + sleutel.replace("_", "-"),
+        "kolommen": [tabel.kolommen[i].label for i in zichtbaar],
+        "numeriek": [j for j, i in enumerate(zichtbaar) if tabel.kolommen[i].soort is not Kolomsoort.tekst],
+        "rijen": [[(rij[i].tekst, i == kop, rij[i].verborgen) for i in zichtbaar] for rij in tabel.rijen],
+        "noten": [n for n in tabel.voetnoten if n not in algemeen],
+    }
+
+
+def _opties(request: Request, toegang: Toegang, niveau: Gebiedsniveau, taal: str) -> dict[str, Any]:
+    ref = web(request).reference
+    _, bereik = rol_en_bereik(request, toegang)
+    niveaus = [(n.value, niveau_label(n, taal)) for n in Gebiedsniveau]
+    if niveau is Gebiedsniveau.nederland:
+        gebieden = [("NL", gebiedsnaam(ref, niveau, "NL", taal))]
+    else:
+        gebieden = sorted(
+            ((code, g.naam) for code, g in ref.gebieden(niveau).items() if bereik.staat_toe(ref, niveau, code)),
+            key=lambda x: x[1],
+        )
+    extract = dienst(request).extract()
+    eerste, laatste = extract.jaren or (2024, 2024)
+    jaren = [(str(j), str(j)) for j in range(laatste, eerste - 1, -1)]
+    jaren += [(f"{j - 2}-{j}", f"{j - 2}–{j}") for j in range(laatste, eerste + 1, -1)]
+    vormen = [(c.code, c.label(taal)) for c in codelijst("uitbuitingsvorm").codes if c.code != "onbekend"]
+    return {"niveaus": niveaus, "gebieden": gebieden, "jaren": jaren, "vormen": vormen}
+
+
+@router.get(PAD)
+def statistieken(
+    request: Request, aangemeld: Gebruiker, periode: str = "", niveau: str = "", gebied: str = "", vorm: str = ""
+) -> Response:
+    taal = i18n.kies_taal(request)[0]
+    keuze, fouten = _keuze(request, aangemeld.toegang, periode, niveau, gebied, vorm)
+    rol, _ = rol_en_bereik(request, aangemeld.toegang)
+    ref = web(request).reference
+    gekozen = Gebiedsniveau(keuze["niveau"])
+    d = _dashboard(request, aangemeld, keuze, taal)
+    query = urlencode({k: v for k, v in keuze.items() if v})
+    context: dict[str, Any] = {
+        "d": d,
+        "filter": keuze,
+        "fouten": fouten,
+        "opties": _opties(request, aangemeld.toegang, gekozen, taal),
+        "naam": gebiedsnaam(ref, gekozen, keuze["gebied"], taal),
+        "niveau_naam": niveau_label(gekozen, taal),
+        "beveiligd": is_beveiligd(rol),
+        "query": query,
+        "basis": PAD,
+        "kaart": None
+        if d.kaart is None
+        else kaart_svg(
+            d.kaart, ref, d.kaartniveau, markeer=keuze["gebied"] if d.kaartniveau is gekozen else None, taal=taal
+        ),
+        "trend": trend_svg(d.reeks, taal=taal),
+        "tabellen": {
+            "kaart": _tabelview(d.kaart, "kaart", d.reeks.voetnoten) if d.kaart else None,
+            "reeks": _tabelview(d.reeks, "reeks", d.reeks.voetnoten),
+            "kwaliteit": _tabelview(d.kwaliteit, "kwaliteit", d.reeks.voetnoten),
+        },
+        "uitsplitsingen": [
+            (
+                _tabelview(t, f"uitsplitsing_{wat.value}"),
+                staaf_svg(t, taal=taal, id_prefix=f"staaf-{wat.value}") if _heeft_aandelen(t) else None,
+            )
+            for wat, t in d.uitsplitsingen.items()
+        ],
+    }
+    return render(request, "dashboard/pagina.html", context, status_code=400 if fouten else 200)
+
+
+def _heeft_aandelen(tabel: Tabel) -> bool:
+    return any(
+        rij[i].getal is not None
+        for rij in tabel.rijen[:-1]
+        for i, k in enumerate(tabel.kolommen)
+        if k.sleutel.startswith("aandeel_")
+    )
+
+
+def _kies_tabel(d: Dashboard, sleutel: str) -> Tabel:
+    if sleutel == "kaart" and d.kaart is not None:
+        return d.kaart
+    if sleutel == "reeks":
+        return d.reeks
+    if sleutel == "kwaliteit":
+        return d.kwaliteit
+    for wat, tabel in d.uitsplitsingen.items():
+        if sleutel == f"uitsplitsing_{wat.value}":
+            return tabel
+    raise HTTPException(404)
+
+
+@router.get(PAD + "/export")
+def exporteer(
+    request: Request,
+    aangemeld: Gebruiker,
+    tabel: str,
+    formaat: str = "csv",
+    periode: str = "",
+    niveau: str = "",
+    gebied: str = "",
+    vorm: str = "",
+) -> Response:
+    """One table of the dashboard as CSV or XLSX, exactly as shown; recorded in the logboek."""
+    if formaat not in ("csv", "xlsx"):
+        raise HTTPException(404)
+    taal = i18n.kies_taal(request)[0]
+    keuze, fouten = _keuze(request, aangemeld.toegang, periode, niveau, gebied, vorm)
+    if fouten:
+        raise HTTPException(404)
+    gekozen = _kies_tabel(_dashboard(request, aangemeld, keuze, taal), tabel)
+    data = naar_csv(gekozen, taal) if formaat == "csv" else naar_xlsx(gekozen, taal)
+    with web(request).transactie() as sessie:
+        registreer_export(sessie, aangemeld.toegang.actor(), gekozen, formaat, doel=DOEL)
+    naam = bestandsnaam(gekozen, formaat)
+    return Response(
+        data, media_type=MEDIATYPES[formaat], headers={"Content-Disposition": f'attachment; filename="{naam}"'}
+    )
+
+
+@router.get(PAD + "/factsheet.pdf")
+def factsheet(
+    request: Request, aangemeld: Gebruiker, periode: str = "", niveau: str = "", gebied: str = "", vorm: str = ""
+) -> Response:
+    """The printable factsheet of the area; recorded in the logboek."""
+    taal = i18n.kies_taal(request)[0]
+    keuze, fouten = _keuze(request, aangemeld.toegang, periode, niveau, gebied, vorm)
+    if fouten:
+        raise HTTPException(404)
+    d = _dashboard(request, aangemeld, keuze, taal)
+    rol, _ = rol_en_bereik(request, aangemeld.toegang)
+    pdf = maak_factsheet(d, web(request).reference, dienst(request).beleid if is_beveiligd(rol) else None, taal=taal)
+    with web(request).transactie() as sessie:
+        registreer_export(sessie, aangemeld.toegang.actor(), d.reeks, "pdf", doel=DOEL)
+    naam = f"factsheet-mensenhandel-{keuze['niveau']}-{keuze['gebied']}-{keuze['periode']}.pdf"
+    naam = "".join(c if c.isalnum() or c in "-_." else "_" for c in naam)
+    return Response(
+        pdf, media_type=MEDIATYPES["pdf"], headers={"Content-Disposition": f'attachment; filename="{naam}"'}
+    )
+
+
+VERTALINGEN: dict[str, str] = {
+    "Cijfers mensenhandel": "Human trafficking figures",
+    "Regionaal beeld": "Regional picture",
+    "Selectie": "Selection",
+    "Periode": "Period",
+    "Niveau": "Level",
+    "Gebied": "Area",
+    "Uitbuitingsvorm": "Form of exploitation",
+    "alle vormen": "all forms",
+    "Tonen": "Show",
+    "Kaart": "Map",
+    "Verloop": "Trend",
+    "Uitsplitsingen": "Breakdowns",
+    "Datakwaliteit": "Data quality",
+    "Downloaden": "Download",
+    "Tabel downloaden als CSV": "Download table as CSV",
+    "Tabel downloaden als Excel (XLSX)": "Download table as Excel (XLSX)",
+    "Factsheet downloaden (PDF)": "Download factsheet (PDF)",
+    "Elke download wordt in het logboek vastgelegd.": "Every download is recorded in the logboek.",
+    "Let op": "Note",
+    "Afgeschermde cijfers": "Withheld figures",
+    "Over deze cijfers": "About these figures",
+    "Exacte cijfers (analist): niet voor publicatie.": "Exact figures (analyst): not for publication.",
+    "Een jaar, een kwartaal (2024-Q3) of drie jaar samen.": "A year, a quarter (2024-Q3) or three years together.",
+    "Kies een jaar, kwartaal (2024-Q3) of periode (2022-2024).": "Choose a year, quarter (2024-Q3) or period (2022-2024).",
+    "Onbekend niveau.": "Unknown level.",
+    "Kies een gebied van dit niveau.": "Choose an area of this level.",
+    "Onbekende uitbuitingsvorm.": "Unknown form of exploitation.",
+    "Statistieken": "Statistics",
+    "Tabel bij de kaart": "Table of the map",
+    "Tabel bij de grafiek": "Table of the chart",
+}
+
+FEATURE = Feature(
+    naam="dashboard",
+    pages=router,
+    nav=(NavItem(PAD, "Statistieken", Recht.aggregaten, volgorde=40),),
+    vertalingen=VERTALINGEN,
+)
+
+__all__ = ["FEATURE", "NietBeschikbaar", "dienst", "rol_en_bereik"]
