@@ -16,16 +16,12 @@ from zicht.intake.validate import Fout, RawValue
 def open_jsonl(stream: IO[bytes], sha: str, grootte: int, encoding: str) -> Bestand:
     head = stream.read(SNIFF_BYTES).lstrip(UTF8_BOM + b" \t\r\n")
     stream.seek(0)
-    if head.startswith(b"["):
-        first_line = head.split(b"\n", 1)[0]
-        try:
-            json.loads(first_line)
-        except ValueError:
-            raise BestandsFout(
-                "json_array",
-                "dit is een JSON-array; lever JSON lines aan: één JSON-object per regel",
-                "this is a JSON array; supply JSON lines: one JSON object per line",
-            ) from None
+    if head.startswith(b"[") and _is_json_array(stream, head, grootte):
+        raise BestandsFout(
+            "json_array",
+            "dit is een JSON-array; lever JSON lines aan: één JSON-object per regel",
+            "this is a JSON array; supply JSON lines: one JSON object per line",
+        )
     bestand = Bestand(
         formaat="jsonl",
         kolommen=(),
@@ -156,3 +152,25 @@ def _type_problem(kolom: str, value: object) -> Fout:
         "verwacht tekst of een getal (of een lijst daarvan)",
         "expected text or a number (or a list of those)",
     )
+
+
+_WHOLE_FILE_LIMIT = 64 * 1024 * 1024
+
+
+def _is_json_array(stream: IO[bytes], head: bytes, grootte: int) -> bool:
+    """True when the whole file is one JSON array (refused), False when only a line looks like one.
+
+    A JSONL file whose first line is damaged (say ``[`` alone) must not lose its other rows, so a file is
+    only refused as an array when it parses as one, or — for files too large to parse whole — when the lines
+    after the first do not start JSON objects.
+    """
+    if grootte <= _WHOLE_FILE_LIMIT:
+        data = stream.read()
+        stream.seek(0)
+        try:
+            return isinstance(json.loads(data.decode("utf-8-sig")), list)
+        except (ValueError, UnicodeDecodeError):
+            lines = [line.strip() for line in data.split(b"\n")[1:] if line.strip()]
+            return bool(lines) and not any(line.startswith(b"{") for line in lines[:50])
+    lines = [line.strip() for line in head.split(b"\n")[1:] if line.strip()]
+    return not any(line.startswith(b"{") for line in lines[:50])
