@@ -112,7 +112,9 @@ class AttackerLP:
         lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = n, matrix.shape[0]
         # The bare solver class: unlike highspy.Highs it prints no banner to stdout (CLI exports use stdout).
         self._highs = _Highs()
-        for option, value in (("output_flag", False), ("threads", 1), ("random_seed", 0)):
+        # No "threads" option: HiGHS keeps one global scheduler per process, and a second instance asking for
+        # another thread count fails to run ("Not Set") once any other HiGHS user (the MSE checks) has started it.
+        for option, value in (("output_flag", False), ("random_seed", 0)):
             self._highs.setOptionValue(option, value)
         self._highs.passModel(lp)
 
