@@ -14,6 +14,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
+from schemathesis.specs.openapi.checks import negative_data_rejection
 
 from tests.web_support import WebBed, maak_testbed
 
@@ -56,10 +57,17 @@ def test_api_volgt_zijn_eigen_openapi(api_schema: schemathesis.BaseSchema, bed: 
     for operatie in _operaties(api_schema):
         if modus is GenerationMode.NEGATIVE and not (operatie.query or operatie.path_parameters or operatie.body):
             continue  # nothing to make invalid
+        # A multipart file part is bytes whatever schemathesis "types" it as (an object, a number), so an upload
+        # cannot be schema-invalid in that part; the importer reports such a file row by row instead.
+        uitgezonderd = (
+            [negative_data_rejection]
+            if modus is GenerationMode.NEGATIVE and operatie.label == "POST /uploads"
+            else []
+        )
 
         @given(case=operatie.as_strategy(generation_mode=modus))
         @settings(max_examples=VOORBEELDEN, deadline=None, suppress_health_check=list(HealthCheck), database=None)
         def controleer(case: schemathesis.Case) -> None:
-            case.call_and_validate(headers={"Authorization": f"Bearer {token}"})
+            case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, excluded_checks=uitgezonderd)  # noqa: B023  (called right below, in this iteration)
 
         controleer()
