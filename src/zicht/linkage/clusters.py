@@ -1,0 +1,149 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Turn scored pairs into clusters, with analyst decisions as hard constraints.
+
+Pairs at or above the automatic threshold are joined greedily from the highest probability down
+(union–find). An analyst's *same person* decision is a must-link that is applied first; a *different
+person* decision is a cannot-link: an edge that would put the two meldingen in one cluster is skipped,
+however strong. Without cannot-links the result equals connected components at the threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass
+class _UnionFind:
+    parent: dict[str, str] = field(default_factory=dict)
+    size: dict[str, int] = field(default_factory=dict)
+
+    def add(self, node: str) -> None:
+        if node not in self.parent:
+            self.parent[node] = node
+            self.size[node] = 1
+
+    def find(self, node: str) -> str:
+        root = node
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[node] != root:  # path compression
+            self.parent[node], node = root, self.parent[node]
+        return root
+
+    def union(self, a: str, b: str) -> str:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        if self.size[ra] < self.size[rb] or (self.size[ra] == self.size[rb] and rb < ra):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.size[ra] += self.size[rb]
+        return ra
+
+
+@dataclass(frozen=True)
+class ClusterResult:
+    """Cluster label per melding id plus the constraints that could not be honoured."""
+
+    labels: dict[str, str]
+    conflicten: tuple[tuple[str, str], ...] = ()
+
+    def groups(self) -> dict[str, list[str]]:
+        """Melding ids per cluster label."""
+        out: dict[str, list[str]] = {}
+        for melding, label in self.labels.items():
+            out.setdefault(label, []).append(melding)
+        return out
+
+
+def cluster(
+    ids: Iterable[str],
+    edges: Iterable[tuple[str, str, float]],
+    threshold: float,
+    *,
+    zelfde: Iterable[tuple[str, str]] = (),
+    verschillend: Iterable[tuple[str, str]] = (),
+) -> ClusterResult:
+    """Cluster meldingen.
+
+    Args:
+        ids: every melding id (singletons included).
+        edges: scored pairs ``(a, b, match_probability)``; pairs below ``threshold`` are ignored.
+        threshold: the automatic-link threshold.
+        zelfde: analyst decisions *same person* (must-link).
+        verschillend: analyst decisions *different person* (cannot-link).
+
+    Returns:
+        Labels (the smallest melding id of each cluster, so labels are deterministic) and the
+        *different person* decisions that contradict *same person* decisions (both kept as decided:
+        the must-link wins, the conflict is reported for review).
+    """
+    uf = _UnionFind()
+    for node in ids:
+        uf.add(node)
+    # For every root: the melding ids that may never join its cluster (merged along with the roots).
+    forbidden: dict[str, set[str]] = {}
+    cannot_pairs: list[tuple[str, str]] = []
+    for a, b in verschillend:
+        uf.add(a)
+        uf.add(b)
+        cannot_pairs.append((a, b))
+
+    def join(a: str, b: str) -> None:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            return
+        root = uf.union(ra, rb)
+        merged = forbidden.pop(ra, set()) | forbidden.pop(rb, set())
+        if merged:
+            forbidden[root] = merged
+
+    def allowed(a: str, b: str) -> bool:
+        ra, rb = uf.find(a), uf.find(b)
+        return not any(uf.find(x) == rb for x in forbidden.get(ra, ())) and not any(
+            uf.find(x) == ra for x in forbidden.get(rb, ())
+        )
+
+    for a, b in zelfde:
+        uf.add(a)
+        uf.add(b)
+        join(a, b)
+    for a, b in cannot_pairs:
+        forbidden.setdefault(uf.find(a), set()).add(b)
+        forbidden.setdefault(uf.find(b), set()).add(a)
+
+    strong = sorted(
+        ((p, a, b) for a, b, p in edges if p >= threshold),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    for _, a, b in strong:
+        uf.add(a)
+        uf.add(b)
+        if uf.find(a) == uf.find(b):
+            continue
+        if forbidden and not allowed(a, b):
+            continue
+        join(a, b)
+
+    roots: dict[str, str] = {}
+    for node in uf.parent:
+        root = uf.find(node)
+        if root not in roots or node < roots[root]:
+            roots[root] = node
+    labels = {node: roots[uf.find(node)] for node in uf.parent}
+    conflicts = tuple((a, b) for a, b in cannot_pairs if labels[a] == labels[b])
+    return ClusterResult(labels=labels, conflicten=conflicts)
+
+
+def pair_key(a: str, b: str) -> tuple[str, str]:
+    """The canonical (ordered) key of an unordered pair."""
+    return (a, b) if a <= b else (b, a)
+
+
+def cluster_sizes(labels: Sequence[str]) -> dict[str, int]:
+    """Number of meldingen per label."""
+    out: dict[str, int] = {}
+    for label in labels:
+        out[label] = out.get(label, 0) + 1
+    return out

@@ -1,0 +1,493 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Train, predict and cluster with Splink 5 on DuckDB (default) or Spark.
+
+The engine works on a frame of *decrypted* records in memory (see :mod:`zicht.linkage.normalise`); it
+never writes them anywhere. What leaves the engine is non-identifying: melding ids, scores, comparison
+levels (gamma values and Bayes factors) and the trained model, whose JSON holds only settings and m/u
+probabilities. Term-frequency tables (which do hold names) live only in the in-memory database.
+
+Training is unsupervised and reproducible: the prior from deterministic rules with an assumed recall,
+u by random sampling with a fixed seed, m by expectation maximisation on two blocking rules.
+
+Example:
+    >>> result = link(records, seed=42)  # doctest: +SKIP
+    >>> result.clusters.labels["m-1"] == result.clusters.labels["m-2"]  # doctest: +SKIP
+    True
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import pandas as pd
+
+from zicht.linkage import model as model_mod
+from zicht.linkage.clusters import ClusterResult, cluster, pair_key
+from zicht.linkage.model import ContextVeld, ModelSpec
+from zicht.linkage.normalise import LIST_FEATURES, prepare
+
+Backend = Literal["duckdb", "spark"]
+#: Progress callback: (stage, fraction done 0..1).
+Progress = Callable[[str, float], None]
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Drempels:
+    """Decision thresholds on the match probability.
+
+    Attributes:
+        boven: at or above, two meldingen are linked automatically.
+        onder: from here up to ``boven`` a pair goes to the review queue; below, not linked.
+    """
+
+    boven: float = 0.99
+    onder: float = 0.5
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.onder <= self.boven < 1.0:
+            raise ValueError("thresholds must satisfy 0 < onder <= boven < 1")
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    """Knobs of unsupervised training; stored with every run so a run can be reproduced.
+
+    Attributes:
+        seed: seed for u estimation by random sampling.
+        u_max_pairs: pairs sampled for u.
+        em_max_pairs: cap on blocked pairs per EM session (``None``: all).
+        prior_recall: assumed recall of the deterministic rules used for the prior.
+        max_iterations: EM iterations per session.
+        m_minimum: lower bound on every m probability after training, so one disagreeing attribute (a
+            nationality or exploitation form written differently by two reporters) weighs against a link
+            but never vetoes it; also the m of levels that EM never observed.
+    """
+
+    seed: int = 42
+    u_max_pairs: float = 2e6
+    em_max_pairs: float | None = 2e6
+    prior_recall: float = 0.5
+    max_iterations: int = 25
+    m_minimum: float = 0.005
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "seed": self.seed,
+            "u_max_pairs": self.u_max_pairs,
+            "em_max_pairs": self.em_max_pairs,
+            "prior_recall": self.prior_recall,
+            "max_iterations": self.max_iterations,
+            "m_minimum": self.m_minimum,
+        }
+
+
+@dataclass(frozen=True)
+class TrainedModel:
+    """A trained model: the spec, Splink's model JSON (settings plus m/u, nothing identifying) and config."""
+
+    spec: ModelSpec
+    splink_model: dict[str, Any]
+    training: TrainingConfig = field(default_factory=TrainingConfig)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready parameters of the run."""
+        return {"spec": self.spec.to_dict(), "splink": self.splink_model, "training": self.training.to_dict()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TrainedModel:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            spec=ModelSpec.from_dict(data["spec"]),
+            splink_model=data["splink"],
+            training=TrainingConfig(**data.get("training", {})),
+        )
+
+    def level_labels(self) -> dict[str, dict[int, str]]:
+        """Per comparison: gamma value -> human label (``-1`` is the null level)."""
+        out: dict[str, dict[int, str]] = {}
+        for comp in self.splink_model["comparisons"]:
+            levels = comp["comparison_levels"]
+            non_null = [lv for lv in levels if not lv.get("is_null_level")]
+            labels: dict[int, str] = {-1: "onbekend"}
+            for i, lv in enumerate(non_null):
+                labels[len(non_null) - 1 - i] = str(lv.get("label_for_charts", ""))
+            out[comp["output_column_name"]] = labels
+        return out
+
+
+@dataclass
+class LinkResult:
+    """Outcome of a full linkage run (no identifying values).
+
+    Attributes:
+        model: the trained model used.
+        paren: scored candidate pairs with ``match_probability`` >= the lower threshold: columns
+            ``melding_a``, ``melding_b`` (a < b), ``match_weight``, ``match_probability``, and per comparison
+            the level ``gamma_*`` and match-weight parts ``mw_*`` / ``mw_tf_adj_*`` (log2 Bayes factors).
+        clusters: the cluster label per melding.
+        drempels: thresholds used.
+        kandidaten: number of blocked candidate pairs scored.
+        tijden: seconds per stage.
+    """
+
+    model: TrainedModel
+    paren: pd.DataFrame
+    clusters: ClusterResult
+    drempels: Drempels
+    kandidaten: int = 0
+    tijden: dict[str, float] = field(default_factory=dict)
+
+    def review_pairs(self, besloten: Iterable[tuple[str, str]] = ()) -> pd.DataFrame:
+        """Pairs between the thresholds whose meldingen ended in different clusters and are not decided."""
+        labels = self.clusters.labels
+        done = {pair_key(a, b) for a, b in besloten}
+        p = self.paren
+        mask = (p["match_probability"] < self.drempels.boven) & (p["match_probability"] >= self.drempels.onder)
+        cand = p[mask]
+        keep = [
+            labels.get(a) != labels.get(b) and (a, b) not in done
+            for a, b in zip(cand["melding_a"], cand["melding_b"], strict=True)
+        ]
+        return (
+            cand[pd.Series(keep, index=cand.index, dtype=bool)]
+            .sort_values("match_probability", ascending=False)
+            .reset_index(drop=True)
+        )
+
+
+# ---- backends -------------------------------------------------------------------------------------------
+
+
+def _db_api(backend: Backend, spark_session: Any = None) -> Any:
+    if backend == "duckdb":
+        import duckdb
+        from splink import DuckDBAPI
+
+        con = duckdb.connect(":memory:")
+        con.execute("SET threads TO 2")
+        return DuckDBAPI(con)
+    if backend == "spark":
+        from splink import SparkAPI
+
+        if spark_session is None:
+            spark_session = local_spark_session()
+        return SparkAPI(spark_session=spark_session, break_lineage_method="persist")
+    raise ValueError(f"unknown backend {backend!r}")
+
+
+def local_spark_session(cores: int = 2) -> Any:
+    """A local Spark session with Splink's similarity UDF jar (for ``--engine spark`` and tests)."""
+    from pyspark.sql import SparkSession
+    from splink.internals.spark.jar_location import similarity_jar_location
+
+    return (
+        SparkSession.builder.master(f"local[{cores}]")
+        .appName("zicht-linkage")
+        .config("spark.jars", similarity_jar_location())
+        .config("spark.sql.shuffle.partitions", str(max(2, cores * 2)))
+        .config("spark.default.parallelism", str(max(2, cores * 2)))
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.driver.memory", "2g")
+        .getOrCreate()
+    )
+
+
+def _quiet_splink() -> None:
+    # Splink logs SQL, progress and training notes (comparison names, never record values); keep errors only.
+    logging.getLogger("splink").setLevel(logging.ERROR)
+
+
+def _linker(features: pd.DataFrame, settings: Any, db_api: Any) -> Any:
+    from splink import Linker
+
+    _quiet_splink()
+    if db_api.sql_dialect.sql_dialect_str == "spark":
+        frame = db_api.register(_spark_frame(features, db_api.spark))
+    else:
+        frame = db_api.register(features)
+    return Linker(frame, settings, log_level=None)
+
+
+def _spark_frame(features: pd.DataFrame, spark: Any) -> Any:
+    """A Spark DataFrame with an explicit schema (type inference fails on columns that are all empty)."""
+    from pyspark.sql import types as spark_types
+
+    fields: list[Any] = []
+    for name, dtype in features.dtypes.items():
+        if name in LIST_FEATURES:
+            kind: Any = spark_types.ArrayType(spark_types.StringType())
+        elif str(dtype) == "Int64":
+            kind = spark_types.LongType()
+        elif str(dtype) == "boolean":
+            kind = spark_types.BooleanType()
+        else:
+            kind = spark_types.StringType()
+        fields.append(spark_types.StructField(str(name), kind, nullable=True))
+    rows: list[tuple[Any, ...]] = []
+    for record in features.to_dict("records"):
+        row: list[Any] = []
+        for field_ in fields:
+            value = record[field_.name]
+            if isinstance(value, list):
+                row.append([str(v) for v in value])
+            elif value is None or (not isinstance(value, list) and pd.isna(value)):
+                row.append(None)
+            elif isinstance(field_.dataType, spark_types.LongType):
+                row.append(int(value))
+            elif isinstance(field_.dataType, spark_types.BooleanType):
+                row.append(bool(value))
+            else:
+                row.append(str(value))
+        rows.append(tuple(row))
+    return spark.createDataFrame(rows, spark_types.StructType(fields))
+
+
+# ---- training and prediction ----------------------------------------------------------------------------
+
+
+@contextmanager
+def _tolerate_m_underflow() -> Iterator[None]:
+    """Let EM drive an m probability towards zero without Splink 5.0.0 raising.
+
+    Splink validates every m/u it sets and raises when EM's maximisation step produces a value below 1e-300
+    (a level that EM decides never occurs among matches). Splink clamps such values itself when computing
+    weights, and :func:`regularise` bounds m from below afterwards, so during training the tiny value is
+    harmless; this context accepts it instead of aborting the run.
+    """
+    import splink.internals.comparison_level as comparison_level
+
+    original = comparison_level._validate_m_u_probability
+
+    def lenient(value: Any, param_name: str, level_not_observed_text: str) -> None:
+        if isinstance(value, float) and 0.0 <= value < comparison_level.M_U_CLAMP_MIN:
+            return
+        original(value, param_name, level_not_observed_text)
+
+    comparison_level._validate_m_u_probability = lenient
+    try:
+        yield
+    finally:
+        comparison_level._validate_m_u_probability = original
+
+
+def train(
+    features: pd.DataFrame,
+    spec: ModelSpec,
+    config: TrainingConfig | None = None,
+    *,
+    backend: Backend = "duckdb",
+    spark_session: Any = None,
+    db_api: Any = None,
+) -> TrainedModel:
+    """Estimate the model parameters without labelled data.
+
+    Args:
+        features: output of :func:`zicht.linkage.normalise.prepare`.
+        spec: which comparisons to use (see :func:`zicht.linkage.model.spec_for`).
+        config: training knobs (seed, sample sizes).
+        backend: ``duckdb`` or ``spark``.
+        spark_session: an existing Spark session for the Spark backend.
+        db_api: an existing Splink database API (otherwise a fresh in-memory one).
+
+    Returns:
+        The trained model.
+    """
+    from splink.internals.blocking_rule_creator import BlockingRuleCreator
+
+    config = config or TrainingConfig()
+    api = db_api or _db_api(backend, spark_session)
+    linker = _linker(features, model_mod.settings(spec, max_iterations=config.max_iterations), api)
+    rules: list[BlockingRuleCreator | str] = list(model_mod.deterministic_rules(spec))
+    if rules:
+        try:
+            linker.training.estimate_probability_two_random_records_match(rules, recall=config.prior_recall)
+        except ValueError:
+            # More deterministic matches than the assumed recall allows: data with many exact duplicates.
+            linker.training.estimate_probability_two_random_records_match(rules, recall=1.0)
+    linker.training.estimate_u_using_random_sampling(max_pairs=config.u_max_pairs, seed=config.seed)
+    with _tolerate_m_underflow():
+        for rule in model_mod.training_rules(spec):
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                rule, max_pairs=config.em_max_pairs, estimate_without_term_frequencies=True
+            )
+    return TrainedModel(spec=spec, splink_model=regularise(linker.misc.save_model_to_json(), config), training=config)
+
+
+def model_for_dialect(trained: TrainedModel, dialect: str) -> dict[str, Any]:
+    """The trained model with its SQL in ``dialect`` (``duckdb`` or ``spark``), whatever backend trained it.
+
+    The settings are regenerated from the spec for the dialect and the trained probabilities copied level
+    by level (the levels are the same by construction).
+    """
+    if trained.splink_model.get("sql_dialect") == dialect:
+        return copy.deepcopy(trained.splink_model)
+    fresh: dict[str, Any] = model_mod.settings(trained.spec).get_settings(dialect).as_dict()
+    fresh["probability_two_random_records_match"] = trained.splink_model["probability_two_random_records_match"]
+    for new_comp, old_comp in zip(fresh["comparisons"], trained.splink_model["comparisons"], strict=True):
+        for new_level, old_level in zip(new_comp["comparison_levels"], old_comp["comparison_levels"], strict=True):
+            for key in ("m_probability", "u_probability"):
+                if key in old_level:
+                    new_level[key] = old_level[key]
+    return fresh
+
+
+def to_duckdb_model(trained: TrainedModel) -> dict[str, Any]:
+    """The trained model in the DuckDB dialect (for the compiled incremental scorer)."""
+    return model_for_dialect(trained, "duckdb")
+
+
+def regularise(splink_model: dict[str, Any], config: TrainingConfig) -> dict[str, Any]:
+    """Bound m from below (see :attr:`TrainingConfig.m_minimum`) and give unobserved u a small value.
+
+    A u never seen in the random sample is set to one over the sample size (it is at most about that).
+    """
+    out = copy.deepcopy(splink_model)
+    u_floor = 1.0 / max(config.u_max_pairs, 1.0)
+    for comp in out["comparisons"]:
+        for level in comp["comparison_levels"]:
+            if level.get("is_null_level"):
+                continue
+            m = level.get("m_probability")
+            level["m_probability"] = max(float(m) if m is not None else 0.0, config.m_minimum)
+            u = level.get("u_probability")
+            level["u_probability"] = max(float(u) if u is not None else 0.0, u_floor)
+    return out
+
+
+_SAFE_EXACT = ("unique_id_l", "unique_id_r", "match_weight", "match_probability")
+_SAFE_PREFIXES = ("gamma_", "mw_")
+
+
+def safe_pairs(linker: Any, predictions: Any) -> pd.DataFrame:
+    """Fetch the scored pairs without any record value.
+
+    Splink keeps comparison levels (``gamma_*``) in its output only together with the compared values, so
+    the prediction table inside the database holds names; this selects ids, scores, levels and
+    match-weight parts in SQL, so values never reach Python objects outside the database.
+    """
+    names = [c.unquote().name for c in predictions.columns]
+    keep = [n for n in names if n in _SAFE_EXACT or n.startswith(_SAFE_PREFIXES)]
+    select = ", ".join(keep)
+    raw = linker.misc.query_sql(f"select {select} from {predictions.physical_name}", output_type="pandas")
+    return _tidy_pairs(raw)
+
+
+def _tidy_pairs(raw: pd.DataFrame) -> pd.DataFrame:
+    """Order each pair (``melding_a`` < ``melding_b``) and put ids and scores first."""
+    out = raw.copy()
+    a = out["unique_id_l"].astype(str)
+    b = out["unique_id_r"].astype(str)
+    swap = a > b
+    out["melding_a"] = a.where(~swap, b)
+    out["melding_b"] = b.where(~swap, a)
+    out = out.drop(columns=["unique_id_l", "unique_id_r"])
+    lead = ["melding_a", "melding_b", "match_weight", "match_probability"]
+    rest = sorted(c for c in out.columns if c not in lead)
+    return out[lead + rest].reset_index(drop=True)
+
+
+def predict(
+    features: pd.DataFrame,
+    trained: TrainedModel,
+    threshold: float,
+    *,
+    backend: Backend = "duckdb",
+    spark_session: Any = None,
+    db_api: Any = None,
+    num_chunks: int = 1,
+) -> tuple[pd.DataFrame, int]:
+    """Score blocked candidate pairs; return the pairs at or above ``threshold`` and the candidate count."""
+    api = db_api or _db_api(backend, spark_session)
+    linker = _linker(features, model_for_dialect(trained, api.sql_dialect.sql_dialect_str), api)
+    if num_chunks > 1:
+        kandidaten = 0
+        df = linker.inference.predict(
+            threshold_match_probability=threshold, num_chunks_left=num_chunks, num_chunks_right=1
+        )
+    else:
+        # Materialise the blocked pairs once: count them, then predict() scores the cached table.
+        blocked = linker.inference.compute_blocked_pairs_for_predict()
+        kandidaten = _count_rows(linker, blocked)
+        df = linker.inference.predict(threshold_match_probability=threshold)
+    pairs = safe_pairs(linker, df)
+    df.drop_table_from_database_and_remove_from_cache()
+    return pairs, kandidaten
+
+
+def _count_rows(linker: Any, table: Any) -> int:
+    counted = linker.misc.query_sql(f"select count(*) as n from {table.physical_name}", output_type="pandas")
+    return int(counted["n"].iloc[0])
+
+
+def link(
+    records: pd.DataFrame,
+    *,
+    drempels: Drempels | None = None,
+    config: TrainingConfig | None = None,
+    context: Sequence[ContextVeld] = (),
+    trained: TrainedModel | None = None,
+    zelfde: Iterable[tuple[str, str]] = (),
+    verschillend: Iterable[tuple[str, str]] = (),
+    backend: Backend = "duckdb",
+    spark_session: Any = None,
+    progress: Progress | None = None,
+    num_chunks: int = 1,
+) -> LinkResult:
+    """Full linkage of decrypted records: prepare, train (unless ``trained`` is given), predict, cluster.
+
+    Args:
+        records: decrypted records (see :func:`zicht.linkage.normalise.prepare`).
+        drempels: decision thresholds.
+        config: training configuration (seed and sample sizes).
+        context: non-identifying context columns to compare.
+        trained: reuse a trained model instead of training.
+        zelfde: analyst *same person* decisions (must-link).
+        verschillend: analyst *different person* decisions (cannot-link).
+        backend: ``duckdb`` (default) or ``spark``.
+        spark_session: existing Spark session (Spark backend).
+        progress: callback ``(stage, fraction)``.
+        num_chunks: split prediction into this many chunks (memory for very large runs).
+
+    Returns:
+        The pairs, clusters and model; nothing identifying.
+    """
+    drempels = drempels or Drempels()
+    report = progress or (lambda _stage, _fraction: None)
+    tijden: dict[str, float] = {}
+    t0 = time.perf_counter()
+    report("voorbereiden", 0.0)
+    if trained is not None:
+        context = trained.spec.context
+    features = prepare(records, [c.naam for c in context])
+    tijden["voorbereiden"] = time.perf_counter() - t0
+    api = _db_api(backend, spark_session)
+    if trained is None:
+        report("trainen", 0.15)
+        t1 = time.perf_counter()
+        spec = model_mod.spec_for(features, context)
+        trained = train(features, spec, config, db_api=api)
+        tijden["trainen"] = time.perf_counter() - t1
+    report("vergelijken", 0.45)
+    t2 = time.perf_counter()
+    pairs, kandidaten = predict(features, trained, drempels.onder, db_api=api, num_chunks=num_chunks)
+    tijden["vergelijken"] = time.perf_counter() - t2
+    report("clusteren", 0.85)
+    t3 = time.perf_counter()
+    edges = zip(pairs["melding_a"], pairs["melding_b"], pairs["match_probability"].astype(float), strict=True)
+    clusters = cluster(features["unique_id"], edges, drempels.boven, zelfde=zelfde, verschillend=verschillend)
+    tijden["clusteren"] = time.perf_counter() - t3
+    tijden["totaal"] = time.perf_counter() - t0
+    report("klaar", 1.0)
+    return LinkResult(
+        model=trained, paren=pairs, clusters=clusters, drempels=drempels, kandidaten=kandidaten, tijden=tijden
+    )

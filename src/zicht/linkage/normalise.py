@@ -1,0 +1,489 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Normalise decrypted identifying fields into linkage features.
+
+Names of this population arrive in many spellings of one name: Dutch names with particles (``van der
+Berg``), Eastern European names transliterated from Cyrillic in English, German, French or ISO style
+(``Shevchenko``, ``Schewtschenko``, ``Chevtchenko``, ``Ševčenko``), Arabic names in several romanisations
+(``Mohammed``, ``Muhammad``, ``Mouhamed``), West African and Latin American names with diacritics and
+multi-part surnames. This module folds them into comparable forms:
+
+* :func:`fold` transliterates any script to ASCII (``unidecode``), lower-cases and keeps letters only;
+* :func:`phonetic_key` reduces a folded token to a consonant skeleton that is stable across the usual
+  transliteration variants (``oleksandr``/``aleksandr``/``olexandr`` -> ``alksntr``). It is our own key, written
+  for these name families, because Splink's DuckDB backend has no phonetic function and Double Metaphone is
+  tuned to English;
+* :func:`prepare` turns a frame of decrypted records into the frame Splink compares: first given name,
+  surname core without particles, token lists (for swapped and partial names), birth-date parts
+  (for day–month swaps and the 1 January placeholder), normalised document and phone numbers.
+
+Nothing here logs, prints or raises with a value: the features are identifying and stay in memory (the
+per-value caches of :func:`fold`, :func:`phonetic_key` and :func:`normalise_phone` live in the same process
+memory as the records themselves).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+from unidecode import unidecode
+
+#: Columns of the decrypted record frame that :func:`prepare` understands (all optional but the id).
+INPUT_COLUMNS = (
+    "melding_id",
+    "voornamen",
+    "achternaam",
+    "geboortedatum",
+    "geboortejaar",
+    "geslacht",
+    "nationaliteit",
+    "documentnummer",
+    "telefoonnummer",
+    "melder_soort",
+    "leeftijd",
+    "melddatum",
+)
+
+#: Feature columns that hold lists of strings (all others hold text, integers or booleans).
+LIST_FEATURES = ("vn_alle", "an_tokens", "fon_tokens", "nat", "docs", "tels")
+
+#: Surname particles dropped from the surname core: Dutch/German/French/Spanish/Portuguese tussenvoegsels
+#: and Arabic/Hebrew/Turkish patronymic and article prefixes. A report may write ``El Amrani`` or
+#: ``Amrani``, ``van den Berg`` or ``Berg``: the core is the same.
+PARTICLES = frozenset(
+    {
+        "van",
+        "de",
+        "der",
+        "den",
+        "het",
+        "t",
+        "ter",
+        "ten",
+        "te",
+        "op",
+        "in",
+        "onder",
+        "over",
+        "uit",
+        "voor",
+        "vd",
+        "von",
+        "zu",
+        "zum",
+        "zur",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "del",
+        "della",
+        "di",
+        "y",
+        "e",
+        "al",
+        "el",
+        "ul",
+        "ibn",
+        "bin",
+        "ben",
+        "bint",
+        "abu",
+        "ould",
+        "oulad",
+        "ait",
+    }
+)
+
+_EPOCH = date(1970, 1, 1)
+_NON_LETTER = re.compile(r"[^a-z ]+")
+_SPACES = re.compile(r" +")
+_VOWELS = frozenset("aeiouy")
+
+# Ordered multi-letter substitutions for the phonetic key. Applied left to right after folding.
+_DIGRAPHS: tuple[tuple[str, str], ...] = (
+    ("dzh", "j"),
+    ("tsch", "s"),
+    ("sch", "s"),
+    ("tch", "s"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("dt", "t"),
+    ("sh", "s"),
+    ("sz", "s"),
+    ("cz", "s"),
+    ("ts", "s"),
+    ("tz", "s"),
+    ("ck", "k"),
+    ("qu", "k"),
+    ("x", "ks"),
+    ("q", "k"),
+    ("w", "v"),
+    ("z", "s"),
+)
+
+
+@lru_cache(maxsize=500_000)
+def _fold_text(text: str) -> str | None:
+    folded = unidecode(text).lower().replace("'", "").replace("`", "")
+    folded = _SPACES.sub(" ", _NON_LETTER.sub(" ", folded)).strip()
+    return folded or None
+
+
+def fold(value: object) -> str | None:
+    """Transliterate to ASCII, lower-case, keep letters and single spaces; ``None`` when nothing is left.
+
+    Apostrophes vanish (``O'Neill`` -> ``oneill``); hyphens and other separators become spaces
+    (``Al-Hassan`` -> ``al hassan``).
+
+    Example:
+        >>> fold("Łukasz-Wójcik")
+        'lukasz wojcik'
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return _fold_text(str(value))
+
+
+def tokens(value: object) -> list[str]:
+    """Folded tokens of a name field (empty list when missing)."""
+    folded = fold(value)
+    return folded.split(" ") if folded else []
+
+
+def surname_core(value: object) -> list[str]:
+    """Surname tokens without particles; if only particles remain (``De``), keep them."""
+    parts = tokens(value)
+    core = [t for t in parts if t not in PARTICLES]
+    return core or parts
+
+
+def _glued_surname(value: object) -> str | None:
+    """Particles first, then the core, without spaces: ``de Vries``, ``Vries, de`` and ``Devries`` all give
+    ``devries`` (registers write Dutch tussenvoegsels in all three ways)."""
+    parts = tokens(value)
+    if not parts:
+        return None
+    particles = [t for t in parts if t in PARTICLES]
+    core = [t for t in parts if t not in PARTICLES]
+    return "".join(particles + core) if core else "".join(parts)
+
+
+def _ch(token: str, i: int) -> str:
+    """How ``ch`` at position ``i`` sounds: ``h`` before a consonant (``Christov``); ``s`` word-initially or
+    after a consonant before a vowel (Slavic ``Chernenko``, ``Kovalchuk``); ``h`` otherwise (Dutch, German and
+    Arabic ``Achmed``, ``Michael``)."""
+    before = token[i - 1] if i > 0 else ""
+    after = token[i + 2] if i + 2 < len(token) else ""
+    if after not in _VOWELS:  # Christo, Chrystyna: the Greek/Slavic kh
+        return "h"
+    if i == 0 or before not in _VOWELS:
+        return "s"
+    return "h"
+
+
+@lru_cache(maxsize=500_000)
+def phonetic_key(token: str | None) -> str | None:
+    """A consonant skeleton of one folded name token, stable across common transliteration variants.
+
+    Rules: a leading vowel becomes ``a`` (``Oleksandr``/``Aleksandr``); a leading ``y``/``j``/``i`` before
+    ``e`` is dropped (``Yelena``/``Jelena``/``Elena``); a consonantal ``y`` is ``j`` (``Yusuf``/``Jusuf``);
+    digraphs are unified (``sh``/``sch``/``sz``/``cz``/``tsch`` -> ``s``, ``kh``/``ch`` -> ``h``, ``x`` -> ``ks``,
+    ``w`` -> ``v``, ``ph`` -> ``f``, ``dj``/``dzh``/``zh`` -> ``j``); ``c`` is ``s`` before e/i/y and ``k``
+    otherwise; doubled letters collapse; ``h`` after a vowel is dropped unless a consonant follows
+    (``Mohammed``/``Muhammad`` but not ``Mahmoud``); later vowels are dropped; a final ``j`` is dropped
+    (``Sergiy``/``Sergej``), a final ``d`` devoices to ``t`` and a final ``f`` becomes ``v``.
+
+    Example:
+        >>> phonetic_key("mohammed") == phonetic_key("muhammad") == phonetic_key("mouhamed")
+        True
+    """
+    if not token:
+        return None
+    s = token.replace(" ", "")
+    if not s:
+        return None
+    # Word-initial y/j/i + e: Yelena, Jelena, Ievgen -> elena, evgen.
+    if len(s) > 2 and s[0] in "yji" and s[1] == "e":
+        s = s[1:]
+    # Consonantal y and i (before a vowel, or y word-initially) are j: Yusuf/Jusuf, Tatiana/Tatyana/Tatjana.
+    chars = list(s)
+    for i, c in enumerate(chars):
+        before_vowel = i + 1 < len(chars) and chars[i + 1] in _VOWELS
+        before_other_vowel = i + 1 < len(chars) and chars[i + 1] in "aeou"
+        if (c == "y" and (i == 0 or before_vowel)) or (c == "i" and i > 0 and before_other_vowel):
+            chars[i] = "j"
+    s = "".join(chars)
+    # ch depends on its neighbours; resolve it before the other digraphs.
+    out: list[str] = []
+    i = 0
+    while i < len(s):
+        if s.startswith("ch", i) and not s.startswith("chs", i):
+            out.append(_ch(s, i))
+            i += 2
+        else:
+            out.append(s[i])
+            i += 1
+    s = "".join(out)
+    for old, new in _DIGRAPHS:
+        s = s.replace(old, new)
+    # c: soft before e/i/y and word-initially before most consonants (Cvetelina for Tsvetelina), else hard.
+    s = re.sub(r"^c(?=[bcdfgjkmnpqstvwxz])", "s", s)
+    s = re.sub(r"c(?=[eiy])", "s", s).replace("c", "k")
+    # Collapse doubled letters before vowels go (Hassan/Hasan, Mohammed/Mohamed) — letters that only
+    # meet after vowel removal stay apart (Mohammed keeps both m's).
+    s = re.sub(r"(.)\1+", r"\1", s)
+    # h after a vowel is silent unless a consonant follows (Mohammed, Fatimah) — keep Mahmoud's h.
+    s = re.sub(r"(?<=[aeiouy])h(?=[aeiouy]|$)", "", s)
+    first, rest = s[0], s[1:]
+    head = "a" if first in _VOWELS else first
+    key = head + "".join(ch for ch in rest if ch not in _VOWELS)
+    if len(key) > 1 and key.endswith("j"):  # Sergiy/Sergej/Sergei
+        key = key[:-1]
+    if len(key) > 1 and key.endswith("d"):
+        key = key[:-1] + "t"
+    if len(key) > 1 and key.endswith("f"):  # Ivanoff/Ivanov, Youssef/Yusuf alike
+        key = key[:-1] + "v"
+    return key
+
+
+def _as_date(value: object) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.date()
+    if isinstance(value, float) and value != value:
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    for fmt in ("%Y-%m-%d", "%Y%m%d", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _as_year(value: object) -> int | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    try:
+        year = int(str(value).strip()[:4])
+    except ValueError:
+        return None
+    return year if 1880 <= year <= 2100 else None
+
+
+def _year_from_age(leeftijd: object, melddatum: object) -> int | None:
+    """Birth year estimated from the age at the report: the earlier of the two possible years (the true year
+    is this one or the next)."""
+    if leeftijd is None or (isinstance(leeftijd, float) and leeftijd != leeftijd):
+        return None
+    try:
+        age = int(float(str(leeftijd).strip()))
+    except ValueError:
+        return None
+    report = _as_date(melddatum)
+    if report is None or not 0 <= age <= 120:
+        return None
+    return report.year - age - 1
+
+
+def _as_list(value: object) -> list[str]:
+    """A list of strings from a missing value, one string (``;``-separated) or a sequence."""
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    if isinstance(value, str):
+        return [p.strip() for p in value.split(";") if p.strip()]
+    if isinstance(value, Iterable):
+        return [str(p).strip() for p in value if p is not None and str(p).strip()]
+    return [str(value)]
+
+
+def normalise_document(value: str) -> str | None:
+    """Upper-case alphanumerics only; ``None`` when fewer than 4 remain (too short to identify anyone)."""
+    out = "".join(ch for ch in unidecode(value).upper() if ch.isalnum())
+    return out if len(out) >= 4 else None
+
+
+@lru_cache(maxsize=500_000)
+def normalise_phone(value: str, region: str = "NL") -> str | None:
+    """E.164 form when parseable (``06-12345678`` -> ``+31612345678``); else the digits; ``None`` when < 6."""
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(value, region)
+        if phonenumbers.is_possible_number(parsed):
+            return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+    except phonenumbers.NumberParseException:
+        pass
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return digits if len(digits) >= 6 else None
+
+
+_GESLACHT_ONBEKEND = frozenset({"", "onbekend", "unknown", "u", "x"})
+_NAT_ONBEKEND = frozenset({"", "onbekend", "unknown", "xx"})
+
+
+def _gender(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    text = str(value).strip().lower()
+    return None if text in _GESLACHT_ONBEKEND else text
+
+
+def _nationalities(value: object) -> list[str]:
+    return sorted({v.upper() for v in _as_list(value) if v.strip().lower() not in _NAT_ONBEKEND})
+
+
+def _context_value(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, (list, tuple, set, frozenset)):
+        value = ";".join(sorted(str(v) for v in value if v is not None and str(v) != "onbekend"))
+    text = _SPACES.sub(" ", re.sub(r"[^a-z0-9 ]+", " ", unidecode(str(value)).lower())).strip()
+    return None if not text or text == "onbekend" else text
+
+
+def prepare(records: pd.DataFrame, context_columns: Sequence[str] = ()) -> pd.DataFrame:
+    """Turn decrypted records into linkage features (one row per melding, same order).
+
+    Args:
+        records: a frame with ``melding_id`` and any of :data:`INPUT_COLUMNS`; missing columns count as
+            empty. ``geboortedatum`` may be a date, an ISO string or ``YYYYMMDD``; ``nationaliteit``,
+            ``documentnummer`` and ``telefoonnummer`` may hold one value, a ``;``-separated string or a list.
+        context_columns: extra non-identifying columns for context comparisons (e.g. ``plaats_delict``),
+            folded to lower-case text; a list becomes its sorted values joined by ``;``; ``onbekend`` is
+            missing. ``melddatum`` always becomes ``melddag`` (days since 1970) for the report-date comparison.
+
+    Returns:
+        A new frame with ``unique_id`` (the melding id as text) and the feature columns used by
+        :mod:`zicht.linkage.model`.
+    """
+    n = len(records)
+
+    def col(name: str) -> list[Any]:
+        return records[name].tolist() if name in records.columns else [None] * n
+
+    ids = [str(v) for v in col("melding_id")]
+    vn_rows: list[str | None] = []
+    vn_alle_rows: list[list[str]] = []
+    an_rows: list[str | None] = []
+    an1_rows: list[str | None] = []
+    an_vol_rows: list[str | None] = []
+    sleutel_rows: list[str | None] = []
+    an_tok_rows: list[list[str]] = []
+    vn_fon_rows: list[str | None] = []
+    an_fon_rows: list[str | None] = []
+    fon_tok_rows: list[list[str]] = []
+    for voornamen, achternaam in zip(col("voornamen"), col("achternaam"), strict=True):
+        given = [t for t in tokens(voornamen) if t not in PARTICLES] or tokens(voornamen)
+        core = surname_core(achternaam)
+        vn_rows.append(given[0] if given else None)
+        vn_alle_rows.append(given)
+        an_rows.append(" ".join(core) if core else None)
+        an_vol_rows.append(_glued_surname(achternaam))
+        first = given[0] if given else None
+        last = max(core, key=len) if core else None
+        sleutel_rows.append(" ".join(sorted([first, last])) if first and last else None)
+        an1_rows.append(max(core, key=len) if core else None)
+        an_tok_rows.append(core)
+        vn_fon_rows.append(phonetic_key(given[0]) if given else None)
+        an_fon_rows.append(phonetic_key(max(core, key=len)) if core else None)
+        fon_tok_rows.append(sorted({k for t in [*given, *core] if (k := phonetic_key(t))}))
+
+    gd_rows: list[str | None] = []
+    gj_rows: list[int | None] = []
+    dag_rows: list[int | None] = []
+    maand_rows: list[int | None] = []
+    jan1_rows: list[bool | None] = []
+    gd_blok_rows: list[str | None] = []
+    geschat_rows: list[bool] = []
+    for gd_value, gj_value, leeftijd, melddatum in zip(
+        col("geboortedatum"), col("geboortejaar"), col("leeftijd"), col("melddatum"), strict=True
+    ):
+        d = _as_date(gd_value)
+        if d is None:
+            gd_rows.append(None)
+            dag_rows.append(None)
+            maand_rows.append(None)
+            jan1_rows.append(None)
+            gd_blok_rows.append(None)
+            exact_year = _as_year(gj_value) or _as_year(gd_value)
+            gj_rows.append(exact_year or _year_from_age(leeftijd, melddatum))
+            geschat_rows.append(exact_year is None and gj_rows[-1] is not None)
+            continue
+        iso = d.isoformat()
+        placeholder = d.month == 1 and d.day == 1
+        gd_rows.append(iso)
+        dag_rows.append(d.day)
+        maand_rows.append(d.month)
+        jan1_rows.append(placeholder)
+        gd_blok_rows.append(None if placeholder else iso)
+        gj_rows.append(d.year)
+        geschat_rows.append(False)
+
+    melddag_rows: list[int | None] = []
+    for value in col("melddatum"):
+        d = _as_date(value)
+        melddag_rows.append((d - _EPOCH).days if d else None)
+
+    doc_rows = [sorted({doc for v in _as_list(x) if (doc := normalise_document(v))}) for x in col("documentnummer")]
+    tel_rows = [sorted({t for v in _as_list(x) if (t := normalise_phone(v))}) for x in col("telefoonnummer")]
+    nat_rows = [_nationalities(x) for x in col("nationaliteit")]
+
+    out = pd.DataFrame(
+        {
+            "unique_id": ids,
+            "vn": vn_rows,
+            "vn_alle": vn_alle_rows,
+            "an": an_rows,
+            "an1": an1_rows,
+            "an_vol": an_vol_rows,
+            "naam_sleutel": sleutel_rows,
+            "an_tokens": an_tok_rows,
+            "vn_fon": vn_fon_rows,
+            "an_fon": an_fon_rows,
+            "fon_tokens": fon_tok_rows,
+            "gd": gd_rows,
+            "gd_blok": gd_blok_rows,
+            "gj": pd.array(gj_rows, dtype="Int64"),
+            "gd_dag": pd.array(dag_rows, dtype="Int64"),
+            "gd_maand": pd.array(maand_rows, dtype="Int64"),
+            "gd_1jan": pd.array(jan1_rows, dtype="boolean"),
+            "gj_geschat": pd.array(geschat_rows, dtype="boolean"),
+            "geslacht": [_gender(v) for v in col("geslacht")],
+            "nat": [x or None for x in nat_rows],
+            "nat1": [x[0] if x else None for x in nat_rows],
+            "docs": [x or None for x in doc_rows],
+            "doc1": [x[0] if x else None for x in doc_rows],
+            "tels": [x or None for x in tel_rows],
+            "tel1": [x[0] if x else None for x in tel_rows],
+            "melder_soort": [None if v is None else str(v) for v in col("melder_soort")],
+            "melddag": pd.array(melddag_rows, dtype="Int64"),
+        }
+    )
+    for name in context_columns:
+        if name != "melddag":
+            out[name] = [_context_value(v) for v in col(name)]
+    for list_col in ("vn_alle", "an_tokens", "fon_tokens"):  # nat, docs and tels are already None when empty
+        out[list_col] = [x or None for x in out[list_col]]
+    return out
