@@ -23,6 +23,7 @@ def test_demo_laadt_synthetische_meldingen_en_toont_overzicht(
     out = capsys.readouterr().out
     assert "Meldingen per jaar" in out and "2024" in out
     assert "Meldingen per uitbuitingsvorm" in out and "politie-eenheid" in out
+    assert "personen na" in out  # meldingen were linked into persons
 
     sessions = session_factory(engine_from_settings(load_settings(env)))
     with sessions() as s:
@@ -30,6 +31,9 @@ def test_demo_laadt_synthetische_meldingen_en_toont_overzicht(
         identiteiten = s.scalar(select(func.count()).select_from(Identiteit))
     assert meldingen is not None and meldingen > 900  # about 1,060 reports in 2024 (domain.md §2.4)
     assert identiteiten is not None and identiteiten > 0.9 * meldingen
+    with sessions() as s:
+        personen = s.scalar(select(func.count(func.distinct(Melding.persoon_id))))
+    assert personen is not None and 0.75 * meldingen < personen < meldingen  # reports ≈ 1.13–1.2 × persons
 
     # Running again reuses the registry instead of importing twice.
     assert main(["demo", "--from", "2024", "--to", "2024", "--no-serve"], env) == 0

@@ -119,16 +119,18 @@ def _importeer(synth_dir: Path, sessions, vault: Vault, reference: Referentiedat
 
 
 def _koppel(settings: Settings, sessions) -> None:  # type: ignore[no-untyped-def]
-    """Link meldingen into persons with the linkage engine, when it is installed."""
-    if importlib.util.find_spec("zicht.linkage.service") is None:
-        return
-    from zicht.linkage import service
+    """Link meldingen into persons with the linkage engine (a full relink; uncertain pairs go to review)."""
+    from sqlalchemy import func, select
 
-    volledig = getattr(service, "volledige_koppeling", None)
-    if volledig is None:
+    from zicht.linkage.service import relink
+    from zicht.storage.tables import Melding
+
+    with sessions() as session:
+        ongekoppeld = session.scalar(select(func.count()).select_from(Melding).where(Melding.persoon_id.is_(None)))
+    if not ongekoppeld:
         return
-    with console.status("Meldingen koppelen tot personen…"):
-        volledig(sessions, Vault.from_settings(settings), logboek.Actor("systeem:demo", "analist"))
+    with console.status("Meldingen koppelen tot personen (Splink)…"), sessions() as session, session.begin():
+        relink(session, Vault.from_settings(settings), logboek.Actor("systeem:demo", "analist"))
 
 
 def _accounts(settings: Settings, sessions) -> list[object]:  # type: ignore[no-untyped-def]
