@@ -23,8 +23,6 @@ COMMANDS: dict[str, str] = {
     "export": "zicht.cli.export:export",
     "synth": "zicht.cli.synth:synth",
     "demo": "zicht.cli.demo:demo",
-    "reference": "zicht.cli.reference:reference",
-    "codebook": "zicht.cli.codebook_cmd:codebook",
     "vault": "zicht.cli.vault:vault",
     "serve": "zicht.cli.serve:serve",
     "assets": "zicht.cli.assets:assets",
