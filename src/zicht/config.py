@@ -195,7 +195,7 @@ class Settings(BaseSettings):
         if not self.vault_keys:
             raise ConfigError(
                 "ZICHT_VAULT_KEYS is not set. Set it to keyid:key with a key of 32 random bytes in URL-safe "
-                'base64, e.g. ZICHT_VAULT_KEYS="k1:$(python -c \'import secrets,base64;'
+                "base64, e.g. ZICHT_VAULT_KEYS=\"k1:$(python -c 'import secrets,base64;"
                 "print(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())')\""
             )
         ring = {k: _decode_key(v.get_secret_value(), name=k) for k, v in self.vault_keys.items()}

@@ -60,9 +60,7 @@ def test_api_volgt_zijn_eigen_openapi(api_schema: schemathesis.BaseSchema, bed: 
         # A multipart file part is bytes whatever schemathesis "types" it as (an object, a number), so an upload
         # cannot be schema-invalid in that part; the importer reports such a file row by row instead.
         uitgezonderd = (
-            [negative_data_rejection]
-            if modus is GenerationMode.NEGATIVE and operatie.label == "POST /uploads"
-            else []
+            [negative_data_rejection] if modus is GenerationMode.NEGATIVE and operatie.label == "POST /uploads" else []
         )
 
         @given(case=operatie.as_strategy(generation_mode=modus))

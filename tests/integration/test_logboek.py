@@ -13,10 +13,16 @@ ANALIST = logboek.Actor("u-1", "analist", "comensha")
 
 def _vul(sessions) -> None:  # type: ignore[no-untyped-def]
     with sessions() as s, s.begin():
-        logboek.append(s, ANALIST, actie="lezen", object_type="melding", object_ids=["m1", "m2", "m3"],
-                       persoon_ids=["p1", "p2", "p1"], doel="analyse")
-        logboek.append(s, ANALIST, actie="exporteren", object_type="export", doel="jaarrapport",
-                       details={"rijen": 10})
+        logboek.append(
+            s,
+            ANALIST,
+            actie="lezen",
+            object_type="melding",
+            object_ids=["m1", "m2", "m3"],
+            persoon_ids=["p1", "p2", "p1"],
+            doel="analyse",
+        )
+        logboek.append(s, ANALIST, actie="exporteren", object_type="export", doel="jaarrapport", details={"rijen": 10})
 
 
 def test_intacte_keten_verifieert(sessions) -> None:  # type: ignore[no-untyped-def]

@@ -22,7 +22,9 @@ def test_rotatie_herversleutelt_alles_met_de_actieve_sleutel(sessions) -> None: 
     oud = Vault("k1", {"k1": k1}, pk)
     invoer = [
         MeldingInvoer(
-            melder_referentie=f"R{i}", melddatum=date(2024, 1, 2), uitbuitingen=(Uitbuiting("arbeid"),),
+            melder_referentie=f"R{i}",
+            melddatum=date(2024, 1, 2),
+            uitbuitingen=(Uitbuiting("arbeid"),),
             identiteit=Identiteitsgegevens(voornamen=f"Naam{i}", geboortedatum=date(1990, 1, i + 1)),
         )
         for i in range(7)

@@ -93,15 +93,38 @@ def test_standaardwaarden_round_trippen(naam: str, standaard: str) -> None:
 def test_htcds_waarden_komen_uit_de_standaard() -> None:
     # The HTCDS v2.0 picklists (shared/docs/domain.md §1.1) for the fields we map.
     allowed = {
-        "vic_TypeOfExploitation": {"ForcedLabour", "SexualExploitation", "ChildLabour", "ForcedMarriage",
-                                   "Servitude", "ForcedMilitaryByNonStateActors", "OrganRemoval",
-                                   "ForcedBegging", "ForcedAdoption", "Surrogacy", "Other"},
-        "vic_TraffickingStatus": {"PossibleVictimOfTrafficking", "ActualVictimOfTrafficking",
-                                  "NotAVictimOfTrafficking"},
-        "prs_Gender": {"Feminine", "Masculine", "TransgenderFeminine", "TransgenderMasculine",
-                       "NonConforming", "NonSpecifiedUnknown"},
-        "vic_TypeOfSexExploitation": {"Prostitution", "Pornography", "RemoteInteractiveServices",
-                                      "PrivateSexualServices"},
+        "vic_TypeOfExploitation": {
+            "ForcedLabour",
+            "SexualExploitation",
+            "ChildLabour",
+            "ForcedMarriage",
+            "Servitude",
+            "ForcedMilitaryByNonStateActors",
+            "OrganRemoval",
+            "ForcedBegging",
+            "ForcedAdoption",
+            "Surrogacy",
+            "Other",
+        },
+        "vic_TraffickingStatus": {
+            "PossibleVictimOfTrafficking",
+            "ActualVictimOfTrafficking",
+            "NotAVictimOfTrafficking",
+        },
+        "prs_Gender": {
+            "Feminine",
+            "Masculine",
+            "TransgenderFeminine",
+            "TransgenderMasculine",
+            "NonConforming",
+            "NonSpecifiedUnknown",
+        },
+        "vic_TypeOfSexExploitation": {
+            "Prostitution",
+            "Pornography",
+            "RemoteInteractiveServices",
+            "PrivateSexualServices",
+        },
         "hte_Type": {"Recruitment", "Transit", "Exploitation"},
     }
     for lijst in ALL.values():

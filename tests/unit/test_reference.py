@@ -87,8 +87,14 @@ def test_zoeken_op_naamdeel(reference: Referentiedata) -> None:
     assert "Ouder-Amstel" in names
 
 
-@given(st.sampled_from(sorted(load_reference(Path(__file__).resolve().parents[2].parent / "shared/data/nl")
-                              .gemeenten.values(), key=lambda g: g.code)))
+@given(
+    st.sampled_from(
+        sorted(
+            load_reference(Path(__file__).resolve().parents[2].parent / "shared/data/nl").gemeenten.values(),
+            key=lambda g: g.code,
+        )
+    )
+)
 def test_elke_gemeente_vindbaar_op_eigen_namen(gemeente) -> None:  # type: ignore[no-untyped-def]
     ref = load_reference(Path(__file__).resolve().parents[2].parent / "shared/data/nl")
     assert ref.gemeente(gemeente.code) == gemeente

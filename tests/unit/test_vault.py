@@ -14,8 +14,12 @@ from zicht.domain import Identiteitsgegevens
 from zicht.privacy.vault import Vault, VaultError, normalise_document, normalise_phone
 
 GEGEVENS = Identiteitsgegevens(
-    voornamen="Oleksandra", achternaam="Kovalenko", geboortedatum=date(1999, 4, 3),
-    documentnummers=("FT-123 456",), telefoonnummers=("06-12345678",), toelichting="vrije tekst",
+    voornamen="Oleksandra",
+    achternaam="Kovalenko",
+    geboortedatum=date(1999, 4, 3),
+    documentnummers=("FT-123 456",),
+    telefoonnummers=("06-12345678",),
+    toelichting="vrije tekst",
 )
 
 
@@ -66,8 +70,13 @@ def test_pseudoniemen_zijn_stabiel_en_genormaliseerd() -> None:
     vault = Vault("k1", {"k1": _key()}, pk)
     a = vault.pseudoniemen(GEGEVENS)
     b = vault.pseudoniemen(
-        Identiteitsgegevens(voornamen="KOVALENKO", achternaam="oleksandra", geboortedatum=date(1999, 4, 3),
-                            documentnummers=("ft123456",), telefoonnummers=("+31 6 1234 5678",))
+        Identiteitsgegevens(
+            voornamen="KOVALENKO",
+            achternaam="oleksandra",
+            geboortedatum=date(1999, 4, 3),
+            documentnummers=("ft123456",),
+            telefoonnummers=("+31 6 1234 5678",),
+        )
     )
     assert a == b  # swapped name order, case, spacing and phone format do not matter
     assert all(v and len(v) == 64 for v in a.values())

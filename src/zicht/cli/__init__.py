@@ -9,6 +9,7 @@ they parse arguments, call one library function and present the result.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 from collections.abc import Mapping, Sequence
 

@@ -30,7 +30,7 @@ class UserFacingError(click.ClickException):
 
     def __init__(self, message: str, exit_code: int = EXIT_FAILED) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
+        self.exit_code = exit_code  # type: ignore[misc]  # click declares it on the class; ours varies per error
 
     def show(self, file: object = None) -> None:
         click.echo(f"zicht: {self.format_message()}", err=True)

@@ -54,7 +54,7 @@ def registry_overzicht(session: Session, reference: Referentiedata) -> Overzicht
         )
     )
     for soort, gemeente, n in rows:
-        if soort == "gemeente" and gemeente in reference.gemeenten:
+        if soort == "gemeente" and gemeente is not None and gemeente in reference.gemeenten:
             per_eenheid[reference.gemeenten[gemeente].gebied_code(Gebiedsniveau.politie_eenheid)] += int(n)
         else:
             per_eenheid["buitenland" if soort == "buitenland" else "onbekend"] += int(n)
