@@ -34,6 +34,7 @@ demo: install
 ## test: the whole suite (unit, integration on SQLite and PostgreSQL, browser tests)
 test: install assets
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
