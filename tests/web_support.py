@@ -136,3 +136,32 @@ def nieuwe_melding(client: Client, **velden: Any) -> str:
     r = client.post("/meldingen/nieuw", data=data)
     assert r.status_code == 303, (r.status_code, r.text[:2000])
     return r.headers["location"].split("/meldingen/")[1].split("?")[0]
+
+
+def maak_beoordelingen(sessions: sessionmaker[Session], paren: list[tuple[str, str]]) -> list[str]:
+    """Review-queue items for pairs of melding ids (as a linkage run between the thresholds would leave them),
+    with descending probabilities; returns the item ids in queue order."""
+    from zicht.storage.tables import KoppelBeoordeling, KoppelRun
+
+    niveaus = [
+        {"vergelijking": "naam", "label": "fonetisch gelijk", "gamma": 3, "match_weight": 6.1, "bayes_factor": 68.6},
+        {"vergelijking": "geboortedatum", "label": "jaar gelijk", "gamma": 1, "match_weight": -1.2,
+         "bayes_factor": 0.435},
+    ]  # fmt: skip
+    ids: list[str] = []
+    with transaction(sessions) as s:
+        run = KoppelRun(
+            soort="incrementeel", status="voltooid", drempel_boven=0.95, drempel_onder=0.2, uitgevoerd_door="test"
+        )
+        s.add(run)
+        s.flush()
+        for i, (a, b) in enumerate(paren):
+            kans = 0.8 - 0.1 * i
+            item = KoppelBeoordeling(
+                run_id=run.id, melding_a=uuid.UUID(a), melding_b=uuid.UUID(b), match_probability=kans,
+                match_weight=round(4.9 - i, 2), niveaus=niveaus,
+            )  # fmt: skip
+            s.add(item)
+            s.flush()
+            ids.append(str(item.id))
+    return ids

@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.conftest import REPO_ROOT
 from tests.functional.conftest import Server
-from tests.web_support import nieuwe_melding
+from tests.web_support import maak_beoordelingen, nieuwe_melding
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -35,7 +35,9 @@ def gegevens(server: Server) -> dict[str, str]:
         files={"bestand": ("m.csv", b"melder_referentie,melddatum,uitbuitingsvorm\nX-1,2024-01-01,vis\n")},
     )
     upload = r.text.split('href="/uploads/')[1].split("/rapport")[0]
-    return {"melding": melding, "upload": upload}
+    tweede = nieuwe_melding(melder, melder_referentie=f"AXE-{uuid.uuid4().hex[:6]}")
+    paar = maak_beoordelingen(server.bed.sessions, [(melding, tweede)])[0]
+    return {"melding": melding, "upload": upload, "paar": paar}
 
 
 def _scan(page: Page) -> list[dict[str, Any]]:
@@ -77,7 +79,7 @@ def _bezoek(page: Page, url: str, fouten: dict[str, Any]) -> None:
 
 def test_geen_wcag_schendingen_op_enige_pagina(scanner: Any, server: Server, gegevens: dict[str, str]) -> None:
     u = server.url
-    m, up = gegevens["melding"], gegevens["upload"]
+    m, up, k = gegevens["melding"], gegevens["upload"], gegevens["paar"]
     per_rol = {
         None: ["/", "/inloggen", "/privacy", "/toegankelijkheid", "/pagina-bestaat-niet"],
         "melder": [
@@ -91,8 +93,14 @@ def test_geen_wcag_schendingen_op_enige_pagina(scanner: Any, server: Server, geg
             "/meldingen/nieuw?lang=en",
             "/beheer",
         ],
-        "analist": ["/analyse/meldingen", f"/meldingen/{m}", "/logboek"],
-        "identiteit": [f"/meldingen/{m}/identiteit"],
+        "analist": [
+            "/analyse/meldingen",
+            f"/meldingen/{m}",
+            "/logboek",
+            "/analyse/koppelingen",
+            f"/analyse/koppelingen/{k}",
+        ],
+        "identiteit": [f"/meldingen/{m}/identiteit", f"/analyse/koppelingen/{k}"],
         "gemeente": ["/"],
         "beheerder": ["/beheer", "/beheer/gebruikers", "/beheer/organisaties", "/beheer/tokens", "/ui"],
     }
@@ -114,7 +122,23 @@ def test_geen_wcag_schendingen_op_enige_pagina(scanner: Any, server: Server, geg
     page.get_by_role("button", name="Identiteit tonen").click()
     if gevonden := _scan(page):
         fouten["onthuld"] = gevonden
+    page = scanner("identiteit")
+    page.goto(f"{u}/analyse/koppelingen/{k}")
+    page.get_by_role("button", name="Identiteiten tonen").click()
+    if gevonden := _scan(page):
+        fouten["koppeling-doel-fout"] = gevonden
+    page.get_by_label("Doel").fill("toegankelijkheidstest van de koppelingspagina")
+    page.get_by_role("button", name="Identiteiten tonen").click()
+    if gevonden := _scan(page):
+        fouten["koppeling-onthuld"] = gevonden
     page = scanner("analist")
+    page.goto(f"{u}/analyse/koppelingen/{k}")
+    page.get_by_role("button", name="Zelfde persoon").click()
+    if gevonden := _scan(page):
+        fouten["koppeling-besloten"] = gevonden
+    page.get_by_role("button", name="Ongedaan maken").click()
+    if gevonden := _scan(page):
+        fouten["koppeling-ongedaan"] = gevonden
     page.goto(f"{u}/logboek")
     page.get_by_label("Pseudoniem van de persoon").fill(str(uuid.uuid4()))
     page.get_by_role("button", name="Verwerkingen tonen").click()

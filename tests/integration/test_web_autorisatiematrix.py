@@ -19,7 +19,16 @@ from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
 from sqlalchemy import select
 from starlette.routing import Mount
 
-from tests.web_support import GEHEIME_NAAM, GEHEIME_REFERENTIE, Client, WebBed, csrf_van, maak_testbed, nieuwe_melding
+from tests.web_support import (
+    GEHEIME_NAAM,
+    GEHEIME_REFERENTIE,
+    Client,
+    WebBed,
+    csrf_van,
+    maak_beoordelingen,
+    maak_testbed,
+    nieuwe_melding,
+)
 from zicht.accounts import Beveiliging, maak_gebruiker, maak_token, zoek_organisatie
 from zicht.privacy.toegang import RECHTEN, Rol
 from zicht.storage import transaction
@@ -54,6 +63,15 @@ VERWACHT: dict[tuple[str, str], dict[str, int | str]] = {
     ("GET", "/meldingen/nieuw"): {"melder": "ok", "analist": 403, "gemeente": 403, "beheerder": 403},
     ("GET", "/beheer/gebruikers"): {"melder": 403, "analist": 403, "beheerder": "ok"},
     ("GET", "/logboek"): {"melder": 403, "analist": "ok", "gemeente": 403},
+    ("GET", "/analyse/koppelingen/{item_id}"): {
+        "anoniem": 303,
+        "melder": 403,
+        "analist": "ok",
+        "identiteit": "ok",
+        "gemeente": 403,
+        "beheerder": 403,
+    },
+    ("POST", "/analyse/koppelingen/{item_id}/identiteit"): {"analist": 403, "identiteit": "ok", "melder": 403},
     ("GET", "/api/v1/meldingen/{meldingId}"): {
         "anoniem": 401,
         "melder": "ok",
@@ -70,6 +88,8 @@ VERWACHT: dict[tuple[str, str], dict[str, int | str]] = {
 def bed(tmp_path_factory: pytest.TempPathFactory) -> WebBed:
     bed = maak_testbed(tmp_path_factory.mktemp("matrix"))
     bed.extra["melding"] = nieuwe_melding(bed.als("melder"))
+    tweede = nieuwe_melding(bed.als("melder"), melder_referentie="REF-TWEEDE")
+    bed.extra["beoordeling"] = maak_beoordelingen(bed.sessions, [(bed.extra["melding"], tweede)])[0]
     upload = bed.als("melder")
     r = upload.post(
         "/uploads",
@@ -127,6 +147,7 @@ def _pad(pad: str, bed: WebBed, geraden: bool) -> str:
         "uploadId": bed.extra["upload"],
         "gebruiker_id": bed.extra["gebruiker"],
         "token_id": bed.extra["token"],
+        "item_id": bed.extra["beoordeling"],
         "naam": "geslacht",
         "gemeenteCode": "GM0344",
     }

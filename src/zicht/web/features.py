@@ -26,6 +26,7 @@ FEATURES: tuple[str, ...] = (
     "zicht.web.pages.identiteit:FEATURE",
     "zicht.web.pages.uploads:FEATURE",
     "zicht.web.pages.analyse:FEATURE",
+    "zicht.web.pages.koppelingen:FEATURE",
     "zicht.web.pages.iceberg:FEATURE",
     "zicht.web.pages.dashboard:FEATURE",
     "zicht.web.pages.logboek:FEATURE",

@@ -1,0 +1,328 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The linkage review queue for analysts: pairs scored between the two thresholds, decided by a person.
+
+``/analyse/koppelingen`` lists the open pairs (highest probability first) with their count;
+``/analyse/koppelingen/{item_id}`` shows the two meldingen side by side by their minimised attributes and the
+comparison levels with their match weights, never a name. Two POST buttons record the decision (*zelfde
+persoon* / *verschillende personen*), which always overrides the model; the analyst then lands on the next
+open pair with a status message and an undo button (undoing is recorded too). A user with the identiteit
+role may reveal both identities for a stated purpose, which is logged per melding. Works without
+JavaScript: plain forms with a CSRF token.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from zicht.codebook import codelijst
+from zicht.linkage.review import (
+    VERGELIJKINGEN,
+    BesluitFout,
+    MeldingKenmerken,
+    ReviewItem,
+    decide,
+    reveal,
+    review_count,
+    review_item,
+    review_queue,
+    undo,
+)
+from zicht.privacy.onthulling import DoelOntbreekt
+from zicht.privacy.toegang import Recht
+from zicht.reference import Referentiedata
+from zicht.storage.tables import KoppelBesluit
+from zicht.web import i18n
+from zicht.web.auth.sessie import Aangemeld, Vereist
+from zicht.web.context import web
+from zicht.web.features import Feature, NavItem
+from zicht.web.formulier import formulier, tekst
+from zicht.web.templating import render
+
+router = APIRouter()
+Analist = Annotated[Aangemeld, Depends(Vereist(Recht.melding_landelijk))]
+Onthuller = Annotated[Aangemeld, Depends(Vereist(Recht.identiteit_onthullen))]
+Form = Annotated[FormData, Depends(formulier)]
+
+PAD = "/analyse/koppelingen"
+PER_PAGINA = 50
+#: Status messages a redirect can ask for (``?melding=``): (alert type, Dutch text).
+MELDINGEN = {
+    "ongedaan": ("ok", "Besluit ongedaan gemaakt. Het paar staat weer open."),
+    "niet-open": ("warning", "Dit paar staat niet (meer) open."),
+    "niet-ongedaan": ("warning", "Dit besluit kan niet (meer) ongedaan worden gemaakt."),
+}
+
+
+def _label(lijst: str, code: str | None, taal: str) -> str:
+    if not code:
+        return "–"
+    try:
+        return codelijst(lijst)[code].label(taal)
+    except KeyError:
+        return code
+
+
+def _plaats(reference: Referentiedata, code: str, taal: str) -> str:
+    gm = reference.gemeenten.get(code)
+    if gm is not None:
+        return gm.weergavenaam
+    if code == "onbekend":
+        return "unknown" if taal == "en" else "onbekend"
+    return _label("land", code, taal)
+
+
+def _kenmerken(m: MeldingKenmerken, reference: Referentiedata, taal: str) -> dict[str, str]:
+    """The minimised attributes of one melding as texts, keyed by their Dutch label."""
+    return {
+        "Soort melder": _label("melder_soort", m.melder_soort, taal),
+        "Melddatum": m.melddatum.isoformat(),
+        "Plaats delict": _plaats(reference, m.plaats_delict, taal),
+        "Geslacht": _label("geslacht", m.geslacht, taal),
+        "Geboortejaar": str(m.geboortejaar) if m.geboortejaar else "–",
+        "Leeftijd bij melding": str(m.leeftijd_bij_melding) if m.leeftijd_bij_melding is not None else "–",
+        "Nationaliteiten": ", ".join(_label("land", n, taal) for n in m.nationaliteiten) or "–",
+        "Uitbuitingsvormen": ", ".join(_label("uitbuitingsvorm", v, taal) for v in m.uitbuitingsvormen) or "–",
+    }
+
+
+def _vergelijking(item: ReviewItem, reference: Referentiedata, taal: str) -> list[tuple[str, str, str]]:
+    links, rechts = _kenmerken(item.links, reference, taal), _kenmerken(item.rechts, reference, taal)
+    return [(k, links[k], rechts[k]) for k in links]
+
+
+def _kort(item_id: uuid.UUID) -> str:
+    return str(item_id)[:8]
+
+
+def _uuid(waarde: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(waarde.strip())
+    except ValueError:
+        return None
+
+
+@router.get(PAD)
+def wachtrij(request: Request, aangemeld: Analist, besluit: str = "", melding: str = "") -> Response:
+    ctx = web(request)
+    taal = i18n.kies_taal(request)[0]
+    with ctx.transactie() as s:
+        aantal = review_count(s)
+        items = review_queue(s, limit=PER_PAGINA)
+        status = _status(s, besluit)
+    melder = {
+        i.id: (_label("melder_soort", i.links.melder_soort, taal), _label("melder_soort", i.rechts.melder_soort, taal))
+        for i in items
+    }
+    return render(
+        request,
+        "koppelingen/wachtrij.html",
+        {
+            "aantal": aantal,
+            "items": items,
+            "melder": melder,
+            "kort": _kort,
+            "status": status,
+            "melding": MELDINGEN.get(melding),
+        },
+    )
+
+
+def _status(s: Any, besluit: str) -> dict[str, Any] | None:
+    """The decision just taken, for the status message and its undo button (only while it is active)."""
+    besluit_id = _uuid(besluit) if besluit else None
+    if besluit_id is None:
+        return None
+    rij = s.get(KoppelBesluit, besluit_id)
+    if rij is None or rij.ingetrokken_op is not None:
+        return None
+    return {"id": rij.id, "zelfde": rij.oordeel == "zelfde"}
+
+
+@router.get(PAD + "/{item_id}")
+def beoordelen(
+    request: Request, aangemeld: Analist, item_id: uuid.UUID, besluit: str = "", melding: str = ""
+) -> Response:
+    ctx = web(request)
+    taal = i18n.kies_taal(request)[0]
+    with ctx.transactie() as s:
+        item = review_item(s, item_id)
+        if item is None:
+            raise HTTPException(404)
+        status = _status(s, besluit)
+        aantal = review_count(s)
+    return _pagina(request, aangemeld, item, taal, status=status, aantal=aantal, melding=MELDINGEN.get(melding))
+
+
+def _pagina(
+    request: Request,
+    aangemeld: Aangemeld,
+    item: ReviewItem,
+    taal: str,
+    *,
+    status: dict[str, Any] | None = None,
+    melding: tuple[str, str] | None = None,
+    aantal: int = 0,
+    fouten: list[dict[str, str]] | None = None,
+    doel: str = "",
+    identiteiten: tuple[Any, Any] | None = None,
+    status_code: int = 200,
+) -> Response:
+    ctx = web(request)
+    niveaus = [
+        {"naam": VERGELIJKINGEN.get(n.vergelijking, n.vergelijking.capitalize()), "label": n.label,
+         "gewicht": f"{n.match_weight:+.1f}".replace(".", "," if taal == "nl" else "."),
+         "factor": f"{n.bayes_factor:.3g}"}
+        for n in item.niveaus
+    ]  # fmt: skip
+    return render(
+        request,
+        "koppelingen/paar.html",
+        {
+            "item": item,
+            "kort": _kort(item.id),
+            "rijen": _vergelijking(item, ctx.reference, taal),
+            "niveaus": niveaus,
+            "kans": f"{item.match_probability * 100:.1f}%",
+            "status": status,
+            "melding": melding,
+            "aantal": aantal,
+            "mag_onthullen": Recht.identiteit_onthullen in aangemeld.toegang.rechten,
+            "fouten": fouten or [],
+            "doel": doel,
+            "identiteiten": identiteiten,
+        },
+        status_code=status_code,
+    )
+
+
+@router.post(PAD + "/{item_id}/besluit")
+def besluiten(request: Request, aangemeld: Analist, item_id: uuid.UUID, form: Form) -> Response:
+    oordeel = tekst(form, "oordeel", 20)
+    if oordeel not in ("zelfde", "verschillend"):
+        return RedirectResponse(f"{PAD}/{item_id}", status_code=303)
+    ctx = web(request)
+    try:
+        with ctx.transactie() as s:
+            besluit_id = decide(s, aangemeld.toegang.actor(), item_id, same=oordeel == "zelfde")
+            volgende = review_queue(s, limit=1)
+    except BesluitFout:
+        return RedirectResponse(f"{PAD}?melding=niet-open", status_code=303)
+    doel = f"{PAD}/{volgende[0].id}" if volgende else PAD
+    return RedirectResponse(f"{doel}?besluit={besluit_id}", status_code=303)
+
+
+@router.post(PAD + "/ongedaan")
+def ongedaan(request: Request, aangemeld: Analist, form: Form) -> Response:
+    besluit_id = _uuid(tekst(form, "besluit", 40))
+    ctx = web(request)
+    try:
+        if besluit_id is None:
+            raise BesluitFout("geen besluit")
+        with ctx.transactie() as s:
+            rij = s.get(KoppelBesluit, besluit_id)
+            item_id = rij.beoordeling_id if rij is not None else None
+            undo(s, aangemeld.toegang.actor(), besluit_id)
+    except BesluitFout:
+        return RedirectResponse(f"{PAD}?melding=niet-ongedaan", status_code=303)
+    return RedirectResponse(f"{PAD}/{item_id}?melding=ongedaan" if item_id else f"{PAD}?melding=ongedaan", 303)
+
+
+@router.post(PAD + "/{item_id}/identiteit")
+def onthullen(request: Request, aangemeld: Onthuller, item_id: uuid.UUID, form: Form) -> Response:
+    ctx = web(request)
+    taal = i18n.kies_taal(request)[0]
+    doel = tekst(form, "doel", 500)
+    with ctx.transactie() as s:
+        item = review_item(s, item_id)
+        if item is None:
+            raise HTTPException(404)
+        aantal = review_count(s)
+    try:
+        with ctx.transactie() as s:
+            identiteiten = reveal(s, ctx.vault, aangemeld.toegang, item_id, doel)
+    except DoelOntbreekt:
+        fout = {"veld": "doel", "tekst": "Beschrijf het doel in 10 tot 200 tekens."}
+        return _pagina(request, aangemeld, item, taal, aantal=aantal, fouten=[fout], doel=doel, status_code=400)
+    return _pagina(request, aangemeld, item, taal, aantal=aantal, doel=doel, identiteiten=identiteiten)
+
+
+VERTALINGEN: dict[str, str] = {
+    "Koppelingen beoordelen": "Review linkage",
+    "Te beoordelen koppelingen": "Linkage to review",
+    "Paren van meldingen waarvan het model niet zeker weet of ze over dezelfde persoon gaan. Uw besluit gaat altijd voor het model en kan ongedaan worden gemaakt; beide worden vastgelegd.": "Pairs of reports for which the model is not sure whether they concern the same person. Your decision always overrides the model and can be undone; both are recorded.",
+    "{n} paren te beoordelen": "{n} pairs to review",
+    "Open paren, meest waarschijnlijke eerst": "Open pairs, most likely first",
+    "Paar": "Pair",
+    "Kans zelfde persoon": "Probability same person",
+    "Melding links": "Report left",
+    "Melding rechts": "Report right",
+    "Beoordelen": "Review",
+    "Geen paren te beoordelen.": "No pairs to review.",
+    "Besluit vastgelegd: zelfde persoon.": "Decision recorded: same person.",
+    "Besluit vastgelegd: verschillende personen.": "Decision recorded: different persons.",
+    "Ongedaan maken": "Undo",
+    "Besluit ongedaan gemaakt. Het paar staat weer open.": "Decision undone. The pair is open again.",
+    "Dit paar staat niet (meer) open.": "This pair is not (or no longer) open.",
+    "Dit besluit kan niet (meer) ongedaan worden gemaakt.": "This decision cannot be undone (any more).",
+    "Paar {id} beoordelen": "Review pair {id}",
+    "Terug naar de wachtrij": "Back to the queue",
+    "Kans dat het dezelfde persoon is: {kans} (gewicht {gewicht}).": "Probability that it is the same person: {kans} (weight {gewicht}).",
+    "Status: {status}": "Status: {status}",
+    "De twee meldingen": "The two reports",
+    "Kenmerk": "Attribute",
+    "Soort melder": "Kind of reporter",
+    "Melddatum": "Report date",
+    "Plaats delict": "Place of the crime",
+    "Geslacht": "Gender",
+    "Geboortejaar": "Year of birth",
+    "Leeftijd bij melding": "Age at report",
+    "Nationaliteiten": "Nationalities",
+    "Uitbuitingsvormen": "Forms of exploitation",
+    "Wat de score bepaalde": "What determined the score",
+    "Vergelijkingen en hun gewicht": "Comparisons and their weight",
+    "Vergelijking": "Comparison",
+    "Uitkomst": "Outcome",
+    "Gewicht": "Weight",
+    "Bayesfactor": "Bayes factor",
+    "Een positief gewicht wijst op dezelfde persoon, een negatief op verschillende personen. Er worden geen namen of andere identificerende waarden getoond.": "A positive weight points to the same person, a negative one to different persons. No names or other identifying values are shown.",
+    "Uw besluit": "Your decision",
+    "Gaat het om dezelfde persoon?": "Is this the same person?",
+    "Zelfde persoon": "Same person",
+    "Verschillende personen": "Different persons",
+    "Dit paar is al besloten.": "This pair has been decided.",
+    "Identiteiten inzien": "View identities",
+    "U staat op het punt identificerende gegevens van twee mogelijke slachtoffers in te zien. Dat mag alleen als het nodig is. Het doel dat u opgeeft wordt met uw naam in het logboek vastgelegd.": "You are about to view identifying data of two possible victims. This is only allowed when necessary. The purpose you state is recorded in the logboek with your name.",
+    "Doel": "Purpose",
+    "Waarom moet u deze identiteiten zien? Bijvoorbeeld: controle van een mogelijke koppeling.": "Why do you need to see these identities? For example: checking a possible link.",
+    "Identiteiten tonen": "Show identities",
+    "Beschrijf het doel in 10 tot 200 tekens.": "Describe the purpose in 10 to 200 characters.",
+    "Deze inzage is vastgelegd in het logboek met doel: {doel}": "This view is recorded in the logboek with purpose: {doel}",
+    "Identiteiten": "Identities",
+    "Voornamen": "First names",
+    "Achternaam": "Surname",
+    "Geboortedatum": "Date of birth",
+    "Voornaam": "First name",
+    "Naam": "Name",
+    "Documentnummer": "Document number",
+    "Telefoonnummer": "Telephone number",
+    "Nationaliteit": "Nationality",
+    "Links": "Left",
+    "Rechts": "Right",
+    "open": "open",
+    "besloten": "decided",
+    "vervallen": "lapsed",
+}
+
+
+FEATURE = Feature(
+    naam="koppelingen",
+    pages=router,
+    nav=(NavItem(PAD, "Koppelingen beoordelen", Recht.melding_landelijk, 21),),
+    vertalingen=VERTALINGEN,
+)
