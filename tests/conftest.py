@@ -7,16 +7,24 @@ PostgreSQL server started from the local binaries (see tests/pg.py).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine
 
 from zicht.config import Settings, generate_key, load_settings
 from zicht.privacy.vault import Vault
 from zicht.reference import Referentiedata, load_reference
 from zicht.storage import make_engine, session_factory, upgrade
+
+# The suite is deterministic: Hypothesis draws the same examples on every run (and in CI), so a result does not
+# depend on luck. Explore new examples locally with HYPOTHESIS_PROFILE=verkennen.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+hypothesis_settings.register_profile("verkennen", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
