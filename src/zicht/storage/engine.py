@@ -25,11 +25,20 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.isolation_level = None  # let the BEGIN IMMEDIATE below be the only BEGIN
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
+
+        # Every transaction takes the write lock at its start. With SQLite's default deferred transactions two
+        # writers (web requests, an import, the CLI) can both read the logboek's last record and append after
+        # it, or fail to upgrade their read lock; BEGIN IMMEDIATE serialises writers (waiting up to the busy
+        # timeout) so the hash chain stays linear. PostgreSQL has its own lock in zicht.privacy.logboek.
+        @event.listens_for(engine, "begin")
+        def _begin_immediate(connection: Any) -> None:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
     kwargs.setdefault("pool_pre_ping", True)

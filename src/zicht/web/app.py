@@ -11,11 +11,10 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy import Connection, Engine, event
+from sqlalchemy import Engine
 
 from zicht.accounts import Beveiliging
 from zicht.config import Settings, load_settings
@@ -55,8 +54,6 @@ def create_app(
     settings.session_signing_secret()  # fail now, with the variable to set, rather than at the first form
     gekozen = tuple(features) if features is not None else laad_features(FEATURES)
     engine = engine or engine_from_settings(settings)
-    if engine.dialect.name == "sqlite":
-        serialiseer_sqlite_schrijvers(engine)
     ctx = WebContext(
         settings=settings,
         engine=engine,
@@ -83,31 +80,6 @@ def create_app(
     app.add_middleware(Verzoeklimiet, max_bytes=MAX_VERZOEK_BYTES)
     app.add_middleware(Beveiligingsheaders)
     return app
-
-
-def serialiseer_sqlite_schrijvers(engine: Engine) -> None:
-    """Start every SQLite transaction with ``BEGIN IMMEDIATE``.
-
-    The web app serves requests concurrently and almost every request writes (session activity, logboek).
-    With SQLite's default deferred transactions two requests can both read the logboek's last record and then
-    both append after it, or fail to upgrade their read lock; taking the write lock at the start serialises
-    writers (waiting up to the busy timeout) so the hash chain stays linear. PostgreSQL has its own lock in
-    ``zicht.privacy.logboek``. (This is the SQLAlchemy recipe for pysqlite; it belongs in
-    ``zicht.storage.engine`` for every SQLite user.)
-    """
-    if getattr(engine, "_zicht_begin_immediate", False):
-        return
-
-    @event.listens_for(engine, "connect")
-    def _autocommit_driver(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None  # let SQLAlchemy's BEGIN below be the only one
-
-    @event.listens_for(engine, "begin")
-    def _begin_immediate(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-    engine.pool.dispose()  # connections made before the listeners still use deferred transactions
-    engine._zicht_begin_immediate = True  # type: ignore[attr-defined]
 
 
 def create_app_from_environment() -> FastAPI:
