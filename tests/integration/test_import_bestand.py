@@ -260,3 +260,34 @@ def test_het_rapport_wordt_begrensd_maar_de_tellingen_kloppen(
     assert (rapport.read, rapport.rejected, len(rapport.afgewezen), rapport.afgewezen_weggelaten) == (5, 5, 2, 3)
     assert rapport.to_dict()["afgewezen_weggelaten"] == 3
     assert "3 more problems left out" in rapport_csv(rapport)
+
+
+def test_een_fout_bij_het_schrijven_komt_boven_en_laat_eerdere_chunks_en_geen_schrijver_achter(
+    sessions: Sessions, vault: Vault, reference: Referentiedata, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks are written in a background thread while the next is prepared: a failure there must reach the
+    caller, the chunks committed before it stay, and no writer thread outlives the import."""
+    import threading
+
+    import zicht.intake.importer as importer
+
+    maak_organisatie(sessions)
+    echte_schrijf = importer.schrijf
+    geschreven: list[int] = []
+
+    def schrijf(session: Session, voorbereid, **kw):  # type: ignore[no-untyped-def]
+        if len(geschreven) == 2:
+            raise RuntimeError("schijf vol")
+        geschreven.append(len(voorbereid.meldingen))
+        return echte_schrijf(session, voorbereid, **kw)
+
+    monkeypatch.setattr(importer, "schrijf", schrijf)
+    rows = [geldige_rij(i) for i in range(23)]
+    with pytest.raises(RuntimeError, match="schijf vol"):
+        importeer(sessions, vault, reference, csv_bytes(rows), "m.csv", chunk_grootte=5)
+    assert geschreven == [5, 5]
+    assert aantal_meldingen(sessions) == 10
+    assert not [t for t in threading.enumerate() if t.name.startswith("zicht-import")]
+    with transaction(sessions) as session:
+        run = session.scalars(select(ImportRun)).one()
+        assert (run.gelezen, run.opgeslagen) == (10, 10)  # the counts of the committed chunks

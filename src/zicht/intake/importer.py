@@ -29,6 +29,7 @@ import json
 import logging
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -40,7 +41,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from zicht.domain import MeldingInvoer
 from zicht.intake.files import HELE_RIJ, BestandsFout, Bron, RawRow, open_bestand
 from zicht.intake.files._common import SHOWN
-from zicht.intake.store import bewaar_meldingen
+from zicht.intake.store import OpslagResultaat, VoorbereideMeldingen, bereid_voor, schrijf
 from zicht.intake.validate import Fout, RawValue, Validator
 from zicht.privacy.logboek import Actor
 from zicht.privacy.vault import Vault
@@ -274,16 +275,19 @@ def importeer_bestand(
         rapport = ImportRapport(run_id, org.code, bestand.formaat, bestand.sha256)
         job = _Import(sessions, vault, org, actor, rapport, Validator(reference, org.soort, vandaag), max_afgewezen)
         try:
-            job.feed(first)
-            for raw in rows:
-                job.feed(raw)
-                if job.pending_rows >= chunk_grootte:
-                    job.flush()
-                if progress is not None and rapport.read % _PROGRESS_EVERY == 0:
-                    progress(rapport.read, bestand.fractie())
-        except BestandsFout as exc:  # the file broke half-way: keep what was read before
-            rapport.afgebroken = AfgewezenRij(None, None, None, exc.code, exc.reden_nl, exc.reden_en)
-        job.flush()
+            try:
+                job.feed(first)
+                for raw in rows:
+                    job.feed(raw)
+                    if job.pending_rows >= chunk_grootte:
+                        job.flush()
+                    if progress is not None and rapport.read % _PROGRESS_EVERY == 0:
+                        progress(rapport.read, bestand.fractie())
+            except BestandsFout as exc:  # the file broke half-way: keep what was read before
+                rapport.afgebroken = AfgewezenRij(None, None, None, exc.code, exc.reden_nl, exc.reden_en)
+            job.flush()
+        finally:
+            job.close()
         if progress is not None:
             progress(rapport.read, 1.0)
     with transaction(sessions) as session:
@@ -351,7 +355,9 @@ class _Import:
         self.seen: dict[str, int] = {}  # reference -> first row with it
         self.pending: list[tuple[int, MeldingInvoer]] = []
         self.pending_rows = 0  # rows read since the last flush
-        self.next_analyze = _FIRST_ANALYZE
+        self.next_analyze = _FIRST_ANALYZE  # only the writer thread reads and sets this
+        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zicht-import")
+        self.inflight: tuple[Future[OpslagResultaat], dict[str, int]] | None = None
 
     def feed(self, raw: RawRow) -> None:
         rapport = self.rapport
@@ -386,36 +392,56 @@ class _Import:
             self.pending.append((raw.rijnummer, result))
 
     def flush(self) -> None:
-        """Store the pending meldingen in one transaction and update the ImportRun's counts."""
-        rapport = self.rapport
+        """Hand the pending meldingen to the writer: prepared (encrypted, hashed) here, written in the background.
+
+        At most one chunk is being written while the next one is read, validated and prepared, so the
+        database's work overlaps with this thread's. Each chunk is written in its own transaction that also
+        updates the ImportRun's counts; its outcome is taken into the report before the next chunk is handed
+        over, so the report and the counts stay in file order.
+        """
         if not self.pending_rows:
             return
         pending, self.pending, self.pending_rows = self.pending, [], 0
+        voorbereid = bereid_voor(
+            self.vault, self.org, [m for _, m in pending], bron="upload", import_id=self.rapport.import_id
+        )
         rows_by_ref = {m.melder_referentie: rij for rij, m in pending}
+        self.wait()
+        counts = _counts(self.rapport)
+        self.inflight = (self.writer.submit(self._write, voorbereid, counts), rows_by_ref)
+
+    def wait(self) -> None:
+        """Wait for the chunk being written, if any, and take its outcome into the report."""
+        if self.inflight is None:
+            return
+        future, rows_by_ref = self.inflight
+        self.inflight = None
+        self._apply(future.result(), rows_by_ref)
+
+    def close(self) -> None:
+        """Finish: wait for the last chunk (also after an error, so no write outlives the import)."""
+        try:
+            self.wait()
+        finally:
+            self.writer.shutdown(wait=True)
+
+    def _write(self, voorbereid: VoorbereideMeldingen, counts: dict[str, int]) -> OpslagResultaat:
+        """Runs in the writer thread: one transaction for the chunk and the ImportRun's counts."""
         for attempt in (1, 2):
             try:
                 with transaction(self.sessions) as session:
-                    res = bewaar_meldingen(
-                        session,
-                        self.vault,
-                        self.org,
-                        [m for _, m in pending],
-                        bron="upload",
-                        actor=self.actor,
-                        import_id=rapport.import_id,
-                    )
-                    stored = rapport.stored + len(res.opgeslagen)
-                    present = rapport.already_present + len(res.al_aanwezig)
-                    rejected = rapport.rejected + len(res.conflicten)
+                    res = schrijf(session, voorbereid, actor=self.actor)
+                    stored = counts["opgeslagen"] + len(res.opgeslagen)
+                    present = counts["al_aanwezig"] + len(res.al_aanwezig)
                     session.execute(
                         update(ImportRun)
-                        .where(ImportRun.id == rapport.import_id)
+                        .where(ImportRun.id == self.rapport.import_id)
                         .values(
-                            gelezen=rapport.read,
+                            gelezen=counts["gelezen"],
                             geaccepteerd=stored + present,
                             opgeslagen=stored,
                             al_aanwezig=present,
-                            afgewezen=rejected,
+                            afgewezen=counts["afgewezen"] + len(res.conflicten),
                         )
                     )
                 break
@@ -424,6 +450,14 @@ class _Import:
                 # a second attempt sees them as already present (or as conflicts).
                 if attempt == 2 or not _is_integrity_error(exc):
                     raise
+        stored_total = counts["opgeslagen"] + len(res.opgeslagen)
+        if stored_total >= self.next_analyze:
+            self.next_analyze = 2 * stored_total
+            self._analyze()
+        return res
+
+    def _apply(self, res: OpslagResultaat, rows_by_ref: dict[str, int]) -> None:
+        rapport = self.rapport
         rapport.stored += len(res.opgeslagen)
         rapport.already_present += len(res.al_aanwezig)
         rapport.accepted = rapport.stored + rapport.already_present
@@ -444,12 +478,9 @@ class _Import:
             )
         if res.conflicten:  # conflicts are known only now: keep the report in row order
             rapport.afgewezen.sort(key=lambda a: a.rijnummer or 0)
-        if rapport.stored >= self.next_analyze:
-            self.next_analyze = 2 * rapport.stored
-            self._analyze()
 
     def _analyze(self) -> None:
-        """Refresh PostgreSQL's statistics of the growing melding table.
+        """Refresh PostgreSQL's statistics of the growing melding table (in the writer thread, between chunks).
 
         Without this, the planner keeps the estimate of the (nearly) empty table from before the import and
         looks up existing references with a sequential scan: chunks then slow down tenfold until autovacuum

@@ -31,6 +31,8 @@ from zicht.storage.tables import (
 )
 
 GEBIEDSINDELING_JAAR = 2023
+#: The purpose recorded in the logboek when meldingen are stored.
+DOEL = "registratie van meldingen mogelijke slachtoffers mensenhandel"
 _CHUNK = 900  # stays under SQLite's bound-parameter limit
 
 
@@ -58,6 +60,152 @@ def bestaande_referenties(session: Session, organisatie_id: uuid.UUID, referenti
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class _Klaar:
+    """One melding made ready for storage: its rows for every registry table."""
+
+    referentie: str
+    inhoud_hash: str
+    melding_id: uuid.UUID
+    melding: dict[str, Any]
+    uitbuitingen: list[dict[str, Any]]
+    werkwijzen: list[dict[str, Any]]
+    nationaliteiten: list[dict[str, Any]]
+    route: list[dict[str, Any]]
+    identiteit: dict[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class VoorbereideMeldingen:
+    """Meldingen of one organisation made ready for storage by :func:`bereid_voor`: ids drawn, content
+    hashed, identities encrypted and pseudonymised, rows built. Holds no database state, so the next chunk
+    of an import can be prepared while the previous one is written (:func:`schrijf`)."""
+
+    organisatie_id: uuid.UUID
+    organisatie_code: str
+    bron: str
+    meldingen: tuple[_Klaar, ...]
+
+
+def bereid_voor(
+    vault: Vault,
+    organisatie: Organisatie,
+    invoer: Sequence[MeldingInvoer],
+    *,
+    bron: str,
+    import_id: uuid.UUID | None = None,
+) -> VoorbereideMeldingen:
+    """The CPU-bound half of storing meldingen (no database access); see :func:`bewaar_meldingen`."""
+    now = utcnow()
+    klaar: list[_Klaar] = []
+    for m in invoer:
+        mid = new_id()
+        inhoud_hash = vault.content_hash(m.canonical())
+        melding = {
+            "id": mid,
+            "organisatie_id": organisatie.id,
+            "melder_referentie": m.melder_referentie,
+            "melder_soort": organisatie.soort,
+            "melder_regio": organisatie.regio,
+            "melddatum": m.melddatum,
+            "uitbuiting_van": m.uitbuiting_van,
+            "uitbuiting_tot": m.uitbuiting_tot,
+            "plaats_delict_soort": m.plaats_delict.soort.value,
+            "plaats_delict_gemeente": m.plaats_delict.gemeentecode,
+            "plaats_delict_land": m.plaats_delict.land,
+            "wervingsplaats_gemeente": m.wervingsplaats.gemeentecode,
+            "wervingsplaats_land": m.wervingsplaats.land,
+            "geslacht": m.geslacht,
+            "geboortejaar": m.geboortejaar,
+            "leeftijd_bij_melding": m.leeftijd_bij_melding,
+            "dossiertype": m.dossiertype,
+            "status": m.status,
+            "grondslag": m.grondslag,
+            "toestemming": m.toestemming,
+            "persoon_id": None,
+            "inhoud_hash": inhoud_hash,
+            "bron": bron,
+            "import_id": import_id,
+            "codebook_versie": CODEBOOK_VERSIE,
+            "gebiedsindeling_jaar": GEBIEDSINDELING_JAAR,
+            "aangemaakt_op": now,
+        }
+        identiteit: dict[str, Any] | None = None
+        if not m.identiteit.is_leeg():
+            key_id, blob = vault.encrypt(mid, m.identiteit)
+            identiteit = {
+                "melding_id": mid,
+                "sleutel_id": key_id,
+                "versleuteld": blob,
+                **vault.pseudoniemen(m.identiteit),
+            }
+        klaar.append(
+            _Klaar(
+                m.melder_referentie,
+                inhoud_hash,
+                mid,
+                melding,
+                [{"melding_id": mid, "vorm": u.vorm, "sector": u.sector} for u in dict.fromkeys(m.uitbuitingen)],
+                [{"melding_id": mid, "werkwijze": w} for w in m.werkwijzen],
+                [{"melding_id": mid, "land": land, "volgorde": i} for i, land in enumerate(m.nationaliteiten)],
+                [
+                    {
+                        "melding_id": mid,
+                        "volgnummer": i,
+                        "soort": stap.soort,
+                        "gemeentecode": stap.plaats.gemeentecode,
+                        "land": stap.plaats.land,
+                        "datum": stap.datum,
+                    }
+                    for i, stap in enumerate(m.route)
+                ],
+                identiteit,
+            )
+        )
+    return VoorbereideMeldingen(organisatie.id, organisatie.code, bron, tuple(klaar))
+
+
+def schrijf(
+    session: Session,
+    voorbereid: VoorbereideMeldingen,
+    *,
+    actor: logboek.Actor,
+    doel: str = DOEL,
+) -> OpslagResultaat:
+    """The database half of storing meldingen, in the caller's transaction; see :func:`bewaar_meldingen`."""
+    result = OpslagResultaat()
+    existing = bestaande_referenties(session, voorbereid.organisatie_id, [k.referentie for k in voorbereid.meldingen])
+    nieuw: list[_Klaar] = []
+    for k in voorbereid.meldingen:
+        stored_hash = existing.get(k.referentie)
+        if stored_hash is None:
+            nieuw.append(k)
+        elif stored_hash == k.inhoud_hash:
+            result.al_aanwezig.append(k.referentie)
+        else:
+            result.conflicten.append(k.referentie)
+    if not nieuw:
+        return result
+    bulk_insert(session, Melding.__table__, [k.melding for k in nieuw])  # type: ignore[arg-type]
+    bulk_insert(session, MeldingUitbuiting.__table__, [r for k in nieuw for r in k.uitbuitingen])  # type: ignore[arg-type]
+    bulk_insert(session, MeldingWerkwijze.__table__, [r for k in nieuw for r in k.werkwijzen])  # type: ignore[arg-type]
+    bulk_insert(session, MeldingNationaliteit.__table__, [r for k in nieuw for r in k.nationaliteiten])  # type: ignore[arg-type]
+    bulk_insert(session, RouteGebeurtenis.__table__, [r for k in nieuw for r in k.route])  # type: ignore[arg-type]
+    identiteiten = [k.identiteit for k in nieuw if k.identiteit is not None]
+    bulk_insert(session, Identiteit.__table__, identiteiten)  # type: ignore[arg-type]
+    logboek.append(
+        session,
+        actor,
+        actie="aanmaken",
+        object_type="melding",
+        object_ids=[str(k.melding_id) for k in nieuw],
+        doel=doel,
+        details={"bron": voorbereid.bron, "organisatie": voorbereid.organisatie_code},
+    )
+    result.opgeslagen = [k.melding_id for k in nieuw]
+    return result
+
+
 def bewaar_meldingen(
     session: Session,
     vault: Vault,
@@ -67,9 +215,13 @@ def bewaar_meldingen(
     bron: str,
     actor: logboek.Actor,
     import_id: uuid.UUID | None = None,
-    doel: str = "registratie van meldingen mogelijke slachtoffers mensenhandel",
+    doel: str = DOEL,
 ) -> OpslagResultaat:
     """Store meldingen of one organisation in the caller's transaction.
+
+    The composition of :func:`bereid_voor` (encryption, hashing, rows: no database) and :func:`schrijf`
+    (duplicate check, bulk insert, logboek); a bulk import runs the two halves for consecutive chunks at the
+    same time.
 
     Args:
         session: open session; commit/rollback is the caller's.
@@ -84,97 +236,5 @@ def bewaar_meldingen(
     Returns:
         Which meldingen were stored, already present or in conflict.
     """
-    result = OpslagResultaat()
-    hashes = {m.melder_referentie: vault.content_hash(m.canonical()) for m in invoer}
-    existing = bestaande_referenties(session, organisatie.id, list(hashes))
-    nieuw: list[tuple[uuid.UUID, MeldingInvoer]] = []
-    for m in invoer:
-        stored_hash = existing.get(m.melder_referentie)
-        if stored_hash is None:
-            nieuw.append((new_id(), m))
-        elif stored_hash == hashes[m.melder_referentie]:
-            result.al_aanwezig.append(m.melder_referentie)
-        else:
-            result.conflicten.append(m.melder_referentie)
-    if not nieuw:
-        return result
-
-    now = utcnow()
-    meldingen: list[dict[str, Any]] = []
-    uitbuitingen: list[dict[str, Any]] = []
-    werkwijzen: list[dict[str, Any]] = []
-    nationaliteiten: list[dict[str, Any]] = []
-    route: list[dict[str, Any]] = []
-    identiteiten: list[dict[str, Any]] = []
-    for mid, m in nieuw:
-        meldingen.append(
-            {
-                "id": mid,
-                "organisatie_id": organisatie.id,
-                "melder_referentie": m.melder_referentie,
-                "melder_soort": organisatie.soort,
-                "melder_regio": organisatie.regio,
-                "melddatum": m.melddatum,
-                "uitbuiting_van": m.uitbuiting_van,
-                "uitbuiting_tot": m.uitbuiting_tot,
-                "plaats_delict_soort": m.plaats_delict.soort.value,
-                "plaats_delict_gemeente": m.plaats_delict.gemeentecode,
-                "plaats_delict_land": m.plaats_delict.land,
-                "wervingsplaats_gemeente": m.wervingsplaats.gemeentecode,
-                "wervingsplaats_land": m.wervingsplaats.land,
-                "geslacht": m.geslacht,
-                "geboortejaar": m.geboortejaar,
-                "leeftijd_bij_melding": m.leeftijd_bij_melding,
-                "dossiertype": m.dossiertype,
-                "status": m.status,
-                "grondslag": m.grondslag,
-                "toestemming": m.toestemming,
-                "persoon_id": None,
-                "inhoud_hash": hashes[m.melder_referentie],
-                "bron": bron,
-                "import_id": import_id,
-                "codebook_versie": CODEBOOK_VERSIE,
-                "gebiedsindeling_jaar": GEBIEDSINDELING_JAAR,
-                "aangemaakt_op": now,
-            }
-        )
-        uitbuitingen.extend(
-            {"melding_id": mid, "vorm": u.vorm, "sector": u.sector} for u in dict.fromkeys(m.uitbuitingen)
-        )
-        werkwijzen.extend({"melding_id": mid, "werkwijze": w} for w in m.werkwijzen)
-        nationaliteiten.extend(
-            {"melding_id": mid, "land": land, "volgorde": i} for i, land in enumerate(m.nationaliteiten)
-        )
-        route.extend(
-            {
-                "melding_id": mid,
-                "volgnummer": i,
-                "soort": stap.soort,
-                "gemeentecode": stap.plaats.gemeentecode,
-                "land": stap.plaats.land,
-                "datum": stap.datum,
-            }
-            for i, stap in enumerate(m.route)
-        )
-        if not m.identiteit.is_leeg():
-            key_id, blob = vault.encrypt(mid, m.identiteit)
-            identiteiten.append(
-                {"melding_id": mid, "sleutel_id": key_id, "versleuteld": blob, **vault.pseudoniemen(m.identiteit)}
-            )
-    bulk_insert(session, Melding.__table__, meldingen)  # type: ignore[arg-type]
-    bulk_insert(session, MeldingUitbuiting.__table__, uitbuitingen)  # type: ignore[arg-type]
-    bulk_insert(session, MeldingWerkwijze.__table__, werkwijzen)  # type: ignore[arg-type]
-    bulk_insert(session, MeldingNationaliteit.__table__, nationaliteiten)  # type: ignore[arg-type]
-    bulk_insert(session, RouteGebeurtenis.__table__, route)  # type: ignore[arg-type]
-    bulk_insert(session, Identiteit.__table__, identiteiten)  # type: ignore[arg-type]
-    logboek.append(
-        session,
-        actor,
-        actie="aanmaken",
-        object_type="melding",
-        object_ids=[str(mid) for mid, _ in nieuw],
-        doel=doel,
-        details={"bron": bron, "organisatie": organisatie.code},
-    )
-    result.opgeslagen = [mid for mid, _ in nieuw]
-    return result
+    voorbereid = bereid_voor(vault, organisatie, invoer, bron=bron, import_id=import_id)
+    return schrijf(session, voorbereid, actor=actor, doel=doel)

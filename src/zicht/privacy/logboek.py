@@ -63,6 +63,46 @@ def _digest(rec: LogboekRecord | dict[str, object], vorige_hash: str) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
+class _BatchDigest:
+    """:func:`_digest` for many records that differ only in sequence number, object, person and previous hash.
+
+    ``json.dumps(payload, sort_keys=True)`` of the record is assembled from pieces encoded once per batch
+    (the same bytes, so :func:`verify` checks these records with :func:`_digest`), which makes appending one
+    record per melding of a bulk import about ten times cheaper.
+    """
+
+    _VARIABLE = ("object_id", "persoon_id", "volgnummer", "vorige_hash")  # in sorted order
+
+    def __init__(self, constant: dict[str, object]) -> None:
+        tijdstip = constant["tijdstip"]
+        values = dict(constant)
+        values["tijdstip"] = tijdstip.astimezone(UTC).isoformat() if isinstance(tijdstip, datetime) else tijdstip
+        # Split the sorted-key JSON text around the variable fields: pieces[i] precedes variable field i.
+        pieces: list[str] = []
+        current = "{"
+        for key in sorted([*values, *self._VARIABLE]):
+            current += ("" if current == "{" else ", ") + json.dumps(key) + ": "
+            if key in self._VARIABLE:
+                pieces.append(current)
+                current = ""
+            else:
+                current += json.dumps(values[key], default=str)
+        self._pieces = pieces
+        self._tail = current + "}"
+        assert sorted(self._VARIABLE) == list(self._VARIABLE)
+
+    def __call__(self, volgnummer: int, object_id: str | None, persoon_id: str | None, vorige_hash: str) -> str:
+        p = self._pieces  # sorted variable keys: object_id, persoon_id, volgnummer, vorige_hash
+        text = (
+            f"{p[0]}{_encode(object_id)}{p[1]}{_encode(persoon_id)}{p[2]}{volgnummer:d}{p[3]}{_encode(vorige_hash)}"
+            f"{self._tail}"
+        )
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+_encode = json.JSONEncoder(default=str).encode
+
+
 def _lock(session: Session) -> None:
     # Serialise appends so the chain stays linear under concurrency (PostgreSQL: transaction-scoped lock).
     if session.get_bind().dialect.name == "postgresql":
@@ -113,26 +153,30 @@ def append(
     trace = trace_id or secrets.token_hex(16)
     now = utcnow()
     details_json = json.dumps(details or {}, sort_keys=True, default=str)
+    constant: dict[str, object] = {
+        "tijdstip": now,
+        "trace_id": trace,
+        "actor": actor.id,
+        "rol": actor.rol,
+        "organisatie": actor.organisatie,
+        "doel": doel,
+        "actie": actie,
+        "object_type": object_type,
+        "details": details_json,
+        "status": status,
+    }
+    digest = _BatchDigest(constant)
     rows: list[dict[str, object]] = []
     for object_id, persoon_id in zip(ids, persons, strict=True):
         volgnummer += 1
         row: dict[str, object] = {
             "volgnummer": volgnummer,
-            "tijdstip": now,
-            "trace_id": trace,
-            "actor": actor.id,
-            "rol": actor.rol,
-            "organisatie": actor.organisatie,
-            "doel": doel,
-            "actie": actie,
-            "object_type": object_type,
+            **constant,
             "object_id": object_id,
             "persoon_id": persoon_id,
-            "details": details_json,
-            "status": status,
             "vorige_hash": vorige,
         }
-        row["hash"] = vorige = _digest(row, vorige)
+        row["hash"] = vorige = digest(volgnummer, object_id, persoon_id, vorige)
         rows.append(row)
     bulk_insert(session, LogboekRecord.__table__, rows)  # type: ignore[arg-type]
     return len(rows)
