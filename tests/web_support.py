@@ -156,7 +156,7 @@ def maak_beoordelingen(sessions: sessionmaker[Session], paren: list[tuple[str, s
         s.add(run)
         s.flush()
         for i, (a, b) in enumerate(paren):
-            kans = 0.8 - 0.1 * i
+            kans = 0.8 - 0.6 * i / len(paren)  # descending, between the thresholds
             item = KoppelBeoordeling(
                 run_id=run.id, melding_a=uuid.UUID(a), melding_b=uuid.UUID(b), match_probability=kans,
                 match_weight=round(4.9 - i, 2), niveaus=niveaus,

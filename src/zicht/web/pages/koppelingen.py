@@ -36,12 +36,14 @@ from zicht.linkage.review import (
 from zicht.privacy.onthulling import DoelOntbreekt
 from zicht.privacy.toegang import Recht
 from zicht.reference import Referentiedata
+from zicht.registry import Pagina
 from zicht.storage.tables import KoppelBesluit
 from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
 from zicht.web.features import Feature, NavItem
 from zicht.web.formulier import formulier, tekst
+from zicht.web.paginering import pagineer
 from zicht.web.templating import render
 
 router = APIRouter()
@@ -108,12 +110,14 @@ def _uuid(waarde: str) -> uuid.UUID | None:
 
 
 @router.get(PAD)
-def wachtrij(request: Request, aangemeld: Analist, besluit: str = "", melding: str = "") -> Response:
+def wachtrij(request: Request, aangemeld: Analist, besluit: str = "", melding: str = "", pagina: int = 1) -> Response:
     ctx = web(request)
     taal = i18n.kies_taal(request)[0]
     with ctx.transactie() as s:
         aantal = review_count(s)
-        items = review_queue(s, limit=PER_PAGINA)
+        laatste = max(1, -(-aantal // PER_PAGINA))
+        pagina = min(max(1, pagina), laatste)  # a decision may have emptied the last page
+        items = review_queue(s, limit=PER_PAGINA, offset=(pagina - 1) * PER_PAGINA)
         status = _status(s, besluit)
     melder = {
         i.id: (_label("melder_soort", i.links.melder_soort, taal), _label("melder_soort", i.rechts.melder_soort, taal))
@@ -125,6 +129,8 @@ def wachtrij(request: Request, aangemeld: Analist, besluit: str = "", melding: s
         {
             "aantal": aantal,
             "items": items,
+            "pagina": pagina,
+            "paginering": pagineer(request, Pagina(items, pagina, PER_PAGINA, aantal)),
             "melder": melder,
             "kort": _kort,
             "status": status,
