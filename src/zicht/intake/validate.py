@@ -61,12 +61,34 @@ class _Errors:
     items: list[Fout] = field(default_factory=list)
 
     def add(self, kolom: str, waarde: object, code: str, nl: str, en: str) -> None:
-        shown: str | None
-        if kolom in IDENTIFICERENDE_KOLOMMEN and waarde not in (None, ""):
-            shown = REDACTED
-        else:
-            shown = None if waarde is None else str(waarde)[:80]
-        self.items.append(Fout(kolom, shown, code, nl, en))
+        self.items.append(Fout(kolom, veilig_getoond(kolom, waarde), code, nl, en))
+
+
+#: A number someone could be identified by (phone, document or citizen service number): six or more digits,
+#: possibly with separators; and an e-mail address. Masked in reports even in non-identifying columns, where
+#: they end up by mistake (a phone number typed into the age column).
+_NUMMER = re.compile(r"\+?\d(?:[\s().-]*\d){5,}")
+_EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
+_DATUMVORM = re.compile(r"\s*\d{1,4}([-/.])\d{1,2}\1\d{1,4}\s*\Z")
+NUMMER_VERBORGEN = "<nummer>"
+EMAIL_VERBORGEN = "<e-mailadres>"
+
+
+def veilig_getoond(kolom: str, waarde: object) -> str | None:
+    """How an offending value may be repeated in a report, an error message or a log.
+
+    Identifying columns: never (``<identificerend gegeven>``). Other columns: the value, at most 80
+    characters, with anything that looks like a phone, document or citizen service number or an e-mail
+    address masked (a date-shaped value stays visible, so a date error can be found).
+    """
+    if waarde is None:
+        return None
+    if kolom in IDENTIFICERENDE_KOLOMMEN:
+        return None if waarde == "" else REDACTED
+    text = str(waarde)[:80]
+    if _DATUMVORM.match(text):
+        return text
+    return _EMAIL.sub(EMAIL_VERBORGEN, _NUMMER.sub(NUMMER_VERBORGEN, text))
 
 
 class Validator:

@@ -9,8 +9,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from zicht.intake.columns import IDENTIFICERENDE_KOLOMMEN, KOLOMMEN, canonical_column
-from zicht.intake.validate import REDACTED, Fout, RawValue
+from zicht.intake.columns import KOLOMMEN, canonical_column
+from zicht.intake.validate import Fout, RawValue, veilig_getoond
 
 #: The column name used in a row problem that concerns the whole row rather than one column.
 HELE_RIJ = ""
@@ -58,9 +58,8 @@ def toon_waarde(kolom: str, waarde: object) -> str | None:
     undecodable bytes replaced, at most 80 characters."""
     if waarde is None or waarde == "":
         return None
-    if kolom in IDENTIFICERENDE_KOLOMMEN:
-        return REDACTED
-    return SHOWN.sub("\ufffd", str(waarde)[:80])
+    shown = veilig_getoond(kolom, waarde)
+    return None if shown is None else SHOWN.sub("\ufffd", shown)
 
 
 def rij_fout(code: str, nl: str, en: str, kolom: str = HELE_RIJ, waarde: object = None) -> Fout:
