@@ -151,3 +151,68 @@ def test_independent_neworl5_bootstrap_80_percent_interval_agrees_with_sparsemse
     assert bca.high == pytest.approx(high, rel=0.15)
     assert result.bootstrap is not None
     assert ks_2samp(result.bootstrap.replicates, r_replicates("NewOrl_5")).pvalue > 0.001
+
+
+def _replicate_cells(name: str, nboot: int, seed: int) -> tuple[BootstrapJob, np.ndarray]:
+    table = read_capture_csv(REF / f"{name}.csv")
+    design = get_design(table.n_lists)
+    job = BootstrapJob(table.n_lists, tuple(design.cell_index(p) for p in table.patterns), "stepwise", 0.02, ())
+    return job, draw_replicates(table.counts, nboot, seed)
+
+
+@needs_ref
+@pytest.mark.parametrize("name", ["Korea", "Kosovo", "NewOrl_5"])
+@pytest.mark.parametrize(("method", "threshold"), [("stepwise", 0.02), ("stepwise", 1.0), ("main", 0.02)])
+def test_vectorised_replicates_equal_the_one_table_procedure(name: str, method: str, threshold: float) -> None:
+    job, tables = _replicate_cells(name, 150, 11)
+    job = BootstrapJob(job.t, job.cells, method, threshold, ())
+    values, converged = job.estimate_many(tables)
+    one = [job.estimate(row) for row in tables]
+    assert values == pytest.approx([v for v, _ in one], rel=1e-10)
+    assert converged.tolist() == [ok for _, ok in one]
+
+
+@needs_ref
+def test_a_vectorised_replicate_does_not_depend_on_the_other_tables_in_its_batch() -> None:
+    job, tables = _replicate_cells("NewOrl_5", 120, 5)
+    whole = job.estimate_many(tables)[0]
+    pieces = np.concatenate([job.estimate_many(tables[i : i + 7])[0] for i in range(0, len(tables), 7)])
+    assert np.array_equal(whole, pieces)
+    assert np.array_equal(whole[::-1], job.estimate_many(tables[::-1])[0])
+
+
+def test_vectorised_fixed_model_and_tables_with_an_empty_or_a_full_list() -> None:
+    job = BootstrapJob(3, (0, 1, 2, 3, 4, 5, 6), "fixed", 0.02, (2,))
+    tables = np.array(
+        [
+            [50, 40, 0, 30, 0, 0, 0],  # list C has no cases
+            [50, 0, 0, 30, 5, 0, 2],  # list A holds every case: dark number 0
+            [41, 5, 5, 54, 0, 6, 3],
+        ]
+    )
+    values, converged = job.estimate_many(tables)
+    one = [job.estimate(row) for row in tables]
+    assert values == pytest.approx([v for v, _ in one], rel=1e-10)
+    assert values[1] == tables[1].sum()
+    assert converged.tolist() == [ok for _, ok in one]
+
+
+@needs_ref
+def test_a_replicate_equal_to_the_observed_table_reproduces_the_point_estimate_exactly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import zicht.analysis.mse.bootstrap as bootstrap_module
+
+    table = read_capture_csv(REF / "Korea.csv")
+    observed = np.asarray(table.counts, dtype=np.int64)
+    real_draw = bootstrap_module.draw_replicates
+
+    def draw(counts: np.ndarray, nboot: int, seed: int) -> np.ndarray:
+        tables = real_draw(counts, nboot, seed)
+        tables[::3] = observed
+        return tables
+
+    monkeypatch.setattr(bootstrap_module, "draw_replicates", draw)
+    result = estimate(table, bootstrap=30, seed=3, workers=1)
+    assert result.bootstrap is not None
+    assert all(result.bootstrap.replicates[i] == result.estimate for i in range(0, 30, 3))

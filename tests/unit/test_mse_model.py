@@ -246,3 +246,26 @@ def test_library_imports_no_web_framework_and_nothing_from_web_or_cli() -> None:
                 continue
             for name in names:
                 assert not name.startswith(forbidden), f"{source.name} imports {name}"
+
+
+def test_existence_decided_by_monotonicity_in_the_support_equals_the_linear_programme() -> None:
+    from zicht.analysis.mse.checks import existence_lp
+    from zicht.analysis.mse.design import Design
+
+    rng = np.random.default_rng(8)
+    design = Design(5)  # private caches: every decision below is made by this test
+    n_lps = 0
+    for _ in range(300):
+        pairs = tuple(sorted(rng.choice(10, size=int(rng.integers(0, 4)), replace=False).tolist()))
+        y = rng.poisson(rng.uniform(0.2, 2.0), size=31).astype(float)
+        code = check_model(design, y, pairs)
+        n_lps = sum(len(found) + len(absent) for found, absent in design.existence_bounds.values())
+        fresh = Design(5)
+        assert code == check_model(fresh, y, pairs)
+        finite = tuple(p for p in pairs if (fresh.pair_cells[:, p] @ y) > 0)
+        infinite = tuple(p for p in pairs if (fresh.pair_cells[:, p] @ y) <= 0)
+        mm = fresh.matrix(finite, infinite)
+        kept = y[mm.kept]
+        if not (kept > 0).all() and (mm.x.T @ kept > 0).all():
+            assert (code & 1 == 0) == existence_lp(mm.x, kept)
+    assert n_lps < len(design.existence_cache)  # some decisions were implied, not solved

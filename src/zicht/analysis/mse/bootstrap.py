@@ -8,6 +8,11 @@ workers only evaluate them, so the replicates are identical for a seed whatever 
 ``set.seed`` + ``rmultinom`` stream cannot be replayed in NumPy: replicates agree with R only in
 distribution.)
 
+Replicates and jackknife tables are evaluated many at a time by :func:`~zicht.analysis.mse.batch.estimate_many`
+(the fits of all tables that need the same model in a stepwise cycle are done together); a replicate table
+equal to the observed one is evaluated by the one-table path instead, so that it reproduces the point
+estimate bit for bit and is never counted as "below" it by rounding.
+
 Workers are separate processes started with ``forkserver`` (or ``spawn``), never ``fork``: the HiGHS solver
 behind the existence check keeps threads that do not survive a fork.
 """
@@ -24,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from zicht.analysis.mse.batch import estimate_many
 from zicht.analysis.mse.design import get_design
 from zicht.analysis.mse.procedure import select_and_fit
 
@@ -79,15 +85,28 @@ class BootstrapJob:
         fit = select_and_fit(design, y, self.method, self.threshold, self.pairs, checked=False).fit
         return float(y.sum()) + fit.dark, fit.converged or fit.dark_zero
 
+    def estimate_many(self, tables: npt.NDArray[np.integer] | FloatArray) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
+        """:meth:`estimate` on every row of a tables x patterns matrix of counts, vectorised.
 
-def _run_chunk(job: BootstrapJob, tables: IntArray) -> tuple[list[float], int]:
-    values: list[float] = []
-    failed = 0
-    for row in tables:
-        value, ok = job.estimate(row)
-        values.append(value)
-        failed += not ok
-    return values, failed
+        Args:
+            tables: Pattern counts, one table per row (same column order as :attr:`cells`).
+
+        Returns:
+            The estimates and whether each final fit converged (or has dark number 0).
+        """
+        design = get_design(self.t)
+        counts = np.asarray(tables, dtype=float)
+        y = np.zeros((len(counts), design.n_cells))
+        for column, cell in enumerate(self.cells):
+            y[:, cell] += counts[:, column]
+        return estimate_many(design, y, self.method, self.threshold, self.pairs)
+
+
+def _run_chunk(job: BootstrapJob, tables: IntArray) -> tuple[list[float], list[bool]]:
+    if not len(tables):
+        return [], []
+    values, ok = job.estimate_many(tables)
+    return values.tolist(), ok.tolist()
 
 
 @dataclass(frozen=True)
@@ -136,10 +155,11 @@ def jackknife(job: BootstrapJob, counts: npt.ArrayLike) -> FloatArray:
     """
     base = np.asarray(counts, dtype=np.int64)
     out = np.full(len(base), np.nan)
-    for j in np.flatnonzero(base > 0):
-        reduced = base.copy()
-        reduced[j] -= 1
-        out[j] = job.estimate(reduced)[0]
+    positive = np.flatnonzero(base > 0)
+    if positive.size:
+        reduced = np.repeat(base[None, :], positive.size, axis=0)
+        reduced[np.arange(positive.size), positive] -= 1
+        out[positive] = job.estimate_many(reduced)[0]
     return out
 
 
@@ -152,16 +172,16 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")  # pragma: no cover - platforms without forkserver
 
 
-def _parallel(job: BootstrapJob, tables: IntArray, workers: int) -> tuple[list[float], int]:
+def _parallel(job: BootstrapJob, tables: IntArray, workers: int) -> tuple[list[float], list[bool]]:
     n_chunks = min(len(tables), 4 * workers)
     chunks = [c for c in np.array_split(tables, n_chunks) if len(c)]
     values: list[float] = []
-    failed = 0
+    ok: list[bool] = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
-        for chunk_values, chunk_failed in pool.map(_run_chunk, [job] * len(chunks), chunks):
+        for chunk_values, chunk_ok in pool.map(_run_chunk, [job] * len(chunks), chunks):
             values.extend(chunk_values)
-            failed += chunk_failed
-    return values, failed
+            ok.extend(chunk_ok)
+    return values, ok
 
 
 def _auto_workers(seconds: float, n_tables: int, cores: int) -> int:
@@ -200,14 +220,22 @@ def run_bootstrap(
     if workers is None:
         start = time.perf_counter()
         warm = min(nboot, _WARMUP)
-        values, failed = _run_chunk(job, tables[:warm])
+        values, ok = _run_chunk(job, tables[:warm])
         per_replicate = (time.perf_counter() - start) / max(warm, 1)
         remaining = tables[warm:]
         use = _auto_workers(per_replicate * len(remaining), len(remaining), cores)
     else:
-        values, failed, remaining, use = [], 0, tables, min(workers, max(len(tables), 1))
+        values, ok, remaining, use = [], [], tables, min(workers, max(len(tables), 1))
     if len(remaining):
-        more, more_failed = _parallel(job, remaining, use) if use > 1 else _run_chunk(job, remaining)
+        more, more_ok = _parallel(job, remaining, use) if use > 1 else _run_chunk(job, remaining)
         values.extend(more)
-        failed += more_failed
-    return BootstrapOutcome(np.asarray(values, dtype=float), jack, use, failed)
+        ok.extend(more_ok)
+    replicates = np.asarray(values, dtype=float)
+    converged = np.asarray(ok, dtype=bool)
+    same = np.flatnonzero((tables == np.asarray(counts, dtype=np.int64)).all(axis=1))
+    if same.size:
+        # Tables equal to the observed one: the one-table path gives the point estimate bit for bit.
+        value, same_ok = job.estimate(tables[same[0]])
+        replicates[same] = value
+        converged[same] = same_ok
+    return BootstrapOutcome(replicates, jack, use, int(np.count_nonzero(~converged)))

@@ -8,7 +8,12 @@ model on data with an empty list fails the existence check.
 * Existence (Fienberg & Rinaldo 2012): is there a strictly positive table y with the same sufficient
   statistics, A'y = A'n? Solved as the linear programme max s subject to A'y = A'n, y >= s, s >= 0, written
   with y = u + s (u >= 0) so that only the A'y = T rows remain. The answer depends on the data only through
-  which cells are positive, so results are cached per (model, support).
+  which cells are positive, so results are cached per (model, support). It is also monotone in the support:
+  if the MLE exists for support S it exists for every support containing S (A'y then lies in the relative
+  interior of the marginal cone plus the cone itself, which is the relative interior), and if it does not
+  exist for S it does not exist for any subset. A support that contains one already found to exist, or lies
+  inside one found not to, is decided without an LP; this roughly halves the LPs of a bootstrap on sparse
+  data.
 * Identifiability: the design matrix must have full column rank (QR rank, relative tolerance 1e-7).
 
 Return code: 0 ok, 1 no MLE, 2 not identifiable, 3 both.
@@ -62,25 +67,30 @@ def _max_s(a_eq: FloatArray, b_eq: FloatArray) -> float:
     solver = _highs()
     n_rows, n_cols = a_eq.shape
     if solver is not None:
-        from highspy import HighsLp, HighsModelStatus, MatrixFormat, ObjSense, kHighsInf
+        from highspy import HighsModelStatus, MatrixFormat, ObjSense, kHighsInf
 
-        lp = HighsLp()
-        lp.num_col_ = n_cols
-        lp.num_row_ = n_rows
         cost = np.zeros(n_cols)
         cost[-1] = 1.0
-        lp.col_cost_ = cost
-        lp.col_lower_ = np.zeros(n_cols)
-        lp.col_upper_ = np.full(n_cols, kHighsInf)
-        lp.row_lower_ = b_eq
-        lp.row_upper_ = b_eq
+        b = np.ascontiguousarray(b_eq, dtype=np.float64)
         cols, rows = np.nonzero(a_eq.T)
-        lp.a_matrix_.format_ = MatrixFormat.kColwise
-        lp.a_matrix_.start_ = np.searchsorted(cols, np.arange(n_cols + 1)).astype(np.int32)
-        lp.a_matrix_.index_ = rows.astype(np.int32)
-        lp.a_matrix_.value_ = a_eq[rows, cols]
-        lp.sense_ = ObjSense.kMaximize
-        solver.passModel(lp)
+        # The array form of passModel: far less Python overhead than filling a HighsLp object.
+        solver.passModel(
+            n_cols,
+            n_rows,
+            len(rows),
+            int(MatrixFormat.kColwise),
+            int(ObjSense.kMaximize),
+            0.0,
+            cost,
+            np.zeros(n_cols),
+            np.full(n_cols, kHighsInf),
+            b,
+            b,
+            np.searchsorted(cols, np.arange(n_cols + 1)).astype(np.int32),
+            rows.astype(np.int32),
+            np.ascontiguousarray(a_eq[rows, cols], dtype=np.float64),
+            np.zeros(n_cols, dtype=np.int32),  # integrality: all continuous
+        )
         solver.run()
         if solver.getModelStatus() == HighsModelStatus.kOptimal:
             return float(solver.getInfo().objective_function_value)
@@ -129,14 +139,34 @@ def check_model(design: Design, y_full: FloatArray, pairs: tuple[int, ...], stat
     t_stat = mm.x.T @ y
     if np.any(t_stat <= 0):  # a list without cases: its cells are forced to 0
         return code | 1
-    key = (*key_model, np.packbits(support).tobytes())
+    packed = np.packbits(support)
+    key = (*key_model, packed.tobytes())
     exists = design.existence_cache.get(key)
     if exists is None:
-        exists = existence_lp(mm.x, y)
+        known = design.existence_bounds.get(key_model)
+        exists = _implied(known, packed) if known is not None else None
+        if exists is None:
+            exists = existence_lp(mm.x, y)
+            if len(design.existence_bounds) >= CACHE_LIMIT:
+                design.existence_bounds.clear()
+            found, absent = design.existence_bounds.setdefault(key_model, ([], []))
+            (found if exists else absent).append(packed)
         if len(design.existence_cache) >= CACHE_LIMIT:
             design.existence_cache.clear()
         design.existence_cache[key] = exists
     return code if exists else code | 1
+
+
+def _implied(
+    known: tuple[list[npt.NDArray[np.uint8]], list[npt.NDArray[np.uint8]]], packed: npt.NDArray[np.uint8]
+) -> bool | None:
+    """Existence implied by monotonicity in the support (see the module docstring), or None if undecided."""
+    found, absent = known
+    if found and np.any(np.all((np.vstack(found) & ~packed) == 0, axis=1)):
+        return True
+    if absent and np.any(np.all((packed & ~np.vstack(absent)) == 0, axis=1)):
+        return False
+    return None
 
 
 def count_triples(design: Design, y_full: FloatArray) -> int:

@@ -95,6 +95,11 @@ class ModelMatrix:
 class Design:
     """Cells and pairs for t lists, with caches of model matrices and check results.
 
+    ``existence_cache`` holds LP results per (finite pairs, infinite pairs, support of the kept cells), and
+    ``existence_bounds`` per model the packed supports that an LP found to allow / not to allow an MLE;
+    ``check_cache`` whole ``checkident`` codes per (sorted model pairs, support of the whole table), for the
+    bootstrap (:mod:`~zicht.analysis.mse.batch`).
+
     Attributes:
         t: Number of lists.
         cells: (2^t - 1) x t matrix of 0/1 patterns in SparseMSE order.
@@ -113,6 +118,10 @@ class Design:
     existence_cache: dict[tuple[tuple[int, ...], tuple[int, ...], bytes], bool] = field(
         init=False, repr=False, default_factory=dict
     )
+    existence_bounds: dict[
+        tuple[tuple[int, ...], tuple[int, ...]], tuple[list[npt.NDArray[np.uint8]], list[npt.NDArray[np.uint8]]]
+    ] = field(init=False, repr=False, default_factory=dict)
+    check_cache: dict[tuple[tuple[int, ...], bytes], int] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         t = self.t
