@@ -9,7 +9,9 @@ unknowns, read from the policy as a reader would:
   [max(threshold, r - base // 2), r - base // 2 + base - 1]; a shown 0 is exactly 0;
 - ``<threshold``: 1..threshold-1, or 0..threshold-1 when zeros are not safe or the position is a direct part
   (of two or more) of a small total, i.e. one marked ``<threshold`` or hidden as a last resort (zeros there
-  are marked too);
+  are marked too). In a hierarchy the totals are those of the hierarchy itself (a unit's row total over its
+  categories, a parent over its children at the level below, the nation over the top level), also where a
+  level is published as totals only: a number that sums the same unknowns as such a total *is* that total;
 - secondary suppression: at least the threshold (stronger than what readers are told);
 - group-disclosure and last-resort suppression: nothing beyond non-negativity.
 
@@ -19,6 +21,7 @@ from the library's structure, auditor or LP code is used.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -120,18 +123,26 @@ def reader_bounds(position: Position, policy: DisclosurePolicy) -> tuple[float, 
     return 0.0, math.inf
 
 
-def mark_zero_parts(positions: Sequence[Position], totals: Sequence[tuple[Position, Sequence[Position]]]) -> None:
-    """Apply the public rule: a ``<threshold`` part of a ``<threshold`` total may stand for 0.
+#: A total and its parts, each given by the unknowns it sums.
+Relation = tuple[frozenset[Hashable], Sequence[frozenset[Hashable]]]
 
-    Positions that sum the same unknowns (a region with one municipality) are the same number.
+
+def mark_zero_parts(positions: Sequence[Position], totals: Sequence[tuple[Position, Sequence[Position]]]) -> None:
+    """Apply the public rule: a ``<threshold`` part of a ``<threshold`` total may stand for 0."""
+    mark_zero_members(positions, [(t.members, [p.members for p in parts]) for t, parts in totals])
+
+
+def mark_zero_members(positions: Sequence[Position], relations: Sequence[Relation]) -> None:
+    """The public rule on relations between sums of unknowns, published or not.
+
+    Positions that sum the same unknowns (a region with one municipality, the only province and the nation)
+    are the same number, so a relation applies to every position with its total's or a part's unknowns. A
+    part is marked whether or not the other parts are published: the rule is about the total being small.
     """
-    for total, parts in totals:
-        if len(parts) >= 2 and total.cell.status in SMALL_TOTALS:
-            for part in parts:
-                part.may_be_zero = True
-    shared = {p.members for p in positions if p.may_be_zero}
+    small = {p.members for p in positions if p.cell.status in SMALL_TOTALS}
+    zero = {part for total, parts in relations if len(set(parts)) >= 2 and total in small for part in parts}
     for position in positions:
-        position.may_be_zero = position.may_be_zero or position.members in shared
+        position.may_be_zero = position.may_be_zero or position.members in zero
 
 
 def table_positions(
@@ -185,7 +196,6 @@ def hierarchy_positions(
         previous = level.name
     columns = protected.columns
     cell_members = {(name, r, c): frozenset((b, c) for b in under[(name, r)]) for (name, r) in under for c in columns}
-    totals: list[tuple[Position, Sequence[Position]]] = []
     by_key: dict[tuple[str, str | None, str | None], Position] = {}
     for level in levels:
         table = protected.tables[level.name]
@@ -202,28 +212,47 @@ def hierarchy_positions(
     }
     grand = Position(("", None, None), everything, protected.total)
     positions = [*by_key.values(), *national.values(), grand]
-    for (name, r, c), position in by_key.items():
-        if c is None and protected.tables[name].columns:
-            totals.append((position, [by_key[(name, r, col)] for col in columns]))
-    for depth, level in enumerate(levels[1:], start=1):
-        finer = levels[depth - 1].name
+
+    # The totals of the public zero rule are the hierarchy's own relations, written over the unknowns they
+    # sum, at every level, including the cells of a level published as totals only. Those cells are not
+    # published, but one can coincide with a published number: with a single province (published without
+    # breakdown) its category cells are the national column totals, so the nation is a total over the
+    # regions' cells (as it is, visibly, the column total of the regional table), and a zero region cell
+    # under a small national total is marked ``<threshold`` like any zero part of a small total. Relating
+    # published positions only (the nation to the top level only when that level has a breakdown) missed
+    # this, read such a marked zero as at least 1 and found the release infeasible (see the example on
+    # test_no_municipality_can_be_recovered_from_its_region_total_minus_the_other_municipalities).
+    def members(name: str, r: str, c: str | None) -> frozenset[Hashable]:
+        if c is not None:
+            return cell_members[(name, r, c)]
+        return frozenset().union(*(cell_members[(name, r, col)] for col in columns))
+
+    rows = {level.name: list(protected.tables[level.name].rows) for level in levels}
+    relations: list[Relation] = [
+        (members(level.name, r, None), [members(level.name, r, c) for c in columns])
+        for level in levels
+        for r in rows[level.name]
+    ]
+    for finer, level in itertools.pairwise(levels):
         assert level.grouping is not None
-        for parent in protected.tables[level.name].rows:
-            children = [ch for ch in protected.tables[finer].rows if level.grouping[ch] == parent]
-            for c in [*columns, None]:
-                if (level.name, parent, c) in by_key and all((finer, ch, c) in by_key for ch in children):
-                    totals.append((by_key[(level.name, parent, c)], [by_key[(finer, ch, c)] for ch in children]))
+        for parent in rows[level.name]:
+            children = [ch for ch in rows[finer.name] if level.grouping[ch] == parent]
+            relations += [
+                (members(level.name, parent, c), [members(finer.name, ch, c) for ch in children])
+                for c in [*columns, None]
+            ]
     top = levels[-1].name
-    for c in columns:
-        if all((top, r, c) in by_key for r in protected.tables[top].rows):
-            totals.append((national[c], [by_key[(top, r, c)] for r in protected.tables[top].rows]))
-    totals.append((grand, [by_key[(top, r, None)] for r in protected.tables[top].rows]))
-    totals.append((grand, list(national.values())))
-    mark_zero_parts(positions, totals)
+    relations += [(national[c].members, [members(top, r, c) for r in rows[top]]) for c in columns]
+    relations.append((everything, [members(top, r, None) for r in rows[top]]))
+    relations.append((everything, [p.members for p in national.values()]))
+    mark_zero_members(positions, relations)
+    # The group-disclosure rule applies to the rows of the levels published with a breakdown, and to the
+    # national column totals.
     groups = [
-        (t, list(parts))
-        for t, parts in totals
-        if t.label[2] is None and t.label[0] != "" and parts and parts[0].label[2] is not None
+        (by_key[(level.name, r, None)], [by_key[(level.name, r, c)] for c in columns])
+        for level in levels
+        if protected.tables[level.name].columns
+        for r in rows[level.name]
     ]
     groups.append((grand, list(national.values())))
     return Published(positions, [(t, p) for t, p in groups if len(p) >= 2]), cell_members

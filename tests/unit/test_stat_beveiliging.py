@@ -10,8 +10,10 @@ import csv
 import datetime as dt
 import io
 import random
+import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -194,6 +196,20 @@ def test_zelfde_verzoek_geeft_zelfde_uitkomst_tot_op_de_byte(dienst, dashboard_g
         assert a == b, soort
         assert naar_csv(a) == naar_csv(b) and naar_xlsx(a) == naar_xlsx(b)
     assert maak_factsheet(dashboard_gemeente, REF, BELEID) == maak_factsheet(dashboard_gemeente, REF, BELEID)
+
+
+def test_xlsx_draagt_geen_tijdstip_van_het_moment_van_exporteren(dienst) -> None:  # type: ignore[no-untyped-def]
+    """openpyxl's save writes the current time in docProps/core.xml and zipfile stamps entries with it: two
+    identical exports a second apart differed. The export carries a fixed time only, wherever one is stored."""
+    tabel = dienst.statistiek(Verzoek(Tabelsoort.overzicht, JAAR, Gebiedsniveau.provincie), rol="gemeente")
+    with zipfile.ZipFile(io.BytesIO(naar_xlsx(tabel))) as archief:
+        assert {deel.date_time for deel in archief.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+        kern = archief.read("docProps/core.xml").decode()
+    assert re.findall(r"<dcterms:(created|modified)[^>]*>([^<]*)<", kern) == [
+        ("created", "2000-01-01T00:00:00Z"),
+        ("modified", "2000-01-01T00:00:00Z"),
+    ]
+    assert load_workbook(io.BytesIO(naar_xlsx(tabel)))["Tabel"]["A1"].value == tabel.titel
 
 
 def _interval(getal: float | None, klein: bool) -> tuple[float, float]:

@@ -11,15 +11,20 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from datetime import UTC, datetime
+from datetime import datetime
+from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
 from sqlalchemy.orm import Session
 
 from zicht.analysis.tabel import Kolomsoort, Tabel
 from zicht.privacy import logboek
+
+#: The only timestamp in an XLSX export (document properties and zip entries): the same table, the same bytes.
+XLSX_TIJD = datetime(2000, 1, 1)
 
 #: Content types of the export formats.
 MEDIATYPES = {
@@ -89,13 +94,31 @@ def naar_xlsx(tabel: Tabel, taal: str = "nl") -> bytes:
     toelichting.column_dimensions["B"].width = 100
     wb.properties.title = tabel.titel
     wb.properties.creator = "zicht"
-    # A fixed timestamp keeps the same table byte-identical across exports (same request, same vintage).
-    vast = datetime(2000, 1, 1, tzinfo=UTC).replace(tzinfo=None)
-    wb.properties.created = vast
-    wb.properties.modified = vast
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return _xlsx_bytes(wb)
+
+
+def _xlsx_bytes(wb: Workbook) -> bytes:
+    """The workbook as XLSX bytes that depend on its content only, never on the clock.
+
+    ``Workbook.save`` is not used: it overwrites ``dcterms:modified`` (docProps/core.xml) with the current
+    time, whatever was set. And every zip entry carries a timestamp: the current local time for entries
+    openpyxl writes from memory, the temporary file's mtime for worksheets. Two exports of the same table
+    straddling a (two-)second boundary then differ. So the workbook is written with openpyxl's
+    ``ExcelWriter`` (which leaves the properties as set) and the archive is re-packed, in the same entry
+    order, with ``XLSX_TIJD`` on every entry and fixed permissions.
+    """
+    wb.properties.created = XLSX_TIJD
+    wb.properties.modified = XLSX_TIJD
+    geschreven = io.BytesIO()
+    ExcelWriter(wb, ZipFile(geschreven, "w", ZIP_DEFLATED, allowZip64=True)).save()
+    uit = io.BytesIO()
+    with ZipFile(geschreven) as bron, ZipFile(uit, "w", ZIP_DEFLATED) as doel:
+        for deel in bron.infolist():
+            vast = ZipInfo(deel.filename, date_time=XLSX_TIJD.timetuple()[:6])
+            vast.compress_type = ZIP_DEFLATED
+            vast.external_attr = 0o600 << 16  # a regular file, rw-------, as zipfile writes from memory
+            doel.writestr(vast, bron.read(deel))
+    return uit.getvalue()
 
 
 def _toelichting(tabel: Tabel, taal: str) -> list[tuple[str, str]]:
