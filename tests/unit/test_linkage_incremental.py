@@ -19,6 +19,7 @@ from zicht.linkage.engine import (
     _linker,
     link,
     safe_pairs,
+    tf_columns,
 )
 from zicht.linkage.incremental import LinkIndex
 from zicht.linkage.normalise import prepare
@@ -57,7 +58,7 @@ def test_gecompileerde_score_gelijk_aan_splink(one_run: tuple[pd.DataFrame, Link
 
     api = _db_api("duckdb")
     linker = _linker(prepare(base), copy.deepcopy(result.model.splink_model), api)
-    for column in ("naam_sleutel",):
+    for column in tf_columns(result.model.splink_model):
         linker.table_management.compute_tf_table(column)
     predictions = linker.inference.predict_between(
         api.register(prepare(new)), linker._input_tables_dict[next(iter(linker._input_tables_dict))],

@@ -224,7 +224,7 @@ def _spark_frame(features: pd.DataFrame, spark: Any) -> Any:
 
     fields: list[Any] = []
     for name, dtype in features.dtypes.items():
-        if name in LIST_FEATURES:
+        if name in LIST_FEATURES or any(isinstance(v, list) for v in features[name]):
             kind: Any = spark_types.ArrayType(spark_types.StringType())
         elif str(dtype) == "Int64":
             kind = spark_types.LongType()
@@ -408,7 +408,9 @@ def predict(
 ) -> tuple[pd.DataFrame, int]:
     """Score blocked candidate pairs; return the pairs at or above ``threshold`` and the candidate count."""
     api = db_api or _db_api(backend, spark_session)
-    linker = _linker(features, model_for_dialect(trained, api.sql_dialect.sql_dialect_str), api)
+    splink_model = model_for_dialect(trained, api.sql_dialect.sql_dialect_str)
+    linker = _linker(features, splink_model, api)
+    _register_term_frequencies(linker, api, features, splink_model)
     if num_chunks > 1:
         kandidaten = 0
         df = linker.inference.predict(
@@ -422,6 +424,49 @@ def predict(
     pairs = safe_pairs(linker, df)
     df.drop_table_from_database_and_remove_from_cache()
     return pairs, kandidaten
+
+
+def tf_columns(splink_model: dict[str, Any]) -> list[str]:
+    """The columns with a term-frequency adjustment in a model."""
+    return sorted(
+        {
+            str(level["tf_adjustment_column"])
+            for comp in splink_model["comparisons"]
+            for level in comp["comparison_levels"]
+            if level.get("tf_adjustment_column")
+        }
+    )
+
+
+def leave_one_out_frequencies(values: pd.Series) -> pd.DataFrame:
+    """Term frequencies that leave the record itself out: ``(count - 1) / (n - 1)`` per value.
+
+    Splink's own table holds ``count / n``. For a pair that agrees on a value, the question is how likely a
+    *different* record carries it; ``count / n`` counts the record itself, so a name that occurs only in the
+    two meldingen being compared looks as common as one carried by two other people as well (in a registry
+    of 2,000 meldingen a name seen twice gets about one bit less than it should). The leave-one-out
+    frequency is also what the incremental index uses, where the new melding is not yet in the table.
+    Values seen once get ``1 / (n - 1)`` (they cannot agree within the run).
+    """
+    counts = values.dropna().value_counts()
+    n = int(counts.sum())
+    column = str(values.name)
+    return pd.DataFrame(
+        {column: counts.index.astype(str), f"tf_{column}": (counts.clip(lower=2).to_numpy() - 1) / max(n - 1, 1)}
+    )
+
+
+def _register_term_frequencies(linker: Any, api: Any, features: pd.DataFrame, splink_model: dict[str, Any]) -> None:
+    """Register leave-one-out term-frequency tables (see :func:`leave_one_out_frequencies`) for prediction."""
+    for column in tf_columns(splink_model):
+        if column not in features.columns:
+            continue
+        table = leave_one_out_frequencies(features[column])
+        if api.sql_dialect.sql_dialect_str == "spark":
+            registered = api.register(api.spark.createDataFrame(table))
+        else:
+            registered = api.register(table)
+        linker.table_management.register_term_frequency_lookup(registered, column)
 
 
 def _count_rows(linker: Any, table: Any) -> int:
@@ -468,7 +513,7 @@ def link(
     report("voorbereiden", 0.0)
     if trained is not None:
         context = trained.spec.context
-    features = prepare(records, [c.naam for c in context])
+    features = prepare(records, model_mod.context_columns(context), model_mod.list_columns(context))
     tijden["voorbereiden"] = time.perf_counter() - t0
     api = _db_api(backend, spark_session)
     if trained is None:

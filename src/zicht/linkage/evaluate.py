@@ -138,14 +138,15 @@ def records_from_import_frame(
 ) -> pd.DataFrame:
     """Linkage records from meldingen in the import format (e.g. the synthetic generator's output).
 
-    Codes given as labels (``Nederland``, ``vrouw``, ``seksuele uitbuiting``, ``Utrecht``) are resolved with
-    the codebook and, when given, the reference data, as the intake would; ``melding_id`` is
+    Codes given as labels (``Nederland``, ``vrouw``, ``seksuele uitbuiting``, ``land- en tuinbouw``, ``Utrecht``)
+    are resolved with the codebook and, when given, the reference data, as the intake would; ``melding_id`` is
     ``organisatie/melder_referentie``. ``regio_van`` maps organisation codes to their region (copied onto
     each melding as ``melder_regio``, as the registry does).
     """
     from zicht.codebook import codelijst
 
     landen, geslachten, vormen = codelijst("land"), codelijst("geslacht"), codelijst("uitbuitingsvorm")
+    sectoren, werkwijzen = codelijst("sector"), codelijst("werkwijze")
 
     def place(value: object) -> str | None:
         if value is None or (isinstance(value, float) and value != value) or str(value).strip() in ("", "onbekend"):
@@ -171,6 +172,14 @@ def records_from_import_frame(
             return []
         return [c for part in str(value).split(";") if (c := resolve(landen, part.strip()))]
 
+    def codes(lijst: Any, column: str) -> list[list[str]]:
+        return [
+            sorted({c for part in str(v).split(";") if (c := resolve(lijst, part.strip())) and c != "onbekend"})
+            if v is not None and not (isinstance(v, float) and v != v)
+            else []
+            for v in meldingen.get(column, [None] * len(meldingen))
+        ]
+
     org = meldingen["organisatie"] if "organisatie" in meldingen.columns else pd.Series([""] * len(meldingen))
     return pd.DataFrame(
         {
@@ -184,11 +193,105 @@ def records_from_import_frame(
             "nationaliteit": [nationalities(v) for v in meldingen.get("nationaliteit", [None] * len(meldingen))],
             "documentnummer": meldingen.get("documentnummer"),
             "telefoonnummer": meldingen.get("telefoonnummer"),
+            "melder": [str(o) if o else None for o in org],
             "melder_regio": [(regio_van or {}).get(str(o)) for o in org],
             "plaats_delict": [place(v) for v in meldingen.get("plaats_delict", [None] * len(meldingen))],
-            "uitbuitingsvorm": [
-                sorted({c for part in str(v).split(";") if (c := resolve(vormen, part.strip())) and c != "onbekend"})
-                for v in meldingen.get("uitbuitingsvorm", [None] * len(meldingen))
-            ],
+            "uitbuitingsvorm": codes(vormen, "uitbuitingsvorm"),
+            "sector": codes(sectoren, "sector"),
+            "werkwijze": codes(werkwijzen, "werkwijze"),
         }
     )
+
+
+@dataclass(frozen=True)
+class SynthAccuracy:
+    """Accuracy of a full linkage on one synthetic data set (see :func:`synth_accuracy`).
+
+    Attributes:
+        meldingen: number of meldingen (anonymous ones included).
+        scores: cluster-pairwise precision/recall over linkable meldingen.
+        personen_fout: relative error in the number of persons, linkable meldingen.
+        personen_fout_alle: the same over all meldingen (anonymous reports included).
+        per_variatie: cluster recall per variation type (linkable meldingen).
+    """
+
+    meldingen: int
+    scores: Scores
+    personen_fout: float
+    personen_fout_alle: float
+    per_variatie: dict[str, Scores]
+
+
+def synth_accuracy(
+    seed: int, jaar_van: int, jaar_tot: int, reference_dir: Any, *, schaal: float = 1.0, u_max_pairs: float = 5e5
+) -> SynthAccuracy:
+    """Generate synthetic meldingen (:mod:`zicht.synth`), link them as the registry does and score the result.
+
+    Gates are on *linkable* meldingen: anonymous reports (no name, birth date or number; variation
+    ``anoniem``) cannot be linked by any method and count only in ``personen_fout_alle``.
+    """
+    from zicht import synth
+    from zicht.linkage.engine import TrainingConfig, link
+    from zicht.linkage.model import REGISTER_CONTEXT
+    from zicht.reference import load_reference
+
+    reference = load_reference(reference_dir)
+    result = synth.generate(
+        synth.SynthConfig(jaar_van=jaar_van, jaar_tot=jaar_tot, seed=seed, schaal=schaal), reference
+    )
+    records = records_from_import_frame(result.meldingen, reference)
+    truth = dict(zip(records["melding_id"], result.waarheid["persoon_id"].astype(str), strict=True))
+    variations = {
+        m: [v for v in str(x).split(";") if v]
+        for m, x in zip(records["melding_id"], result.waarheid["variaties"], strict=True)
+    }
+    linked = link(records, context=REGISTER_CONTEXT, config=TrainingConfig(seed=seed, u_max_pairs=u_max_pairs))
+    labels = linked.clusters.labels
+    sub_labels = {m: c for m, c in labels.items() if "anoniem" not in variations[m]}
+    sub_truth = {m: truth[m] for m in sub_labels}
+    return SynthAccuracy(
+        meldingen=len(records),
+        scores=cluster_pairwise(sub_labels, sub_truth),
+        personen_fout=person_count_error(sub_labels, sub_truth),
+        personen_fout_alle=person_count_error(labels, truth),
+        per_variatie=recall_by_variation(sub_labels, sub_truth, variations),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m zicht.linkage.evaluate [--referentie DIR] SEED:JAAR_VAN-JAAR_TOT[:SCHAAL] ...``
+
+    Prints the accuracy table of docs/linkage.md (one row per data set) and the recall per variation type.
+    """
+    import argparse
+    import sys
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(prog="python -m zicht.linkage.evaluate", description=main.__doc__)
+    parser.add_argument("sets", nargs="+", help="e.g. 1:2023-2024 or 5:2023-2024:2")
+    parser.add_argument("--referentie", type=Path, help="reference data (default: ZICHT_REFERENCE_DIR or ../shared)")
+    args = parser.parse_args(argv)
+    if args.referentie is None:
+        from zicht.config import load_settings
+
+        args.referentie = load_settings().effective_reference_dir
+    out = sys.stdout
+    out.write("| seed, years, meldingen | cluster precision | cluster recall | persons (linkable) | persons (all) |\n")
+    out.write("| --- | --- | --- | --- | --- |\n")
+    for spec in args.sets:
+        parts = spec.split(":")
+        van, tot = (int(x) for x in parts[1].split("-"))
+        schaal = float(parts[2]) if len(parts) > 2 else 1.0
+        acc = synth_accuracy(int(parts[0]), van, tot, args.referentie, schaal=schaal)
+        s = acc.scores
+        out.write(
+            f"| {parts[0]}, {van}–{str(tot)[2:]}{f' ×{schaal:g}' if schaal != 1.0 else ''}, {acc.meldingen:,} "
+            f"| {s.precision:.3f} | {s.recall:.3f} | {acc.personen_fout:+.1%} | {acc.personen_fout_alle:+.1%} |\n"
+        )
+        per = ", ".join(f"{k} {v.recall:.3f} ({v.actual})" for k, v in acc.per_variatie.items())
+        out.write(f"recall per variation: {per}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

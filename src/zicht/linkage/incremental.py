@@ -27,6 +27,7 @@ import pandas as pd
 
 from zicht.linkage.clusters import pair_key
 from zicht.linkage.engine import Drempels, TrainedModel, to_duckdb_model
+from zicht.linkage.model import context_columns, list_columns
 from zicht.linkage.normalise import prepare
 from zicht.linkage.persons import Gebeurtenis, new_person_id
 from zicht.linkage.scoring import CompiledScorer
@@ -79,6 +80,7 @@ class LinkIndex:
     drempels: Drempels
     personen: dict[str, str]
     context: tuple[str, ...] = ()
+    lijsten: tuple[str, ...] = ()
     verschillend: set[tuple[str, str]] = field(default_factory=set)
     _con: Any = None
     _scorer: Any = None
@@ -98,13 +100,15 @@ class LinkIndex:
         """Build the index from decrypted records of already-linked meldingen and their persons."""
         import duckdb
 
-        ctx = tuple(context) or tuple(c.naam for c in trained.spec.context)
-        features = prepare(records, ctx)
+        ctx = tuple(context) or tuple(context_columns(trained.spec.context))
+        lijsten = tuple(list_columns(trained.spec.context))
+        features = prepare(records, ctx, lijsten)
         index = cls(
             trained=trained,
             drempels=drempels or Drempels(),
             personen={str(k): str(v) for k, v in personen.items()},
             context=ctx,
+            lijsten=lijsten,
             verschillend={pair_key(a, b) for a, b in verschillend},
         )
         con = duckdb.connect(":memory:")
@@ -124,7 +128,7 @@ class LinkIndex:
 
     def _features(self, record: Mapping[str, Any] | pd.DataFrame) -> pd.DataFrame:
         frame = record if isinstance(record, pd.DataFrame) else pd.DataFrame([dict(record)])
-        return prepare(frame, self.context)[self._columns]
+        return prepare(frame, self.context, self.lijsten)[self._columns]
 
     def _insert(self, table: str, features: pd.DataFrame) -> None:
         self._con.register("__zicht_rij", features)

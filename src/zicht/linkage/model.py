@@ -10,7 +10,8 @@ The comparisons work on the features made by :func:`zicht.linkage.normalise.prep
 * ``geboortedatum``: exact, exact on the 1 January placeholder, day–month swapped, one typing error,
   same year when one side has only a year or a placeholder, same year, one year apart;
 * ``geslacht``, ``nationaliteit``, ``document`` and ``telefoon`` where present;
-* optional context columns (non-identifying attributes such as the crime location), exact or fuzzy.
+* optional context columns (non-identifying attributes such as the crime location): exact, fuzzy, days apart,
+  set overlap, or exact with a nested detail column (sector within form of exploitation).
 
 Comparisons whose columns are empty in the data are left out (:func:`spec_for`), so the same code links a
 source that sends only names and a year. Levels are written with Splink's dialect-aware level library, or as
@@ -20,7 +21,7 @@ plain SQL in the DuckDB dialect that Splink translates for Spark.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import pandas as pd
@@ -42,15 +43,25 @@ class ContextVeld:
     Attributes:
         naam: column name in the record frame.
         soort: ``exact`` (with optional term-frequency adjustment), ``fuzzy`` (Jaro–Winkler 0.9/0.8) or
-            ``dagen`` (an integer day number: within 30, 120 or 365 days).
+            ``dagen`` (an integer day number: within 30, 120 or 365 days) or ``lijst`` (a set of values:
+            equal, overlapping, disjoint).
         tf: apply a term-frequency adjustment on the exact level.
         blokkeren: also generate candidate pairs from equal values of this column.
+        detail: a finer column nested in this one (``sector`` within ``uitbuitingsvorm``), compared only where
+            this column agrees: one comparison with the levels *both equal*, *equal, detail unknown*, *equal,
+            detail different* and *different*, so evidence that the two columns share is not counted twice.
     """
 
     naam: str
-    soort: Literal["exact", "fuzzy", "dagen"] = "exact"
+    soort: Literal["exact", "fuzzy", "dagen", "lijst"] = "exact"
     tf: bool = False
     blokkeren: bool = False
+    detail: str | None = None
+
+    @property
+    def kolommen(self) -> tuple[str, ...]:
+        """The record columns this comparison reads."""
+        return (self.naam,) if self.detail is None else (self.naam, self.detail)
 
 
 @dataclass(frozen=True)
@@ -74,7 +85,10 @@ class ModelSpec:
             "nationaliteit": self.nationaliteit,
             "document": self.document,
             "telefoon": self.telefoon,
-            "context": [{"naam": c.naam, "soort": c.soort, "tf": c.tf, "blokkeren": c.blokkeren} for c in self.context],
+            "context": [
+                {"naam": c.naam, "soort": c.soort, "tf": c.tf, "blokkeren": c.blokkeren, "detail": c.detail}
+                for c in self.context
+            ],
         }
 
     @classmethod
@@ -95,8 +109,20 @@ def _present(features: pd.DataFrame, column: str, minimum: int = 2) -> bool:
     return column in features.columns and int(features[column].notna().sum()) >= minimum
 
 
+def context_columns(context: Sequence[ContextVeld]) -> list[str]:
+    """The record columns that context comparisons read (for :func:`zicht.linkage.normalise.prepare`)."""
+    return list(dict.fromkeys(k for c in context for k in c.kolommen))
+
+
+def list_columns(context: Sequence[ContextVeld]) -> list[str]:
+    """The context columns that hold sets of values (compared by overlap)."""
+    return [c.naam for c in context if c.soort == "lijst"]
+
+
 def spec_for(features: pd.DataFrame, context: Sequence[ContextVeld] = ()) -> ModelSpec:
-    """The comparisons the data can support: a comparison needs values in at least two records."""
+    """The comparisons the data can support: a comparison needs values in at least two records (a nested
+    detail column without values is dropped from its comparison)."""
+    context = tuple(c if c.detail is None or _present(features, c.detail) else replace(c, detail=None) for c in context)
     return ModelSpec(
         namen=_present(features, "vn") or _present(features, "an"),
         geboortedatum=_present(features, "gj"),
@@ -151,18 +177,26 @@ def _naam() -> ComparisonCreator:
             ),
             cll.CustomLevel("naam_sleutel_l = naam_sleutel_r", "voor- en achternaam verwisseld", _D),
             cll.CustomLevel(
-                f"({_FON}) OR (vn_l = vn_r AND an_vol_l = an_vol_r)",
+                f"({_FON}) OR (vn_l = vn_r AND an_vol_l = an_vol_r) OR (vn_vol_l = vn_vol_r AND {_AN_GELIJK})",
                 "fonetisch gelijk (transliteratie, tussenvoegsel)",
                 _D,
             ),
             cll.CustomLevel(_SWAP_FON, "verwisseld, fonetisch gelijk", _D),
-            cll.And(cll.JaroWinklerLevel("vn", 0.88), cll.JaroWinklerLevel("an", 0.88)).configure(
-                label_for_charts="beide bijna gelijk (tikfout)"
-            ),
+            cll.Or(
+                cll.And(cll.JaroWinklerLevel("vn", 0.88), cll.JaroWinklerLevel("an", 0.88)),
+                cll.And(cll.CustomLevel(_VN_GELIJK, base_dialect_str=_D), cll.DamerauLevenshteinLevel("an", 1)),
+            ).configure(label_for_charts="beide bijna gelijk (tikfout)"),
             _SwappedJaroWinkler(0.88),
+            cll.And(cll.ArrayIntersectLevel("fon_tokens", 2), cll.ArraySubsetLevel("fon_tokens")).configure(
+                label_for_charts="namen van de een alle in de ander (andere volgorde of velden)"
+            ),
             cll.And(
                 cll.CustomLevel(_AN_GELIJK, base_dialect_str=_D),
-                cll.Or(cll.ArrayIntersectLevel("vn_alle", 1), cll.JaroWinklerLevel("vn", 0.88)),
+                cll.Or(
+                    cll.ArrayIntersectLevel("vn_alle", 1),
+                    cll.JaroWinklerLevel("vn", 0.88),
+                    cll.DamerauLevenshteinLevel("vn", 1),
+                ),
             ).configure(label_for_charts="achternaam gelijk, een van de voornamen gelijk of bijna"),
             cll.CustomLevel(f"(an_l IS NULL OR an_r IS NULL) AND {_VN_GELIJK}", "alleen voornaam bekend, gelijk", _D),
             cll.CustomLevel(f"(vn_l IS NULL OR vn_r IS NULL) AND {_AN_GELIJK}", "alleen achternaam bekend, gelijk", _D),
@@ -175,8 +209,14 @@ def _naam() -> ComparisonCreator:
                 ),
                 cll.ArrayIntersectLevel("fon_tokens", 3),
             ).configure(label_for_charts="deels gelijk (namen in andere velden)"),
-            cll.CustomLevel(_AN_GELIJK, "alleen achternaam gelijk", _D),
-            cll.CustomLevel(_VN_GELIJK, "alleen voornaam gelijk", _D),
+            # A shared family or given name alone is common among people of one origin (small name pools):
+            # term-frequency adjusted, so a common name weighs less than a rare one.
+            cll.CustomLevel(_AN_GELIJK, "alleen achternaam gelijk", _D).configure(
+                tf_adjustment_column="an", tf_adjustment_weight=1.0, disable_tf_exact_match_detection=True
+            ),
+            cll.CustomLevel(_VN_GELIJK, "alleen voornaam gelijk", _D).configure(
+                tf_adjustment_column="vn", tf_adjustment_weight=1.0, disable_tf_exact_match_detection=True
+            ),
             cll.ElseLevel().configure(label_for_charts="verschillend"),
         ],
     )
@@ -195,10 +235,13 @@ def _geboortedatum() -> ComparisonCreator:
                 "gj_l = gj_r AND gd_dag_l = gd_maand_r AND gd_maand_l = gd_dag_r", "dag en maand verwisseld", _D
             ),
             cll.DamerauLevenshteinLevel("gd", 1).configure(label_for_charts="een tikfout verschil"),
-            cll.CustomLevel(f"gj_l = gj_r AND {incomplete}", "zelfde jaar, datum onvolledig of 1 januari", _D),
+            # One level for "the year fits an incomplete date": the same year, or a year estimated from the age
+            # at the report that fits (the true year is the estimate or the next). Two levels would split
+            # the few training pairs without a full date and leave the second with an unestimated m.
             cll.CustomLevel(
-                "(gj_geschat_l AND gj_r - gj_l BETWEEN 0 AND 1) OR (gj_geschat_r AND gj_l - gj_r BETWEEN 0 AND 1)",
-                "leeftijd bij melding past bij geboortejaar",
+                f"(gj_l = gj_r AND {incomplete}) OR (gj_geschat_l AND gj_r - gj_l BETWEEN 0 AND 1) "
+                "OR (gj_geschat_r AND gj_l - gj_r BETWEEN 0 AND 1)",
+                "zelfde jaar of leeftijd bij melding past, datum onvolledig of 1 januari",
                 _D,
             ),
             cll.CustomLevel("gj_l = gj_r", "zelfde jaar, andere datum", _D),
@@ -255,6 +298,28 @@ def _telefoon() -> ComparisonCreator:
 
 
 def _context(veld: ContextVeld) -> ComparisonCreator:
+    if veld.detail is not None:
+        n, d = veld.naam, veld.detail
+        return cl.CustomComparison(
+            output_column_name=n,
+            comparison_levels=[
+                cll.NullLevel(n),
+                cll.CustomLevel(f"{n}_l = {n}_r AND {d}_l = {d}_r", f"gelijk, {d} gelijk", _D),
+                cll.CustomLevel(f"{n}_l = {n}_r AND ({d}_l IS NULL OR {d}_r IS NULL)", f"gelijk, {d} onbekend", _D),
+                cll.CustomLevel(f"{n}_l = {n}_r", f"gelijk, {d} verschillend", _D),
+                cll.ElseLevel().configure(label_for_charts="verschillend"),
+            ],
+        )
+    if veld.soort == "lijst":
+        return cl.CustomComparison(
+            output_column_name=veld.naam,
+            comparison_levels=[
+                cll.NullLevel(veld.naam),
+                cll.ExactMatchLevel(veld.naam).configure(label_for_charts="gelijk"),
+                cll.ArrayIntersectLevel(veld.naam, 1).configure(label_for_charts="deels gelijk"),
+                cll.ElseLevel().configure(label_for_charts="verschillend"),
+            ],
+        )
     if veld.soort == "dagen":
         n = veld.naam
         return cl.CustomComparison(
@@ -280,14 +345,20 @@ def _context(veld: ContextVeld) -> ComparisonCreator:
     return cl.CustomComparison(output_column_name=veld.naam, comparison_levels=levels)
 
 
-#: Context the registry compares: report date, crime location and forms of exploitation (minimised attributes
-#: of the melding itself, not identifying). The reporter's region is left out on purpose: it follows the
-#: crime location so closely that Fellegi–Sunter, which treats comparisons as independent, would count the
-#: same evidence twice (measured: false merges of namesakes in one region).
+#: Context the registry compares: report date, crime location, forms of exploitation with their sectors, the
+#: methods used, and the reporting organisation (minimised attributes of the melding itself, not identifying).
+#: The sector is nested in the form (one comparison), because a sector implies its form. Two meldingen of one
+#: organisation under different references are seldom the same person (an organisation keeps one dossier per
+#: victim); how seldom is learnt from the data like every other m. The reporter's region is left out on purpose: it
+#: follows the crime location so closely that Fellegi–Sunter, which treats comparisons as independent, would
+#: count the same evidence twice (measured: false merges of namesakes in one region). The dossier type is left
+#: out too: it says what the reporter asks of the registry, not something about the person.
 REGISTER_CONTEXT = (
     ContextVeld("melddag", "dagen"),
     ContextVeld("plaats_delict"),
-    ContextVeld("uitbuitingsvorm"),
+    ContextVeld("uitbuitingsvorm", detail="sector"),
+    ContextVeld("werkwijze", "lijst"),
+    ContextVeld("melder"),
 )
 
 
@@ -325,7 +396,14 @@ def blocking_rules(spec: ModelSpec) -> list[BlockingRuleCreator | str]:
     if spec.geboortedatum:
         rules.append(block_on("gd_blok"))
         if spec.namen:
-            rules += [block_on("an_fon", "gj"), block_on("vn_fon", "gj")]
+            rules += [
+                block_on("an_fon", "gj"),
+                block_on("vn_fon", "gj"),
+                # Swapped names where one field holds several names (the longest is the key): one half of the
+                # swap plus the birth year. Two rules, because a dedupe compares each pair once (l < r).
+                "l.vn_fon = r.an_fon AND l.gj = r.gj",
+                "l.an_fon = r.vn_fon AND l.gj = r.gj",
+            ]
     if spec.document:
         rules.append(block_on("doc1"))
     if spec.telefoon:
@@ -335,6 +413,14 @@ def blocking_rules(spec: ModelSpec) -> list[BlockingRuleCreator | str]:
     if spec.namen and "plaats_delict" in context:
         # A missing birth date plus a misspelt name: the place of exploitation still narrows it down.
         rules += [block_on("vn_fon", "plaats_delict"), block_on("an_fon", "plaats_delict")]
+    if spec.namen and spec.nationaliteit and "melddag" in context:
+        # A missing birth date plus a misspelt given or family name and no crime location: the other name,
+        # the nationality and reports within a year of each other (the same victim is usually reported by
+        # several organisations within months).
+        rules += [
+            f"l.{key} = r.{key} AND l.nat1 = r.nat1 AND abs(l.melddag - r.melddag) <= 365"
+            for key in ("an_fon", "vn_fon")
+        ]
     return rules
 
 

@@ -363,7 +363,15 @@ def _context_value(value: object) -> str | None:
     return None if not text or text == "onbekend" else text
 
 
-def prepare(records: pd.DataFrame, context_columns: Sequence[str] = ()) -> pd.DataFrame:
+def _context_list(value: object) -> list[str] | None:
+    """A set-valued context attribute (``werkwijze``) as sorted folded values; ``None`` when empty."""
+    items = {v for part in _as_list(value) if (v := _context_value(part))}
+    return sorted(items) or None
+
+
+def prepare(
+    records: pd.DataFrame, context_columns: Sequence[str] = (), list_columns: Sequence[str] = ()
+) -> pd.DataFrame:
     """Turn decrypted records into linkage features (one row per melding, same order).
 
     Args:
@@ -373,6 +381,8 @@ def prepare(records: pd.DataFrame, context_columns: Sequence[str] = ()) -> pd.Da
         context_columns: extra non-identifying columns for context comparisons (e.g. ``plaats_delict``),
             folded to lower-case text; a list becomes its sorted values joined by ``;``; ``onbekend`` is
             missing. ``melddatum`` always becomes ``melddag`` (days since 1970) for the report-date comparison.
+        list_columns: those of ``context_columns`` that hold sets of values (``werkwijze``): kept as sorted
+            lists of folded values, for an overlap comparison.
 
     Returns:
         A new frame with ``unique_id`` (the melding id as text) and the feature columns used by
@@ -386,6 +396,7 @@ def prepare(records: pd.DataFrame, context_columns: Sequence[str] = ()) -> pd.Da
     ids = [str(v) for v in col("melding_id")]
     vn_rows: list[str | None] = []
     vn_alle_rows: list[list[str]] = []
+    vn_vol_rows: list[str | None] = []
     an_rows: list[str | None] = []
     an1_rows: list[str | None] = []
     an_vol_rows: list[str | None] = []
@@ -399,6 +410,7 @@ def prepare(records: pd.DataFrame, context_columns: Sequence[str] = ()) -> pd.Da
         core = surname_core(achternaam)
         vn_rows.append(given[0] if given else None)
         vn_alle_rows.append(given)
+        vn_vol_rows.append("".join(given) or None)
         an_rows.append(" ".join(core) if core else None)
         an_vol_rows.append(_glued_surname(achternaam))
         first = given[0] if given else None
@@ -455,6 +467,7 @@ def prepare(records: pd.DataFrame, context_columns: Sequence[str] = ()) -> pd.Da
             "unique_id": ids,
             "vn": vn_rows,
             "vn_alle": vn_alle_rows,
+            "vn_vol": vn_vol_rows,
             "an": an_rows,
             "an1": an1_rows,
             "an_vol": an_vol_rows,
@@ -482,7 +495,9 @@ def prepare(records: pd.DataFrame, context_columns: Sequence[str] = ()) -> pd.Da
         }
     )
     for name in context_columns:
-        if name != "melddag":
+        if name in list_columns:
+            out[name] = [_context_list(v) for v in col(name)]
+        elif name != "melddag":
             out[name] = [_context_value(v) for v in col(name)]
     for list_col in ("vn_alle", "an_tokens", "fon_tokens"):  # nat, docs and tels are already None when empty
         out[list_col] = [x or None for x in out[list_col]]

@@ -56,6 +56,12 @@ VERGELIJKINGEN = {
     "nationaliteit": "Nationaliteit",
     "document": "Documentnummer",
     "telefoon": "Telefoonnummer",
+    "naam": "Naam",
+    "melddag": "Melddatum",
+    "plaats_delict": "Plaats delict",
+    "uitbuitingsvorm": "Uitbuitingsvorm en sector",
+    "werkwijze": "Werkwijze",
+    "melder": "Melder",
 }
 
 

@@ -53,6 +53,7 @@ from zicht.storage.tables import (
     Melding,
     MeldingNationaliteit,
     MeldingUitbuiting,
+    MeldingWerkwijze,
     Organisatie,
     Persoon,
 )
@@ -130,6 +131,7 @@ def load_records(session: Session, vault: Vault, melding_ids: Sequence[uuid.UUID
     stmt = (
         select(
             Melding.id,
+            Melding.organisatie_id,
             Melding.melder_soort,
             Melding.melddatum,
             Melding.geslacht,
@@ -155,6 +157,8 @@ def load_records(session: Session, vault: Vault, melding_ids: Sequence[uuid.UUID
     subset = [r.id for r in rows] if melding_ids is not None else None
     nationaliteiten = _children(session, MeldingNationaliteit.land, MeldingNationaliteit, subset)
     vormen = _children(session, MeldingUitbuiting.vorm, MeldingUitbuiting, subset)
+    sectoren = _children(session, MeldingUitbuiting.sector, MeldingUitbuiting, subset)
+    werkwijzen = _children(session, MeldingWerkwijze.werkwijze, MeldingWerkwijze, subset)
     records: dict[str, list[Any]] = {k: [] for k in _RECORD_COLUMNS}
     for r in rows:
         gegevens = vault.decrypt(r.id, r.sleutel_id, r.versleuteld) if r.versleuteld is not None else None
@@ -169,10 +173,13 @@ def load_records(session: Session, vault: Vault, melding_ids: Sequence[uuid.UUID
         records["melddatum"].append(r.melddatum)
         records["geslacht"].append(r.geslacht)
         records["nationaliteit"].append(nationaliteiten.get(r.id, []))
+        records["melder"].append(str(r.organisatie_id))
         records["melder_soort"].append(r.melder_soort)
         records["melder_regio"].append(r.melder_regio)
         records["plaats_delict"].append(r.plaats_delict_gemeente or r.plaats_delict_land)
         records["uitbuitingsvorm"].append(sorted(set(vormen.get(r.id, []))))
+        records["sector"].append(sorted(set(sectoren.get(r.id, [])) - {"onbekend"}))
+        records["werkwijze"].append(sorted(set(werkwijzen.get(r.id, []))))
         records["persoon_id"].append(str(r.persoon_id) if r.persoon_id else None)
     return pd.DataFrame(records, dtype=object)
 
@@ -189,10 +196,13 @@ _RECORD_COLUMNS = (
     "melddatum",
     "geslacht",
     "nationaliteit",
+    "melder",
     "melder_soort",
     "melder_regio",
     "plaats_delict",
     "uitbuitingsvorm",
+    "sector",
+    "werkwijze",
     "persoon_id",
 )
 
