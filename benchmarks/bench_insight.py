@@ -201,12 +201,12 @@ def _samenvatting(xs: list[float]) -> dict[str, float]:
     return {"mediaan_s": round(statistics.median(xs), 4), "p95_s": round(_p(xs, 95), 4), "n": len(xs)}
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--meldingen", type=int, default=1_000_000)
     parser.add_argument("--herhalingen", type=int, default=15)
     parser.add_argument("--db", type=Path, default=None, help="SQLite file to (re)use")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     ref = load_reference(REFERENCE_DIR)
     db = args.db or Path(tempfile.mkdtemp()) / "bench.sqlite3"
     url = f"sqlite:///{db}"

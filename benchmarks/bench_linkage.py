@@ -103,7 +103,7 @@ def run_size(size: int, seed: int, ecm: bool, incremental: bool) -> dict[str, An
     from zicht.linkage import evaluate
     from zicht.linkage.engine import Drempels, TrainingConfig, link, predict
     from zicht.linkage.incremental import LinkIndex
-    from zicht.linkage.model import REGISTER_CONTEXT
+    from zicht.linkage.model import REGISTER_CONTEXT, context_columns, list_columns
     from zicht.linkage.normalise import prepare
 
     out: dict[str, Any] = {"meldingen": size}
@@ -138,7 +138,7 @@ def run_size(size: int, seed: int, ecm: bool, incremental: bool) -> dict[str, An
         "personen_fout_alle": round(evaluate.person_count_error(labels, truth), 4),
     }
     if ecm:
-        features = prepare(records, [c.naam for c in REGISTER_CONTEXT])
+        features = prepare(records, context_columns(REGISTER_CONTEXT), list_columns(REGISTER_CONTEXT))
         all_pairs, _ = predict(features, result.model, 0.0)
         strong = result.paren[result.paren["match_probability"] >= result.drempels.boven]
         zicht_pairs = evaluate.pairwise(zip(strong["melding_a"], strong["melding_b"], strict=True), truth)

@@ -56,7 +56,7 @@ def time_bootstrap(path: Path, nboot: int, seed: int, workers: int) -> tuple[flo
 DATASETS = ("NewOrl", "NewOrl_5", "Kosovo", "Korea", "Artificial_3")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nboot", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1234)
@@ -65,7 +65,7 @@ def main() -> None:
         "--datasets", default=",".join(DATASETS), help="comma-separated subset of " + ", ".join(DATASETS)
     )
     parser.add_argument("--no-parallel", action="store_true", help="skip the run with one worker per core")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     names = [n.strip() for n in args.datasets.split(",") if n.strip()]
     unknown = sorted(set(names) - set(DATASETS))
     if unknown:

@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Every benchmark script still runs end to end at a tiny size, so a change that breaks one is found by the
+suite and not by the next ``make bench``. These assert that the scripts complete and report their figures;
+the figures themselves are measured by ``make bench`` and never asserted (timing belongs in benchmarks/)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("benchmarks")]
+
+
+def _script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"_bench_{name}", REPO_ROOT / "benchmarks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_import_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    bench = _script("bench_import")
+    monkeypatch.setattr(bench, "BENCH_DIR", tmp_path)
+    assert bench.main(["--rows", "300", "--only", "sqlite"]) == 0
+    out = capsys.readouterr().out
+    assert "bulk import of 300 meldingen" in out
+    assert "sqlite    wall" in out and "floor" in out
+
+
+def test_bench_linkage_runs() -> None:
+    bench = _script("bench_linkage")
+    out = bench.run_size(600, seed=3, ecm=True, incremental=True)
+    assert out["meldingen"] == 600
+    assert out["zicht"]["kandidaten"] > 0
+    assert 0.0 <= out["zicht"]["nauwkeurigheid"]["cluster_recall"] <= 1.0
+    assert out["ecm"]["kandidaten"] >= out["zicht"]["kandidaten"]
+    assert out["incrementeel"]["meldingen"] == 200
+
+
+def test_bench_mse_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    bench = _script("bench_mse")
+    assert bench.main(["--nboot", "20", "--repeats", "1", "--no-parallel", "--datasets", "Korea"]) in (0, None)
+    assert "Korea" in capsys.readouterr().out
+
+
+def test_bench_insight_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bench = _script("bench_insight")
+    result = bench.main(["--meldingen", "3000", "--herhalingen", "2", "--db", str(tmp_path / "insight.sqlite3")])
+    assert result in (0, None)
+    assert "dashboard" in capsys.readouterr().out.lower()
