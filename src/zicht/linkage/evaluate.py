@@ -223,27 +223,29 @@ class SynthAccuracy:
 
 
 def synth_accuracy(
-    seed: int, jaar_van: int, jaar_tot: int, reference_dir: Any, *, schaal: float = 1.0, u_max_pairs: float = 5e5
+    meldingen: Any, waarheid: Any, reference: Any, *, seed: int = 1, u_max_pairs: float = 5e5
 ) -> SynthAccuracy:
-    """Generate synthetic meldingen (:mod:`zicht.synth`), link them as the registry does and score the result.
+    """Link synthetic meldingen as the registry does and score the result against the generator's truth.
+
+    Args:
+        meldingen: the generator's meldingen frame (``zicht.synth.generate(...).meldingen``).
+        waarheid: its truth frame, row for row (``persoon_id`` and ``variaties`` per melding).
+        reference: reference data (places).
+        seed: seed of the training (u sampling).
+        u_max_pairs: pairs sampled for the u probabilities.
 
     Gates are on *linkable* meldingen: anonymous reports (no name, birth date or number; variation
-    ``anoniem``) cannot be linked by any method and count only in ``personen_fout_alle``.
+    ``anoniem``) cannot be linked by any method and count only in ``personen_fout_alle``. The linkage package
+    does not depend on the generator: callers (tests, ``benchmarks/eval_linkage_synth.py``) generate.
     """
-    from zicht import synth
     from zicht.linkage.engine import TrainingConfig, link
     from zicht.linkage.model import REGISTER_CONTEXT
-    from zicht.reference import load_reference
 
-    reference = load_reference(reference_dir)
-    result = synth.generate(
-        synth.SynthConfig(jaar_van=jaar_van, jaar_tot=jaar_tot, seed=seed, schaal=schaal), reference
-    )
-    records = records_from_import_frame(result.meldingen, reference)
-    truth = dict(zip(records["melding_id"], result.waarheid["persoon_id"].astype(str), strict=True))
+    records = records_from_import_frame(meldingen, reference)
+    truth = dict(zip(records["melding_id"], waarheid["persoon_id"].astype(str), strict=True))
     variations = {
         m: [v for v in str(x).split(";") if v]
-        for m, x in zip(records["melding_id"], result.waarheid["variaties"], strict=True)
+        for m, x in zip(records["melding_id"], waarheid["variaties"], strict=True)
     }
     linked = link(records, context=REGISTER_CONTEXT, config=TrainingConfig(seed=seed, u_max_pairs=u_max_pairs))
     labels = linked.clusters.labels
@@ -256,42 +258,3 @@ def synth_accuracy(
         personen_fout_alle=person_count_error(labels, truth),
         per_variatie=recall_by_variation(sub_labels, sub_truth, variations),
     )
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m zicht.linkage.evaluate [--referentie DIR] SEED:JAAR_VAN-JAAR_TOT[:SCHAAL] ...``
-
-    Prints the accuracy table of docs/linkage.md (one row per data set) and the recall per variation type.
-    """
-    import argparse
-    import sys
-    from pathlib import Path
-
-    parser = argparse.ArgumentParser(prog="python -m zicht.linkage.evaluate", description=main.__doc__)
-    parser.add_argument("sets", nargs="+", help="e.g. 1:2023-2024 or 5:2023-2024:2")
-    parser.add_argument("--referentie", type=Path, help="reference data (default: ZICHT_REFERENCE_DIR or ../shared)")
-    args = parser.parse_args(argv)
-    if args.referentie is None:
-        from zicht.config import load_settings
-
-        args.referentie = load_settings().effective_reference_dir
-    out = sys.stdout
-    out.write("| seed, years, meldingen | cluster precision | cluster recall | persons (linkable) | persons (all) |\n")
-    out.write("| --- | --- | --- | --- | --- |\n")
-    for spec in args.sets:
-        parts = spec.split(":")
-        van, tot = (int(x) for x in parts[1].split("-"))
-        schaal = float(parts[2]) if len(parts) > 2 else 1.0
-        acc = synth_accuracy(int(parts[0]), van, tot, args.referentie, schaal=schaal)
-        s = acc.scores
-        out.write(
-            f"| {parts[0]}, {van}–{str(tot)[2:]}{f' ×{schaal:g}' if schaal != 1.0 else ''}, {acc.meldingen:,} "
-            f"| {s.precision:.3f} | {s.recall:.3f} | {acc.personen_fout:+.1%} | {acc.personen_fout_alle:+.1%} |\n"
-        )
-        per = ", ".join(f"{k} {v.recall:.3f} ({v.actual})" for k, v in acc.per_variatie.items())
-        out.write(f"recall per variation: {per}\n")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
