@@ -416,9 +416,12 @@ def blocking_rules(spec: ModelSpec) -> list[BlockingRuleCreator | str]:
     if spec.namen and spec.nationaliteit and "melddag" in context:
         # A missing birth date plus a misspelt given or family name and no crime location: the other name,
         # the nationality and reports within a year of each other (the same victim is usually reported by
-        # several organisations within months).
+        # several organisations within months). Only where a birth year is missing: with both years known the
+        # name + birth year rules above apply, and without this condition the rule admits every namesake of
+        # the same nationality reported that year (candidates grow with the square of the volume).
         rules += [
             f"l.{key} = r.{key} AND l.nat1 = r.nat1 AND abs(l.melddag - r.melddag) <= 365"
+            " AND (l.gj IS NULL OR r.gj IS NULL)"
             for key in ("an_fon", "vn_fon")
         ]
     return rules
