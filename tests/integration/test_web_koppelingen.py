@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web_support import WebBed, maak_beoordelingen, maak_testbed, nieuwe_melding
+from tests.web_support import GEHEIME_NAAM, WebBed, maak_beoordelingen, maak_testbed, nieuwe_melding
 from zicht.web.pages.koppelingen import PER_PAGINA
 
 
@@ -44,3 +44,19 @@ def test_de_wachtrij_is_gepagineerd_en_elk_paar_is_bereikbaar(bed: WebBed) -> No
     # a page beyond the last (the queue shrank after decisions) shows the last page, not an empty list
     assert _paren_op(client.get("/analyse/koppelingen?pagina=9").text) == items[PER_PAGINA:]
     assert _paren_op(client.get("/analyse/koppelingen?pagina=0").text) == items[:PER_PAGINA]
+
+
+def test_het_paar_toont_de_vergeleken_kenmerken_zonder_identificerende_gegevens(bed: WebBed) -> None:
+    """The pair page shows what the model compares (organisation, sector, methods used, ...), nothing identifying."""
+    melder = bed.als("melder")
+    a = nieuwe_melding(melder, melder_referentie=f"KEN-{uuid.uuid4().hex[:8]}", sector="raamprostitutie")
+    b = nieuwe_melding(melder, melder_referentie=f"KEN-{uuid.uuid4().hex[:8]}", werkwijze=["schuldslavernij"])
+    (item,) = maak_beoordelingen(bed.sessions, [(a, b)])
+    html = bed.als("analist").get(f"/analyse/koppelingen/{item}").text
+    assert ">De twee meldingen</caption>" in html
+    tabel = html.split(">De twee meldingen</caption>")[1].split("</table>")[0]
+    for kenmerk in ("Melder", "Soort melder", "Sectoren", "Werkwijzen", "Uitbuitingsvormen"):
+        assert f">{kenmerk}<" in tabel, kenmerk
+    assert "raamprostitutie" in tabel.lower()
+    assert "overboymethode" in tabel and "chuldslavernij" in tabel
+    assert GEHEIME_NAAM.split()[1] not in html

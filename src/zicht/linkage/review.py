@@ -41,6 +41,7 @@ from zicht.storage.tables import (
     Melding,
     MeldingNationaliteit,
     MeldingUitbuiting,
+    MeldingWerkwijze,
     Organisatie,
     Persoon,
 )
@@ -114,6 +115,9 @@ class MeldingKenmerken:
     plaats_delict: str
     uitbuitingsvormen: tuple[str, ...]
     persoon_id: uuid.UUID | None
+    melder_naam: str = ""
+    sectoren: tuple[str, ...] = ()
+    werkwijzen: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -205,7 +209,7 @@ def kenmerken(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, MeldingK
     if not ids:
         return {}
     rows = session.execute(
-        select(Melding, Organisatie.code)
+        select(Melding, Organisatie.code, Organisatie.naam)
         .join(Organisatie, Organisatie.id == Melding.organisatie_id)
         .where(Melding.id.in_(ids))
     )
@@ -217,13 +221,23 @@ def kenmerken(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, MeldingK
     ):
         nats.setdefault(mid, []).append(land)
     vormen: dict[uuid.UUID, list[str]] = {}
-    for mid, vorm in session.execute(
-        select(MeldingUitbuiting.melding_id, MeldingUitbuiting.vorm).where(MeldingUitbuiting.melding_id.in_(ids))
+    sectoren: dict[uuid.UUID, list[str]] = {}
+    for mid, vorm, sector in session.execute(
+        select(MeldingUitbuiting.melding_id, MeldingUitbuiting.vorm, MeldingUitbuiting.sector).where(
+            MeldingUitbuiting.melding_id.in_(ids)
+        )
     ):
         if vorm not in vormen.setdefault(mid, []):
             vormen[mid].append(vorm)
+        if sector != "onbekend" and sector not in sectoren.setdefault(mid, []):
+            sectoren[mid].append(sector)
+    werkwijzen: dict[uuid.UUID, list[str]] = {}
+    for mid, werkwijze in session.execute(
+        select(MeldingWerkwijze.melding_id, MeldingWerkwijze.werkwijze).where(MeldingWerkwijze.melding_id.in_(ids))
+    ):
+        werkwijzen.setdefault(mid, []).append(werkwijze)
     out: dict[uuid.UUID, MeldingKenmerken] = {}
-    for melding, code in rows:
+    for melding, code, naam in rows:
         plaats = melding.plaats_delict_gemeente or melding.plaats_delict_land or "onbekend"
         out[melding.id] = MeldingKenmerken(
             melding_id=melding.id,
@@ -237,6 +251,9 @@ def kenmerken(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, MeldingK
             plaats_delict=plaats,
             uitbuitingsvormen=tuple(sorted(vormen.get(melding.id, []))),
             persoon_id=melding.persoon_id,
+            melder_naam=naam,
+            sectoren=tuple(sorted(sectoren.get(melding.id, []))),
+            werkwijzen=tuple(sorted(werkwijzen.get(melding.id, []))),
         )
     return out
 

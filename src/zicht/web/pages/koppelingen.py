@@ -82,6 +82,7 @@ def _plaats(reference: Referentiedata, code: str, taal: str) -> str:
 def _kenmerken(m: MeldingKenmerken, reference: Referentiedata, taal: str) -> dict[str, str]:
     """The minimised attributes of one melding as texts, keyed by their Dutch label."""
     return {
+        "Melder": m.melder_naam or m.melder,
         "Soort melder": _label("melder_soort", m.melder_soort, taal),
         "Melddatum": m.melddatum.isoformat(),
         "Plaats delict": _plaats(reference, m.plaats_delict, taal),
@@ -90,6 +91,8 @@ def _kenmerken(m: MeldingKenmerken, reference: Referentiedata, taal: str) -> dic
         "Leeftijd bij melding": str(m.leeftijd_bij_melding) if m.leeftijd_bij_melding is not None else "–",
         "Nationaliteiten": ", ".join(_label("land", n, taal) for n in m.nationaliteiten) or "–",
         "Uitbuitingsvormen": ", ".join(_label("uitbuitingsvorm", v, taal) for v in m.uitbuitingsvormen) or "–",
+        "Sectoren": ", ".join(_label("sector", v, taal) for v in m.sectoren) or "–",
+        "Werkwijzen": ", ".join(_label("werkwijze", v, taal) for v in m.werkwijzen) or "–",
     }
 
 
@@ -282,7 +285,10 @@ VERTALINGEN: dict[str, str] = {
     "Status: {status}": "Status: {status}",
     "De twee meldingen": "The two reports",
     "Kenmerk": "Attribute",
+    "Melder": "Reporting organisation",
     "Soort melder": "Kind of reporter",
+    "Sectoren": "Sectors",
+    "Werkwijzen": "Methods used",
     "Melddatum": "Report date",
     "Plaats delict": "Place of the crime",
     "Geslacht": "Gender",
