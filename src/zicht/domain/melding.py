@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 
 class PlaatsSoort(StrEnum):
@@ -95,6 +96,11 @@ class Identiteitsgegevens:
 
     def to_json(self) -> bytes:
         """Canonical JSON bytes (the plaintext that the vault encrypts)."""
+        return self._json
+
+    @cached_property
+    def _json(self) -> bytes:
+        # Computed once per instance: storing a melding needs it twice (content hash and encryption).
         data = {
             "voornamen": self.voornamen,
             "achternaam": self.achternaam,

@@ -118,7 +118,7 @@ def wachtrij(request: Request, aangemeld: Analist, besluit: str = "", melding: s
     taal = i18n.kies_taal(request)[0]
     with ctx.transactie() as s:
         aantal = review_count(s)
-        laatste = max(1, -(-aantal // PER_PAGINA))
+        laatste = Pagina((), 1, PER_PAGINA, aantal).aantal_paginas
         pagina = min(max(1, pagina), laatste)  # a decision may have emptied the last page
         items = review_queue(s, limit=PER_PAGINA, offset=(pagina - 1) * PER_PAGINA)
         status = _status(s, besluit)
