@@ -120,6 +120,16 @@ class Settings(BaseSettings):
         "total is suppressed as a whole.",
     )
     log_level: str = Field("INFO", description="Level of the operational log (never contains personal data).")
+    contact_beveiliging: str = Field(
+        "security@example.org",
+        description="E-mail address for vulnerability reports, the Contact of /.well-known/security.txt. Set it "
+        "in every deployment; the default is a placeholder.",
+    )
+    contact_toegankelijkheid: str = Field(
+        "toegankelijkheid@example.org",
+        description="E-mail address for accessibility problems, named in the accessibility statement. Set it in "
+        "every deployment; the default is a placeholder.",
+    )
 
     @field_validator("vault_keys", mode="before")
     @classmethod

@@ -229,6 +229,18 @@ def test_security_txt(bed: WebBed) -> None:
     assert "Contact: mailto:" in r.text and "Expires: " in r.text
 
 
+def test_contactadressen_komen_uit_de_instellingen(tmp_path_factory: pytest.TempPathFactory) -> None:
+    bed = maak_testbed(
+        tmp_path_factory.mktemp("contact"),
+        ZICHT_CONTACT_BEVEILIGING="cvd@gemeente.example",
+        ZICHT_CONTACT_TOEGANKELIJKHEID="digitoegankelijk@gemeente.example",
+    )
+    client = bed.client()
+    assert "Contact: mailto:cvd@gemeente.example\n" in client.get("/.well-known/security.txt").text
+    assert "digitoegankelijk@gemeente.example" in client.get("/toegankelijkheid").text
+    assert "Report it to digitoegankelijk@gemeente.example" in client.get("/toegankelijkheid?lang=en").text
+
+
 def test_paginas_hebben_strikte_csp(tmp_path_factory: pytest.TempPathFactory) -> None:
     bed = maak_testbed(tmp_path_factory.mktemp("csp"))
     r = bed.client().get("/inloggen")

@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from zicht.synth._vector import bevat, vertaal
-from zicht.synth.namen import CULTUUR_VAN_LAND, NL_CULTUREN, culturen, naamtabel
+from zicht.synth.namen import CULTUUR_VAN_LAND, KOP_AANDEEL, NL_CULTUREN, culturen, naamtabel
 
 #: Cultures whose members often carry 1 January as the official birth date (unknown exact date) [A].
 PLACEHOLDER_LANDEN = frozenset({"ER", "ET", "AF", "SO", "SD", "GN"})
@@ -46,8 +46,12 @@ class Identiteiten:
     telefoon2: npt.NDArray[np.object_]
 
 
-def _kies(rng: np.random.Generator, opties: tuple[int, ...], n: int) -> npt.NDArray[np.int32]:
-    return np.asarray(opties, dtype=np.int32)[rng.integers(0, len(opties), size=n)]
+def _kies(rng: np.random.Generator, opties: tuple[int, ...], kop: int, aandeel: float, n: int) -> npt.NDArray[np.int32]:
+    """``n`` entries of ``opties``: a listed (head) name with chance ``aandeel``, else one of the tail."""
+    staart = len(opties) - kop
+    uit_kop = rng.random(n) < (aandeel if staart else 1.0)
+    i = np.where(uit_kop, rng.integers(0, kop, size=n), kop + rng.integers(0, max(staart, 1), size=n))
+    return np.asarray(opties, dtype=np.int32)[i]
 
 
 def _tekens(rng: np.random.Generator, alfabet: npt.NDArray[np.str_], n: int, lengte: int) -> npt.NDArray[np.object_]:
@@ -112,12 +116,13 @@ def genereer_identiteiten(
             k = int(mask.sum())
             if k == 0:
                 continue
-            opties = tabel.entries[(c, "vrouw" if is_vrouw else "man")]
-            voornaam[mask] = _kies(rng, opties, k)
-            extra = _kies(rng, opties, k)
+            voor, familie = ("vrouw", "familie_vrouw") if is_vrouw else ("man", "familie")
+            opties, kop = tabel.entries[(c, voor)], tabel.kop[(c, voor)]
+            voornaam[mask] = _kies(rng, opties, kop, KOP_AANDEEL[c][0], k)
+            extra = _kies(rng, opties, kop, KOP_AANDEEL[c][0], k)
             heeft = rng.random(k) < TWEEDE_VOORNAAM_KANS.get(c, 0.0)
             tweede[mask] = np.where(heeft & (extra != voornaam[mask]), extra, -1)
-            achternaam[mask] = _kies(rng, tabel.entries[(c, "familie_vrouw" if is_vrouw else "familie")], k)
+            achternaam[mask] = _kies(rng, tabel.entries[(c, familie)], tabel.kop[(c, familie)], KOP_AANDEEL[c][1], k)
     dagen = (leeftijd.astype(np.int64) * 365.25 + rng.integers(0, 365, size=n)).astype("timedelta64[D]")
     geboren = (peildatum - dagen).astype("datetime64[D]")
     placeholder = bevat(land, PLACEHOLDER_LANDEN) & (rng.random(n) < 0.3)

@@ -5,10 +5,21 @@ Each entry is written ``Canonical/Variant/Variant``: the first form is the perso
 spellings that real registers show for the same name (Cyrillic and Arabic transliterations, Tigrinya and
 Vietnamese romanisations). Diacritics stay in the canonical form; dropping them is a separate variation.
 The lists are fictional combinations of common given and family names, written for this project.
+
+Real name distributions have a long tail: the forty-odd commonest Dutch family names cover about a tenth of the
+population, not all of it. Drawing everyone from the short lists would make namesakes ten times more common
+than in reality and linkage look harder than it is (and harder the larger the data set). Each list is therefore
+the *head* of its culture's distribution (:data:`KOP_AANDEEL` says which share of people carry a head name), and
+a deterministic *tail* of further names is built from the head names' own syllables (``Kowal`` + ``czyk``,
+``Hen`` + ``stra``), keeping their particles (``van der``, ``El``, ``Thị``) and, for cultures written in another
+script, spelling variants by the usual transliteration rules (:data:`_SPELREGELS`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -185,13 +196,110 @@ NL_CULTUREN: dict[str, float] = {"nl": 0.80, "ar": 0.12, "tr": 0.08}
 FAMILIENAAM_EERST = frozenset({"vn", "cn", "hu"})
 
 
+#: Share of people whose (given, family) name is one of the culture's listed names; the others carry a name
+#: from the generated tail. Rough shares of the commonest names in each population [A]: Vietnamese, Chinese,
+#: Guinean and Indian family names are concentrated (Nguyễn alone ~38%), Dutch, Polish, Ukrainian and
+#: Nigerian family names are spread thinly (de Jong ~0.5%).
+KOP_AANDEEL: dict[str, tuple[float, float]] = {
+    "nl": (0.45, 0.10), "ar": (0.55, 0.15), "tr": (0.45, 0.20), "pl": (0.45, 0.08), "ro": (0.45, 0.12),
+    "bg": (0.45, 0.20), "hu": (0.50, 0.20), "ua": (0.50, 0.06), "ng": (0.40, 0.06), "wa": (0.55, 0.45),
+    "er": (0.45, 0.12), "vn": (0.40, 0.90), "cn": (0.30, 0.40), "latam": (0.45, 0.25), "in": (0.40, 0.35),
+    "ph": (0.40, 0.10), "int": (0.40, 0.08),
+}  # fmt: skip
+#: Tail length per list (given names, family names).
+STAART = (300, 1500)
+#: Spelling variants of tail names by transliteration rule (cultures written in Cyrillic, Arabic, Ge'ez).
+_SPELREGELS: dict[str, tuple[tuple[str, str], ...]] = {
+    "ua": (("y", "i"), ("kh", "h"), ("ch", "tsch"), ("iy", "ij"), ("v", "w"), ("zh", "sh")),
+    "bg": (("y", "i"), ("h", "kh"), ("ts", "c"), ("v", "ff"), ("zh", "j")),
+    "ar": (("ou", "u"), ("kh", "ch"), ("ch", "sh"), ("ee", "i"), ("El ", "Al-")),
+    "er": (("e", "a"), ("gh", "g"), ("ay", "ai")),
+    "wa": (("ou", "u"), ("dj", "j")),
+}
+#: Tails written out where joining syllables would not give a name: Vietnamese and Chinese family names are
+#: one syllable, and the rarer ones are simply other syllables.
+_STAART_LIJST: dict[tuple[str, str], str] = {
+    ("vn", "familie"): "Đinh,Hồ,Trương,Cao,Lâm,Hà,Tô,Phan,Châu,Lương,Tạ,Mai,Lưu,Trịnh,Đoàn,Quách,Kiều,Thái,Triệu,"
+    "Đào,La,Tăng,Hứa,Mạc,Khúc,Lục,Tống,Âu,Diệp",
+    ("cn", "familie"): "Xu,Sun,Ma,Zhu,Hu,Guo,He,Lin,Gao,Luo,Zheng,Liang,Xie,Song,Tang,Han,Feng,Deng,Cao,Peng,Zeng,"
+    "Xiao,Tian,Dong,Pan,Yuan,Cai,Jiang,Yu,Du,Ye,Cheng,Wei,Su,Lyu,Ding,Ren,Lu,Yao,Shen,Zhong,Cui,Tan",
+}
+_PARTIKELS = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "El", "Al", "Ben", "Dela", "De", "Abdel"})
+
+
+def _klinker(ch: str) -> bool:
+    return unidecode(ch).lower() in ("a", "e", "i", "o", "u", "y")
+
+
+def _kern(naam: str) -> tuple[str, str]:
+    """Split a name into what a tail name keeps and the core it recombines: the particle (``van der``,
+    ``El``, ``Al-``) or, in a two-word name, the first word (``Thị`` Lan, ``María`` José)."""
+    woorden = naam.split(" ")
+    if len(woorden) > 1 and (all(w in _PARTIKELS or w[:1].islower() for w in woorden[:-1]) or len(woorden) == 2):
+        return " ".join(woorden[:-1]) + " ", woorden[-1]
+    m = re.match(r"^(Al-|El-)(.+)$", naam)
+    return (m.group(1), m.group(2)) if m else ("", naam)
+
+
+def _delen(kern: str) -> list[tuple[str, str]]:
+    """Every split of ``kern`` after a vowel run and one consonant, both halves holding a vowel."""
+    uit = []
+    for i in range(2, len(kern) - 1):
+        na_medeklinker = _klinker(kern[i - 2]) and not _klinker(kern[i - 1])  # Vis|ser, Kowal|ski
+        na_klinker = _klinker(kern[i - 1]) and kern[i - 1] != "y" and not _klinker(kern[i])  # Ba|kker
+        if na_medeklinker or na_klinker:
+            links, rechts = kern[:i], kern[i:]
+            if any(_klinker(c) for c in links) and any(_klinker(c) for c in rechts) and rechts.isalpha():
+                uit.append((links, rechts.lower()))
+    return uit
+
+
+def _rang(sleutel: str, naam: str) -> bytes:
+    return hashlib.blake2b(f"{sleutel}|{naam}".encode(), digest_size=8).digest()
+
+
+def _staart(cultuur: str, deel: str, hoofden: list[str], aantal: int) -> list[str]:
+    """``aantal`` further names in the style of ``hoofden``: halves of one head name joined to another's."""
+    kernen = [_kern(n) for n in hoofden]
+    partikels = [p for p, _ in kernen]
+    links = sorted({a for _, k in kernen for a, _ in _delen(k)})
+    rechts = sorted({b for _, k in kernen for _, b in _delen(k)})
+    bekend = {unidecode(k).lower() for _, k in kernen}
+    kandidaten: dict[str, str] = {}  # without diacritics -> the name: one name per spelling without them
+    for a in links:
+        for b in rechts:
+            kern = a + b
+            if 4 <= len(kern) <= 13 and not re.search(r"(.)\1\1", kern):
+                kandidaten.setdefault(unidecode(kern).lower(), kern)
+    if cultuur in ("cn", "vn") or not kandidaten:  # syllable names: two syllables of the list joined
+        enkel = sorted({k for _, k in kernen})
+        for a in enkel:
+            for b in enkel:
+                kern = a + b.lower() if cultuur == "cn" else f"{a} {b}"
+                if a != b:
+                    kandidaten.setdefault(unidecode(kern).lower(), kern)
+    nieuw = [k for sleutel, k in kandidaten.items() if sleutel not in bekend]
+    gekozen = sorted(nieuw, key=lambda k: _rang(f"{cultuur}/{deel}", k))[:aantal]
+    return [partikels[int.from_bytes(_rang("partikel", k)[:4], "big") % len(partikels)] + k for k in gekozen]
+
+
+def _spellingen(cultuur: str, naam: str) -> list[str]:
+    """``naam`` and at most two spellings by the culture's transliteration rules."""
+    vormen = [naam]
+    for oud, nieuw in _SPELREGELS.get(cultuur, ()):
+        if oud in naam and len(vormen) < 3:
+            vormen.append(naam.replace(oud, nieuw))
+    return vormen
+
+
 @dataclass(frozen=True)
 class Naamtabel:
     """All name entries, flattened for vectorised look-up.
 
     ``varianten[start[i] + j]`` is variant ``j`` of entry ``i``; ``aantal[i]`` variants exist.
     ``ascii`` holds the same strings without diacritics. ``entries[(cultuur, deel)]`` are the entry ids of a
-    culture's ``vrouw``, ``man``, ``familie`` and ``familie_vrouw`` lists.
+    culture's ``vrouw``, ``man``, ``familie`` and ``familie_vrouw`` lists: the ``kop[(cultuur, deel)]``
+    listed names first, then the generated tail.
     """
 
     varianten: tuple[str, ...]
@@ -199,38 +307,58 @@ class Naamtabel:
     start: tuple[int, ...]
     aantal: tuple[int, ...]
     entries: dict[tuple[str, str], tuple[int, ...]]
+    kop: dict[tuple[str, str], int]
 
 
 @lru_cache(maxsize=1)
 def naamtabel() -> Naamtabel:
-    """The parsed name lists (cached)."""
+    """The parsed name lists with their generated tails (cached; the same on every run)."""
     varianten: list[str] = []
     start: list[int] = []
     aantal: list[int] = []
     entries: dict[tuple[str, str], tuple[int, ...]] = {}
+    kop: dict[tuple[str, str], int] = {}
+
+    def voeg_toe(vormen: list[str]) -> int:
+        vormen = list(dict.fromkeys(v for v in vormen if _latijns(v)))  # no duplicates, order kept
+        start.append(len(varianten))
+        aantal.append(len(vormen))
+        varianten.extend(vormen)
+        return len(start) - 1
+
     for cultuur in sorted(_LIJSTEN):
         vrouw, man, familie, familie_vrouw = _LIJSTEN[cultuur]
+        familie_staart: list[str] = []
         for deel, tekst in (("vrouw", vrouw), ("man", man), ("familie", familie), ("familie_vrouw", familie_vrouw)):
             if not tekst and cultuur not in _VROUWELIJK:
                 entries[(cultuur, deel)] = entries[(cultuur, "familie")]
+                kop[(cultuur, deel)] = kop[(cultuur, "familie")]
                 continue
-            ids: list[int] = []
-            for item in (tekst or familie).split(","):
-                vormen = [v.strip() for v in item.split("/") if v.strip()]
-                if not tekst:  # derive the female family name (Polish -ski -> -ska, Ukrainian -skyi -> -ska)
-                    vormen = [_vrouwelijk(cultuur, v) for v in vormen]
-                vormen = list(dict.fromkeys(v for v in vormen if _latijns(v)))  # no duplicates, order kept
-                ids.append(len(start))
-                start.append(len(varianten))
-                aantal.append(len(vormen))
-                varianten.extend(vormen)
-            entries[(cultuur, deel)] = tuple(ids)
+            items = [[v.strip() for v in item.split("/") if v.strip()] for item in (tekst or familie).split(",")]
+            if not tekst:  # derive the female family name (Polish -ski -> -ska, Ukrainian -skyi -> -ska)
+                items = [[_vrouwelijk(cultuur, v) for v in vormen] for vormen in items]
+            ids = [voeg_toe(vormen) for vormen in items]
+            if not tekst:
+                staart = [_vrouwelijk(cultuur, n) for n in familie_staart]
+            else:
+                lengte = STAART[0] if deel in ("vrouw", "man") else STAART[1]
+                vast = _STAART_LIJST.get((cultuur, deel))
+                staart = (
+                    list(dict.fromkeys(vast.split(",")))
+                    if vast
+                    else _staart(cultuur, deel, [vormen[0] for vormen in items], lengte)
+                )
+                if deel == "familie":
+                    familie_staart = staart
+            kop[(cultuur, deel)] = len(ids)
+            entries[(cultuur, deel)] = tuple(ids) + tuple(voeg_toe(_spellingen(cultuur, n)) for n in staart)
     return Naamtabel(
         varianten=tuple(varianten),
         ascii=tuple(unidecode(v) for v in varianten),
         start=tuple(start),
         aantal=tuple(aantal),
         entries=entries,
+        kop=kop,
     )
 
 
@@ -248,8 +376,8 @@ def _vrouwelijk(cultuur: str, naam: str) -> str:
 
 
 def _latijns(tekst: str) -> bool:
-    """True when every letter is Latin (possibly with diacritics)."""
-    return all(not ch.isalpha() or (unidecode(ch).isascii() and ord(ch) < 0x0250) for ch in tekst)
+    """True when every letter is Latin, with or without diacritics (Vietnamese ``ị`` and ``ư`` included)."""
+    return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN ") for ch in tekst)
 
 
 def culturen() -> tuple[str, ...]:

@@ -173,9 +173,9 @@ EN_PAGINAS: dict[str, str] = {
     "Formulieren tonen alle fouten tegelijk in een overzicht bovenaan dat naar de velden linkt.": "Forms show all problems at once in a summary at the top that links to the fields.",
     "U krijgt een waarschuwing voordat uw sessie verloopt en kunt die verlengen.": "You are warned before your session expires and can extend it.",
     "Contact": "Contact",
-    "Loopt u tegen een toegankelijkheidsprobleem aan? Meld het via toegankelijkheid@example.org; u krijgt binnen 5 "
-    "werkdagen antwoord.": "Running into an accessibility problem? Report it to toegankelijkheid@example.org; you will get an answer "
-    "within 5 working days.",
+    "Loopt u tegen een toegankelijkheidsprobleem aan? Meld het via {adres}; u krijgt binnen 5 werkdagen antwoord.": (
+        "Running into an accessibility problem? Report it to {adres}; you will get an answer within 5 working days."
+    ),
     "Dit bewaart zicht over u als gebruiker, en waarom.": "This is what zicht keeps about you as a user, and why.",
     "Tweede factor (TOTP)": "Second factor (TOTP)",
     "ingesteld": "set up",

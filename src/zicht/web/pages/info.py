@@ -24,7 +24,7 @@ router = APIRouter()
 
 SECURITY_TXT = """\
 # zicht: beveiligingsprobleem gevonden? Meld het ons (coordinated vulnerability disclosure).
-Contact: mailto:security@example.org
+Contact: mailto:{contact}
 Expires: {expires}
 Preferred-Languages: nl, en
 Policy: https://github.com/zicht-register/zicht/blob/main/SECURITY.md
@@ -38,13 +38,13 @@ def privacy(request: Request) -> Response:
 
 @router.get("/toegankelijkheid", dependencies=[Depends(Publiek())])
 def toegankelijkheid(request: Request) -> Response:
-    return render(request, "info/toegankelijkheid.html")
+    return render(request, "info/toegankelijkheid.html", {"contact": web(request).settings.contact_toegankelijkheid})
 
 
 @router.get("/.well-known/security.txt", dependencies=[Depends(Publiek())])
-def security_txt() -> Response:
+def security_txt(request: Request) -> Response:
     expires = (utcnow() + timedelta(days=180)).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    return PlainTextResponse(SECURITY_TXT.format(expires=expires))
+    return PlainTextResponse(SECURITY_TXT.format(expires=expires, contact=web(request).settings.contact_beveiliging))
 
 
 @router.get("/mijn-gegevens")
