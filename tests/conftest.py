@@ -31,6 +31,13 @@ SHARED = REPO_ROOT.parent / "shared"
 REFERENCE_DIR = SHARED / "data" / "nl"
 
 
+#: Contact addresses a productie environment must set (the defaults are example.org placeholders).
+PRODUCTIE_CONTACT = {
+    "ZICHT_CONTACT_BEVEILIGING": "cvd@zicht-test.nl",
+    "ZICHT_CONTACT_TOEGANKELIJKHEID": "toegankelijkheid@zicht-test.nl",
+}
+
+
 def test_environ(tmp_path: Path, **extra: str) -> dict[str, str]:
     """A complete ZICHT_* environment with fresh keys, for CLI and app tests."""
     env = {

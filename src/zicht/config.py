@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
@@ -20,6 +21,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 #: The project root when running from a checkout (src/zicht/config.py -> ../../..).
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+#: One e-mail address, nothing around it (it is written into security.txt and pages).
+_EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+")
 
 
 class ConfigError(RuntimeError):
@@ -164,12 +167,25 @@ class Settings(BaseSettings):
             raise ValueError("must be at least 32 characters")
         return value
 
+    @field_validator("contact_beveiliging", "contact_toegankelijkheid")
+    @classmethod
+    def _check_contact(cls, value: str) -> str:
+        if not _EMAIL.fullmatch(value):
+            raise ValueError("must be one e-mail address, e.g. cvd@organisatie.nl")
+        return value
+
     @model_validator(mode="after")
     def _check_consistency(self) -> Settings:
         if self.vault_active_key is not None and self.vault_active_key not in self.vault_keys:
             raise ValueError(f"ZICHT_VAULT_ACTIVE_KEY {self.vault_active_key!r} is not in ZICHT_VAULT_KEYS")
         if self.omgeving is Omgeving.productie and self.demo_login_bypass:
             raise ValueError("ZICHT_DEMO_LOGIN_BYPASS cannot be enabled when ZICHT_OMGEVING=productie")
+        for veld in ("contact_beveiliging", "contact_toegankelijkheid"):
+            if self.omgeving is Omgeving.productie and getattr(self, veld).endswith("@example.org"):
+                raise ValueError(
+                    f"ZICHT_{veld.upper()} must be set to the organisation's own address when "
+                    "ZICHT_OMGEVING=productie (the default is a placeholder)"
+                )
         return self
 
     # ---- derived values -------------------------------------------------------------------------------

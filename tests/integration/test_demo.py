@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from tests.conftest import test_environ
+from tests.conftest import PRODUCTIE_CONTACT, test_environ
 from zicht.cli import main
 from zicht.config import load_settings
 from zicht.storage import engine_from_settings, session_factory
@@ -42,5 +42,5 @@ def test_demo_laadt_synthetische_meldingen_en_toont_overzicht(
 
 
 def test_demo_weigert_in_productie(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["demo", "--no-serve"], test_environ(tmp_path, ZICHT_OMGEVING="productie")) == 2
+    assert main(["demo", "--no-serve"], test_environ(tmp_path, ZICHT_OMGEVING="productie", **PRODUCTIE_CONTACT)) == 2
     assert "productie" in capsys.readouterr().err

@@ -97,6 +97,6 @@ def test_demo_accounts_een_per_rol(tmp_path: Path) -> None:
 
 
 def test_demo_accounts_niet_in_productie(tmp_path: Path) -> None:
-    settings = load_settings(conftest.test_environ(tmp_path, ZICHT_OMGEVING="productie"))
+    settings = load_settings(conftest.test_environ(tmp_path, ZICHT_OMGEVING="productie", **conftest.PRODUCTIE_CONTACT))
     with pytest.raises(RuntimeError, match="productie"):
         maak_demo_accounts(session_factory(make_engine(settings.effective_database_url)), settings)

@@ -44,6 +44,23 @@ def test_demo_bypass_kan_niet_in_productie() -> None:
         load_settings({"ZICHT_OMGEVING": "productie", "ZICHT_DEMO_LOGIN_BYPASS": "true"})
 
 
+def test_contactadressen_zijn_een_adres_en_in_productie_geen_voorbeeld() -> None:
+    with pytest.raises(ConfigError, match="ZICHT_CONTACT_BEVEILIGING"):
+        load_settings({"ZICHT_CONTACT_BEVEILIGING": "cvd@org.nl\nPolicy: https://kwaad.example"})
+    with pytest.raises(ConfigError, match="ZICHT_CONTACT_TOEGANKELIJKHEID"):
+        load_settings({"ZICHT_CONTACT_TOEGANKELIJKHEID": "geen adres"})
+    with pytest.raises(ConfigError, match="ZICHT_CONTACT_BEVEILIGING"):
+        load_settings({"ZICHT_OMGEVING": "productie"})
+    settings = load_settings(
+        {
+            "ZICHT_OMGEVING": "productie",
+            "ZICHT_CONTACT_BEVEILIGING": "cvd@comensha.nl",
+            "ZICHT_CONTACT_TOEGANKELIJKHEID": "toegankelijkheid@comensha.nl",
+        }
+    )
+    assert settings.contact_beveiliging == "cvd@comensha.nl"
+
+
 def test_sleutelrotatie_actieve_sleutel_moet_bestaan() -> None:
     k1, k2 = generate_key(), generate_key()
     settings = load_settings({"ZICHT_VAULT_KEYS": f"k2:{k2},k1:{k1}"})

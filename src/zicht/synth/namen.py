@@ -11,8 +11,8 @@ population, not all of it. Drawing everyone from the short lists would make name
 than in reality and linkage look harder than it is (and harder the larger the data set). Each list is therefore
 the *head* of its culture's distribution (:data:`KOP_AANDEEL` says which share of people carry a head name), and
 a deterministic *tail* of further names is built from the head names' own syllables (``Kowal`` + ``czyk``,
-``Hen`` + ``stra``), keeping their particles (``van der``, ``El``, ``Thị``) and, for cultures written in another
-script, spelling variants by the usual transliteration rules (:data:`_SPELREGELS`).
+``Hen`` + ``stra``), keeping their particles (``van der``, ``El``, ``Thị``) and, for names transliterated from
+another script or written in French and English ways, spelling variants by rule (:data:`_SPELREGELS`).
 """
 
 from __future__ import annotations
@@ -208,13 +208,15 @@ KOP_AANDEEL: dict[str, tuple[float, float]] = {
 }  # fmt: skip
 #: Tail length per list (given names, family names).
 STAART = (300, 1500)
-#: Spelling variants of tail names by transliteration rule (cultures written in Cyrillic, Arabic, Ge'ez).
+#: Spelling variants of tail names, as regular-expression rules: transliterations of Cyrillic, Arabic and
+#: Ge'ez names (Mihaylov/Mihailov/Mihayloff, Tkachenko/Tkatschenko, Cherkaoui/Sherkaoui, Tesfay/Tesfai) and the
+#: French and English spellings of West-African names (Diallo/Jallow, Touré/Turay).
 _SPELREGELS: dict[str, tuple[tuple[str, str], ...]] = {
-    "ua": (("y", "i"), ("kh", "h"), ("ch", "tsch"), ("iy", "ij"), ("v", "w"), ("zh", "sh")),
-    "bg": (("y", "i"), ("h", "kh"), ("ts", "c"), ("v", "ff"), ("zh", "j")),
-    "ar": (("ou", "u"), ("kh", "ch"), ("ch", "sh"), ("ee", "i"), ("El ", "Al-")),
-    "er": (("e", "a"), ("gh", "g"), ("ay", "ai")),
-    "wa": (("ou", "u"), ("dj", "j")),
+    "ua": ((r"y", "i"), (r"kh", "h"), (r"ch", "tsch"), (r"iy", "ij"), (r"v", "w"), (r"zh", "sh")),
+    "bg": ((r"y", "i"), (r"^H", "Kh"), (r"ts", "c"), (r"([oe])v$", r"\1ff"), (r"zh", "j")),
+    "ar": ((r"ou", "u"), (r"kh", "ch"), (r"^Ch", "Sh"), (r"ee", "i"), (r"^El ", "Al-")),
+    "er": ((r"ay$", "ai"), (r"e$", "i"), (r"^Ge", "Ghe"), (r"^Gh", "G")),
+    "wa": ((r"ou", "u"), (r"^Dj", "J")),
 }
 #: Tails written out where joining syllables would not give a name: Vietnamese and Chinese family names are
 #: one syllable, and the rarer ones are simply other syllables.
@@ -225,15 +227,25 @@ _STAART_LIJST: dict[tuple[str, str], str] = {
     "Xiao,Tian,Dong,Pan,Yuan,Cai,Jiang,Yu,Du,Ye,Cheng,Wei,Su,Lyu,Ding,Ren,Lu,Yao,Shen,Zhong,Cui,Tan",
 }
 _PARTIKELS = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "El", "Al", "Ben", "Dela", "De", "Abdel"})
+#: Joined syllables can spell words no one should be registered under (in a register of sexual exploitation
+#: least of all); tail names containing one of these (without diacritics, lower case) are left out.
+_WEGLATEN = (
+    "hoer", "hure", "pute", "kurw", "pedo", "merd", "kaka", "kut", "anal", "sex", "porn", "slet", "neuk", "lul",
+    "kanker", "nazi", "hitler", "fuck", "shit", "piss", "cunt", "dick", "cock", "bitch", "rape", "pizd", "chuj",
+    "dupa", "huj", "jebe",
+)  # fmt: skip
 
 
 def _klinker(ch: str) -> bool:
     return unidecode(ch).lower() in ("a", "e", "i", "o", "u", "y")
 
 
-def _kern(naam: str) -> tuple[str, str]:
+def _kern(cultuur: str, naam: str) -> tuple[str, str]:
     """Split a name into what a tail name keeps and the core it recombines: the particle (``van der``,
-    ``El``, ``Al-``) or, in a two-word name, the first word (``Thị`` Lan, ``María`` José)."""
+    ``El``, ``Al-``) or, in a two-word name, the first word (``Thị`` Lan, ``María`` José). Chinese two-word
+    given names (``Li Na``) are one core: ``Li`` is a family name, not a particle."""
+    if cultuur == "cn":
+        return "", naam.replace(" ", "").capitalize()
     woorden = naam.split(" ")
     if len(woorden) > 1 and (all(w in _PARTIKELS or w[:1].islower() for w in woorden[:-1]) or len(woorden) == 2):
         return " ".join(woorden[:-1]) + " ", woorden[-1]
@@ -258,37 +270,53 @@ def _rang(sleutel: str, naam: str) -> bytes:
     return hashlib.blake2b(f"{sleutel}|{naam}".encode(), digest_size=8).digest()
 
 
-def _staart(cultuur: str, deel: str, hoofden: list[str], aantal: int) -> list[str]:
-    """``aantal`` further names in the style of ``hoofden``: halves of one head name joined to another's."""
-    kernen = [_kern(n) for n in hoofden]
+def _sleutel(naam: str) -> str:
+    """A name's form for comparisons: without diacritics, lower case."""
+    return unidecode(naam).lower()
+
+
+def _staart(cultuur: str, deel: str, hoofden: list[list[str]], aantal: int) -> list[str]:
+    """``aantal`` further names in the style of ``hoofden`` (the listed names, each with its spellings): halves
+    of one listed name joined to another's. No spelling of a tail name equals a listed spelling or a spelling
+    of another tail name, also without diacritics."""
+    kernen = [_kern(cultuur, vormen[0]) for vormen in hoofden]
     partikels = [p for p, _ in kernen]
     links = sorted({a for _, k in kernen for a, _ in _delen(k)})
     rechts = sorted({b for _, k in kernen for _, b in _delen(k)})
-    bekend = {unidecode(k).lower() for _, k in kernen}
-    kandidaten: dict[str, str] = {}  # without diacritics -> the name: one name per spelling without them
+    kandidaten: dict[str, str] = {}  # without diacritics -> the core: one core per spelling without them
     for a in links:
         for b in rechts:
             kern = a + b
             if 4 <= len(kern) <= 13 and not re.search(r"(.)\1\1", kern):
-                kandidaten.setdefault(unidecode(kern).lower(), kern)
+                kandidaten.setdefault(_sleutel(kern), kern)
     if cultuur in ("cn", "vn") or not kandidaten:  # syllable names: two syllables of the list joined
-        enkel = sorted({k for _, k in kernen})
+        enkel = sorted({k for _, k in kernen if cultuur != "cn" or len(k) <= 4})
         for a in enkel:
             for b in enkel:
                 kern = a + b.lower() if cultuur == "cn" else f"{a} {b}"
                 if a != b:
-                    kandidaten.setdefault(unidecode(kern).lower(), kern)
-    nieuw = [k for sleutel, k in kandidaten.items() if sleutel not in bekend]
-    gekozen = sorted(nieuw, key=lambda k: _rang(f"{cultuur}/{deel}", k))[:aantal]
-    return [partikels[int.from_bytes(_rang("partikel", k)[:4], "big") % len(partikels)] + k for k in gekozen]
+                    kandidaten.setdefault(_sleutel(kern), kern)
+    bezet = {_sleutel(v) for vormen in hoofden for v in vormen} | {_sleutel(k) for _, k in kernen}
+    uit: list[str] = []
+    for kern in sorted(kandidaten.values(), key=lambda k: _rang(f"{cultuur}/{deel}", k)):
+        if len(uit) == aantal:
+            break
+        naam = partikels[int.from_bytes(_rang("partikel", kern)[:4], "big") % len(partikels)] + kern
+        vormen = {_sleutel(v) for v in _spellingen(cultuur, naam)} | {_sleutel(kern)}
+        if vormen & bezet or any(w in v for v in vormen for w in _WEGLATEN):
+            continue
+        bezet |= vormen
+        uit.append(naam)
+    return uit
 
 
 def _spellingen(cultuur: str, naam: str) -> list[str]:
-    """``naam`` and at most two spellings by the culture's transliteration rules."""
+    """``naam`` and at most two spellings by the culture's rules (:data:`_SPELREGELS`)."""
     vormen = [naam]
-    for oud, nieuw in _SPELREGELS.get(cultuur, ()):
-        if oud in naam and len(vormen) < 3:
-            vormen.append(naam.replace(oud, nieuw))
+    for patroon, vervanging in _SPELREGELS.get(cultuur, ()):
+        anders = re.sub(patroon, vervanging, naam)
+        if anders != naam and anders not in vormen and len(vormen) < 3:
+            vormen.append(anders)
     return vormen
 
 
@@ -343,11 +371,7 @@ def naamtabel() -> Naamtabel:
             else:
                 lengte = STAART[0] if deel in ("vrouw", "man") else STAART[1]
                 vast = _STAART_LIJST.get((cultuur, deel))
-                staart = (
-                    list(dict.fromkeys(vast.split(",")))
-                    if vast
-                    else _staart(cultuur, deel, [vormen[0] for vormen in items], lengte)
-                )
+                staart = list(dict.fromkeys(vast.split(","))) if vast else _staart(cultuur, deel, items, lengte)
                 if deel == "familie":
                     familie_staart = staart
             kop[(cultuur, deel)] = len(ids)
