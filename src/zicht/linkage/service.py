@@ -155,10 +155,9 @@ def load_records(session: Session, vault: Vault, melding_ids: Sequence[uuid.UUID
         for start in range(0, len(ids), _CHUNK):
             rows.extend(session.execute(stmt.where(Melding.id.in_(ids[start : start + _CHUNK]))))
     subset = [r.id for r in rows] if melding_ids is not None else None
-    nationaliteiten = _children(session, MeldingNationaliteit.land, MeldingNationaliteit, subset)
-    vormen = _children(session, MeldingUitbuiting.vorm, MeldingUitbuiting, subset)
-    sectoren = _children(session, MeldingUitbuiting.sector, MeldingUitbuiting, subset)
-    werkwijzen = _children(session, MeldingWerkwijze.werkwijze, MeldingWerkwijze, subset)
+    nationaliteiten = _children(session, MeldingNationaliteit, subset, MeldingNationaliteit.land)
+    uitbuitingen = _children(session, MeldingUitbuiting, subset, MeldingUitbuiting.vorm, MeldingUitbuiting.sector)
+    werkwijzen = _children(session, MeldingWerkwijze, subset, MeldingWerkwijze.werkwijze)
     records: dict[str, list[Any]] = {k: [] for k in _RECORD_COLUMNS}
     for r in rows:
         gegevens = vault.decrypt(r.id, r.sleutel_id, r.versleuteld) if r.versleuteld is not None else None
@@ -172,14 +171,15 @@ def load_records(session: Session, vault: Vault, melding_ids: Sequence[uuid.UUID
         records["leeftijd"].append(r.leeftijd_bij_melding)
         records["melddatum"].append(r.melddatum)
         records["geslacht"].append(r.geslacht)
-        records["nationaliteit"].append(nationaliteiten.get(r.id, []))
+        records["nationaliteit"].append([land for (land,) in nationaliteiten.get(r.id, [])])
         records["melder"].append(str(r.organisatie_id))
         records["melder_soort"].append(r.melder_soort)
         records["melder_regio"].append(r.melder_regio)
         records["plaats_delict"].append(r.plaats_delict_gemeente or r.plaats_delict_land)
-        records["uitbuitingsvorm"].append(sorted(set(vormen.get(r.id, []))))
-        records["sector"].append(sorted(set(sectoren.get(r.id, [])) - {"onbekend"}))
-        records["werkwijze"].append(sorted(set(werkwijzen.get(r.id, []))))
+        uitbuiting = uitbuitingen.get(r.id, [])
+        records["uitbuitingsvorm"].append(sorted({vorm for vorm, _ in uitbuiting}))
+        records["sector"].append(sorted({sector for _, sector in uitbuiting} - {"onbekend"}))
+        records["werkwijze"].append(sorted({werkwijze for (werkwijze,) in werkwijzen.get(r.id, [])}))
         records["persoon_id"].append(str(r.persoon_id) if r.persoon_id else None)
     return pd.DataFrame(records, dtype=object)
 
@@ -207,19 +207,22 @@ _RECORD_COLUMNS = (
 )
 
 
-def _children(session: Session, column: Any, table: Any, ids: Sequence[uuid.UUID] | None) -> dict[uuid.UUID, list[str]]:
-    """Values of a child table (nationalities, forms of exploitation) per melding, in stored order."""
-    order = [table.melding_id, table.volgorde] if hasattr(table, "volgorde") else [table.melding_id, column]
-    stmt = select(table.melding_id, column).order_by(*order)
-    out: dict[uuid.UUID, list[str]] = {}
+def _children(
+    session: Session, table: Any, ids: Sequence[uuid.UUID] | None, *columns: Any
+) -> dict[uuid.UUID, list[tuple[Any, ...]]]:
+    """Rows of ``columns`` of a child table (nationalities, forms of exploitation) per melding, in stored
+    order; one query (per chunk of ids) for all the columns."""
+    order = [table.melding_id, table.volgorde] if hasattr(table, "volgorde") else [table.melding_id, *columns]
+    stmt = select(table.melding_id, *columns).order_by(*order)
+    out: dict[uuid.UUID, list[tuple[Any, ...]]] = {}
     if ids is None:
         result = list(session.execute(stmt))
     else:
         result = []
         for start in range(0, len(ids), _CHUNK):
             result.extend(session.execute(stmt.where(table.melding_id.in_(ids[start : start + _CHUNK]))))
-    for melding_id, value in result:
-        out.setdefault(melding_id, []).append(value)
+    for melding_id, *values in result:
+        out.setdefault(melding_id, []).append(tuple(values))
     return out
 
 
