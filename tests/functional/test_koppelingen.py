@@ -55,7 +55,7 @@ def test_analist_werkt_de_wachtrij_af(page: Page, server: Server, paren: list[st
     expect(page.get_by_role("heading", level=1)).to_have_text("Te beoordelen koppelingen")
     begin = _aantal(page)
     assert begin >= 3
-    wachtrij = page.get_by_role("table", name="Open paren, meest waarschijnlijke eerst")
+    wachtrij = page.get_by_role("table", name="Open paren, meest leerzame eerst")
     expect(wachtrij).to_contain_text("80.0%")
 
     # the first pair: side by side, the comparison levels, no name

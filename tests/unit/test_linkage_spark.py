@@ -70,3 +70,27 @@ def test_spark_traint_zelf(spark: Any) -> None:
     assert result.model.splink_model["sql_dialect"] == "spark"
     sizes = pd.Series(result.clusters.labels).value_counts()
     assert len(sizes) < len(records)  # it linked something
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.filterwarnings("ignore::FutureWarning")
+@pytest.mark.filterwarnings("ignore::UserWarning")
+def test_spark_trekt_dezelfde_kwaliteitssteekproef_als_duckdb(spark: Any) -> None:
+    """The quality audit (strata, sampled pairs, pairs scored only for the audit) is the same on Spark; only
+    the count of blocking rules per linked pair, for the pairs never compared, is DuckDB's alone."""
+    from zicht.linkage.steekproef import SteekproefConfig
+
+    records = small_set()
+    audit = SteekproefConfig(seed=1)
+    duck = link(records, config=TrainingConfig(seed=1, u_max_pairs=1e5), steekproef=audit)
+    on_spark = link(records, trained=duck.model, backend="spark", spark_session=spark, steekproef=audit)
+    assert duck.steekproef is not None and on_spark.steekproef is not None
+    assert [(s["naam"], s["eenheden"]) for s in on_spark.steekproef.strata] == [
+        (s["naam"], s["eenheden"]) for s in duck.steekproef.strata
+    ]
+
+    def units(result: Any) -> list[tuple[str, int, str, str]]:
+        return sorted((u.stratum, u.rang, u.melding_a, u.melding_b) for u in result.steekproef.eenheden)
+
+    assert units(on_spark) == units(duck) and units(duck)
+    assert duck.steekproef.vangsten and on_spark.steekproef.vangsten is None

@@ -15,6 +15,9 @@ Modules:
   person ids with merge/split events;
 * :mod:`~zicht.linkage.incremental` / :mod:`~zicht.linkage.scoring` — one new melding linked on arrival;
 * :mod:`~zicht.linkage.evaluate` — pairwise, cluster and per-variation accuracy;
+* :mod:`~zicht.linkage.steekproef` / :mod:`~zicht.linkage.kwaliteit` / :mod:`~zicht.linkage.meting` — quality
+  without labels: a full run's audit sample, precision and recall with intervals from the analysts'
+  decisions on it, the review queue's order by what a decision teaches;
 * :mod:`~zicht.linkage.service` / :mod:`~zicht.linkage.review` — the registry: runs, review queue,
   decisions, export rows.
 

@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
@@ -31,6 +31,9 @@ from zicht.linkage import model as model_mod
 from zicht.linkage.clusters import ClusterResult, cluster, pair_key
 from zicht.linkage.model import ContextVeld, ModelSpec
 from zicht.linkage.normalise import LIST_FEATURES, prepare
+
+if TYPE_CHECKING:
+    from zicht.linkage.steekproef import Steekproef, SteekproefConfig
 
 Backend = Literal["duckdb", "spark"]
 #: Progress callback: (stage, fraction done 0..1).
@@ -137,6 +140,8 @@ class LinkResult:
         drempels: thresholds used.
         kandidaten: number of blocked candidate pairs scored.
         tijden: seconds per stage.
+        steekproef: the quality-audit design and its random sample (:mod:`zicht.linkage.steekproef`), when
+            asked for.
     """
 
     model: TrainedModel
@@ -145,6 +150,7 @@ class LinkResult:
     drempels: Drempels
     kandidaten: int = 0
     tijden: dict[str, float] = field(default_factory=dict)
+    steekproef: Steekproef | None = None
 
     def review_pairs(self, besloten: Iterable[tuple[str, str]] = ()) -> pd.DataFrame:
         """Pairs between the thresholds whose meldingen ended in different clusters and are not decided."""
@@ -368,17 +374,19 @@ _SAFE_EXACT = ("unique_id_l", "unique_id_r", "match_weight", "match_probability"
 _SAFE_PREFIXES = ("gamma_", "mw_")
 
 
-def safe_pairs(linker: Any, predictions: Any) -> pd.DataFrame:
+def safe_pairs(linker: Any, predictions: Any, where: str | None = None) -> pd.DataFrame:
     """Fetch the scored pairs without any record value.
 
     Splink keeps comparison levels (``gamma_*``) in its output only together with the compared values, so
     the prediction table inside the database holds names; this selects ids, scores, levels and
-    match-weight parts in SQL, so values never reach Python objects outside the database.
+    match-weight parts in SQL, so values never reach Python objects outside the database. ``where`` filters
+    in SQL (on ``match_probability``).
     """
     names = [c.unquote().name for c in predictions.columns]
     keep = [n for n in names if n in _SAFE_EXACT or n.startswith(_SAFE_PREFIXES)]
     select = ", ".join(keep)
-    raw = linker.misc.query_sql(f"select {select} from {predictions.physical_name}", output_type="pandas")
+    condition = f" where {where}" if where else ""
+    raw = linker.misc.query_sql(f"select {select} from {predictions.physical_name}{condition}", output_type="pandas")
     return _tidy_pairs(raw)
 
 
@@ -396,6 +404,115 @@ def _tidy_pairs(raw: pd.DataFrame) -> pd.DataFrame:
     return out[lead + rest].reset_index(drop=True)
 
 
+class PairScorer:
+    """The scored candidate pairs of one run, kept in the database while the run needs them.
+
+    Predictions at or above ``floor`` stay in the (in-memory) database, so a run can fetch the pairs above its
+    lower threshold, a band of pairs below it for the quality audit (:mod:`zicht.linkage.steekproef`), count
+    how many blocking rules catch given pairs and score a few explicit pairs, with no record value reaching
+    Python objects. Use as a context manager.
+    """
+
+    def __init__(
+        self, features: pd.DataFrame, trained: TrainedModel, floor: float, *, api: Any, num_chunks: int = 1
+    ) -> None:
+        splink_model = model_for_dialect(trained, api.sql_dialect.sql_dialect_str)
+        self._api = api
+        self._linker = _linker(features, splink_model, api)
+        _register_term_frequencies(self._linker, api, features, splink_model)
+        self._rules = [
+            str(r["blocking_rule"]) if isinstance(r, dict) else str(r)
+            for r in splink_model.get("blocking_rules_to_generate_predictions", [])
+        ]
+        self.floor = floor
+        if num_chunks > 1:
+            self.kandidaten = 0
+            self._table: Any = self._linker.inference.predict(
+                threshold_match_probability=floor, num_chunks_left=num_chunks, num_chunks_right=1
+            )
+        else:
+            # Materialise the blocked pairs once: count them, then predict() scores the cached table.
+            blocked = self._linker.inference.compute_blocked_pairs_for_predict()
+            self.kandidaten = _count_rows(self._linker, blocked)
+            self._table = self._linker.inference.predict(threshold_match_probability=floor)
+
+    def __enter__(self) -> PairScorer:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Drop the predictions from the database."""
+        if self._table is not None:
+            self._table.drop_table_from_database_and_remove_from_cache()
+            self._table = None
+
+    def pairs(self, lower: float, upper: float | None = None) -> pd.DataFrame:
+        """Scored pairs with ``lower`` <= match probability (< ``upper``), as :func:`safe_pairs`."""
+        if lower < self.floor:
+            raise ValueError("pairs below the floor were not kept")
+        where = f"match_probability >= {float(lower)!r}"
+        if upper is not None:
+            where += f" and match_probability < {float(upper)!r}"
+        return safe_pairs(self._linker, self._table, where)
+
+    def count(self, lower: float) -> int:
+        """Number of scored pairs with a match probability of at least ``lower``."""
+        counted = self._linker.misc.query_sql(
+            f"select count(*) as n from {self._table.physical_name} where match_probability >= {float(lower)!r}",
+            output_type="pandas",
+        )
+        return int(counted["n"].iloc[0])
+
+    def rule_counts(self, pairs: Sequence[tuple[str, str]]) -> dict[int, int] | None:
+        """How many pairs are caught by exactly ``k`` of the model's blocking rules, per ``k`` (DuckDB only;
+        ``None`` on Spark). Only the counts leave the database."""
+        if self._api.sql_dialect.sql_dialect_str != "duckdb" or not self._rules:
+            return None
+        if not pairs:
+            return {}
+        frame = pd.DataFrame({"id_a": [a for a, _ in pairs], "id_b": [b for _, b in pairs]})
+        registered = self._api.register(frame)
+        source = next(iter(self._linker._input_tables_dict.values())).physical_name
+        caught = " + ".join(f"(CASE WHEN ({rule}) THEN 1 ELSE 0 END)" for rule in self._rules)
+        try:
+            counted = self._linker.misc.query_sql(
+                f"select k, count(*) as n from (select {caught} as k from {registered.physical_name} as p "
+                f"join {source} as l on l.unique_id = p.id_a join {source} as r on r.unique_id = p.id_b) "
+                "group by k",
+                output_type="pandas",
+            )
+        finally:
+            registered.drop_table_from_database_and_remove_from_cache(force_non_splink_table=True)
+        return {int(k): int(n) for k, n in zip(counted["k"], counted["n"], strict=True)}
+
+    def score(self, pairs: Sequence[tuple[str, str]]) -> pd.DataFrame:
+        """Score explicit pairs whatever the blocking (e.g. two meldingen linked only through others).
+
+        Each pair becomes a two-member "cluster" for Splink's scoring of cluster edges, so one query scores
+        them all with the run's model and term frequencies.
+        """
+        if not pairs:
+            return pd.DataFrame(columns=["melding_a", "melding_b", "match_weight", "match_probability"])
+        frame = pd.DataFrame(
+            {
+                "cluster_id": [i for i, _ in enumerate(pairs) for _side in (0, 1)],
+                "unique_id": [str(m) for pair in pairs for m in pair],
+            }
+        )
+        if self._api.sql_dialect.sql_dialect_str == "spark":
+            registered = self._api.register(self._api.spark.createDataFrame(frame))
+        else:
+            registered = self._api.register(frame)
+        scored = self._linker.inference._score_missing_cluster_edges(registered)
+        try:
+            return safe_pairs(self._linker, scored)
+        finally:
+            scored.drop_table_from_database_and_remove_from_cache()
+            registered.drop_table_from_database_and_remove_from_cache(force_non_splink_table=True)
+
+
 def predict(
     features: pd.DataFrame,
     trained: TrainedModel,
@@ -408,22 +525,8 @@ def predict(
 ) -> tuple[pd.DataFrame, int]:
     """Score blocked candidate pairs; return the pairs at or above ``threshold`` and the candidate count."""
     api = db_api or _db_api(backend, spark_session)
-    splink_model = model_for_dialect(trained, api.sql_dialect.sql_dialect_str)
-    linker = _linker(features, splink_model, api)
-    _register_term_frequencies(linker, api, features, splink_model)
-    if num_chunks > 1:
-        kandidaten = 0
-        df = linker.inference.predict(
-            threshold_match_probability=threshold, num_chunks_left=num_chunks, num_chunks_right=1
-        )
-    else:
-        # Materialise the blocked pairs once: count them, then predict() scores the cached table.
-        blocked = linker.inference.compute_blocked_pairs_for_predict()
-        kandidaten = _count_rows(linker, blocked)
-        df = linker.inference.predict(threshold_match_probability=threshold)
-    pairs = safe_pairs(linker, df)
-    df.drop_table_from_database_and_remove_from_cache()
-    return pairs, kandidaten
+    with PairScorer(features, trained, threshold, api=api, num_chunks=num_chunks) as scorer:
+        return scorer.pairs(threshold), scorer.kandidaten
 
 
 def tf_columns(splink_model: dict[str, Any]) -> list[str]:
@@ -487,6 +590,7 @@ def link(
     spark_session: Any = None,
     progress: Progress | None = None,
     num_chunks: int = 1,
+    steekproef: SteekproefConfig | None = None,
 ) -> LinkResult:
     """Full linkage of decrypted records: prepare, train (unless ``trained`` is given), predict, cluster.
 
@@ -502,9 +606,11 @@ def link(
         spark_session: existing Spark session (Spark backend).
         progress: callback ``(stage, fraction)``.
         num_chunks: split prediction into this many chunks (memory for very large runs).
+        steekproef: draw the quality audit's design and random sample (:mod:`zicht.linkage.steekproef`); the
+            pairs down to its floor are then scored and kept in the database until it is drawn.
 
     Returns:
-        The pairs, clusters and model; nothing identifying.
+        The pairs, clusters and model (and the audit sample); nothing identifying.
     """
     drempels = drempels or Drempels()
     report = progress or (lambda _stage, _fraction: None)
@@ -524,15 +630,29 @@ def link(
         tijden["trainen"] = time.perf_counter() - t1
     report("vergelijken", 0.45)
     t2 = time.perf_counter()
-    pairs, kandidaten = predict(features, trained, drempels.onder, db_api=api, num_chunks=num_chunks)
-    tijden["vergelijken"] = time.perf_counter() - t2
-    report("clusteren", 0.85)
-    t3 = time.perf_counter()
-    edges = zip(pairs["melding_a"], pairs["melding_b"], pairs["match_probability"].astype(float), strict=True)
-    clusters = cluster(features["unique_id"], edges, drempels.boven, zelfde=zelfde, verschillend=verschillend)
-    tijden["clusteren"] = time.perf_counter() - t3
+    zelfde, verschillend = list(zelfde), list(verschillend)
+    floor = min(steekproef.vloer, drempels.onder) if steekproef is not None else drempels.onder
+    audit: Steekproef | None = None
+    with PairScorer(features, trained, floor, api=api, num_chunks=num_chunks) as scorer:
+        pairs, kandidaten = scorer.pairs(drempels.onder), scorer.kandidaten
+        tijden["vergelijken"] = time.perf_counter() - t2
+        report("clusteren", 0.85)
+        t3 = time.perf_counter()
+        edges = zip(pairs["melding_a"], pairs["melding_b"], pairs["match_probability"].astype(float), strict=True)
+        clusters = cluster(features["unique_id"], edges, drempels.boven, zelfde=zelfde, verschillend=verschillend)
+        tijden["clusteren"] = time.perf_counter() - t3
+        if steekproef is not None:
+            from zicht.linkage.steekproef import trek
+
+            t4 = time.perf_counter()
+            audit = trek(
+                scorer, pairs, clusters.labels, features, records, trained, drempels, steekproef,
+                zelfde=zelfde, verschillend=verschillend,
+            )  # fmt: skip
+            tijden["steekproef"] = time.perf_counter() - t4
     tijden["totaal"] = time.perf_counter() - t0
     report("klaar", 1.0)
     return LinkResult(
-        model=trained, paren=pairs, clusters=clusters, drempels=drempels, kandidaten=kandidaten, tijden=tijden
-    )
+        model=trained, paren=pairs, clusters=clusters, drempels=drempels, kandidaten=kandidaten, tijden=tijden,
+        steekproef=audit,
+    )  # fmt: skip

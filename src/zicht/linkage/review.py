@@ -15,6 +15,7 @@ stays, with who and when) and re-clusters the same way.
 
 from __future__ import annotations
 
+import math
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,8 +26,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from zicht.domain import Identiteitsgegevens
-from zicht.linkage.clusters import cluster, pair_key
+from zicht.linkage.clusters import cluster
 from zicht.linkage.engine import Drempels, TrainedModel
+from zicht.linkage.meting import besluiten_per_paar, wachtrij_volgorde
 from zicht.linkage.opslag import apply_assignment
 from zicht.linkage.persons import assign
 from zicht.privacy import logboek
@@ -122,7 +124,13 @@ class MeldingKenmerken:
 
 @dataclass(frozen=True)
 class ReviewItem:
-    """A pair waiting for an analyst's decision."""
+    """A pair waiting for an analyst's decision.
+
+    ``soort`` says why it is there: ``wachtrij`` (the model is unsure) or ``steekproef`` (drawn at random to
+    measure the linkage). ``prior`` is the model's prior weight, log2 of λ/(1 − λ) with λ the probability that
+    two random meldingen are one person, so prior plus the levels' weights is ``match_weight`` (``None``
+    when the run's model is not known).
+    """
 
     id: uuid.UUID
     run_id: uuid.UUID
@@ -133,6 +141,8 @@ class ReviewItem:
     niveaus: tuple[Niveau, ...]
     status: str
     aangemaakt_op: datetime
+    soort: str = "wachtrij"
+    prior: float | None = None
 
 
 def niveaus_van(model: TrainedModel, row: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -166,17 +176,17 @@ def review_count(session: Session) -> int:
 
 
 def review_queue(session: Session, limit: int = 50, offset: int = 0) -> list[ReviewItem]:
-    """Open review items, highest probability first (stable order), with both meldingen's attributes."""
-    items = list(
-        session.scalars(
-            select(KoppelBeoordeling)
-            .where(KoppelBeoordeling.status == "open")
-            .order_by(KoppelBeoordeling.match_probability.desc(), KoppelBeoordeling.id)
-            .limit(limit)
-            .offset(offset)
+    """Open review items, the one whose decision teaches most first (:func:`zicht.linkage.meting.
+    wachtrij_volgorde`; without an audit: highest probability first), with both meldingen's attributes."""
+    open_items = [
+        (item_id, p)
+        for item_id, p in session.execute(
+            select(KoppelBeoordeling.id, KoppelBeoordeling.match_probability).where(KoppelBeoordeling.status == "open")
         )
-    )
-    return _with_attributes(session, items)
+    ]
+    ids = wachtrij_volgorde(session, open_items)[offset : offset + limit]
+    found = {item.id: item for item in session.scalars(select(KoppelBeoordeling).where(KoppelBeoordeling.id.in_(ids)))}
+    return _with_attributes(session, [found[i] for i in ids if i in found])
 
 
 def review_item(session: Session, item_id: uuid.UUID) -> ReviewItem | None:
@@ -188,6 +198,7 @@ def review_item(session: Session, item_id: uuid.UUID) -> ReviewItem | None:
 def _with_attributes(session: Session, items: list[KoppelBeoordeling]) -> list[ReviewItem]:
     ids = {m for item in items for m in (item.melding_a, item.melding_b)}
     attrs = kenmerken(session, ids)
+    priors = {run_id: prior_gewicht(session, run_id) for run_id in {item.run_id for item in items}}
     return [
         ReviewItem(
             id=item.id,
@@ -199,9 +210,25 @@ def _with_attributes(session: Session, items: list[KoppelBeoordeling]) -> list[R
             niveaus=tuple(Niveau.from_dict(n) for n in item.niveaus),
             status=item.status,
             aangemaakt_op=item.aangemaakt_op,
+            soort=item.soort,
+            prior=priors[item.run_id],
         )
         for item in items
     ]
+
+
+def prior_gewicht(session: Session, run_id: uuid.UUID) -> float | None:
+    """The prior match weight of a run's model: log2 of λ/(1 − λ), λ the probability that two random
+    meldingen are one person (an incremental run uses the model of the full run it names)."""
+    run = session.get(KoppelRun, run_id)
+    if run is not None and not run.parameters and run.model_van is not None:
+        run = session.get(KoppelRun, run.model_van)
+    if run is None or not run.parameters:
+        return None
+    lam = run.parameters.get("splink", {}).get("probability_two_random_records_match")
+    if lam is None or not 0.0 < float(lam) < 1.0:
+        return None
+    return math.log2(float(lam) / (1.0 - float(lam)))
 
 
 def kenmerken(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, MeldingKenmerken]:
@@ -264,14 +291,7 @@ def kenmerken(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, MeldingK
 def actieve_besluiten(session: Session) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Active decisions as (zelfde, verschillend) lists of melding-id pairs (text). The latest decision per
     pair wins."""
-    rows = session.execute(
-        select(KoppelBesluit.melding_a, KoppelBesluit.melding_b, KoppelBesluit.oordeel)
-        .where(KoppelBesluit.ingetrokken_op.is_(None))
-        .order_by(KoppelBesluit.genomen_op, KoppelBesluit.id)
-    )
-    latest: dict[tuple[str, str], str] = {}
-    for a, b, oordeel in rows:
-        latest[pair_key(str(a), str(b))] = oordeel
+    latest = besluiten_per_paar(session)
     zelfde = [p for p, o in latest.items() if o == "zelfde"]
     verschillend = [p for p, o in latest.items() if o == "verschillend"]
     return zelfde, verschillend

@@ -11,6 +11,7 @@ The review queue and analyst decisions live in :mod:`zicht.linkage.review` and a
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Session
 from zicht.linkage.clusters import pair_key
 from zicht.linkage.engine import Backend, Drempels, LinkResult, Progress, TrainedModel, TrainingConfig, link
 from zicht.linkage.incremental import Koppeling, LinkIndex
+from zicht.linkage.meting import KwaliteitsSchatting, bewaar, schatting
 from zicht.linkage.model import REGISTER_CONTEXT, ContextVeld
 from zicht.linkage.opslag import apply_assignment
 from zicht.linkage.persons import Gebeurtenis, Toewijzing, assign
@@ -41,6 +43,7 @@ from zicht.linkage.review import (
     review_queue,
     undo,
 )
+from zicht.linkage.steekproef import SteekproefConfig
 from zicht.privacy import logboek
 from zicht.privacy.vault import Vault
 from zicht.storage.base import utcnow
@@ -60,6 +63,7 @@ from zicht.storage.tables import (
 
 __all__ = [
     "DOEL",
+    "KwaliteitsSchatting",
     "MeldingKenmerken",
     "Niveau",
     "ReviewItem",
@@ -69,6 +73,7 @@ __all__ = [
     "decide",
     "decide_pair",
     "export_rows",
+    "kwaliteit",
     "laatste_model",
     "link_new",
     "load_records",
@@ -88,7 +93,8 @@ _CHUNK = 900
 
 @dataclass(frozen=True)
 class RunSamenvatting:
-    """What a run did (counts only)."""
+    """What a run did (counts only). ``beoordelen``: pairs queued because the model is unsure;
+    ``steekproef``: pairs of the quality audit queued besides them."""
 
     run_id: uuid.UUID
     soort: str
@@ -101,6 +107,7 @@ class RunSamenvatting:
     beoordelen: int
     nieuw: int
     tijden: dict[str, float] = field(default_factory=dict)
+    steekproef: int = 0
 
 
 def _versies() -> dict[str, str]:
@@ -271,9 +278,12 @@ def _store_pairs(session: Session, run_id: uuid.UUID, pairs: pd.DataFrame, *, re
     return len(rows)
 
 
-def _queue(session: Session, run_id: uuid.UUID, model: TrainedModel, pairs: pd.DataFrame) -> int:
+def _queue(
+    session: Session, run_id: uuid.UUID, model: TrainedModel, pairs: pd.DataFrame
+) -> dict[tuple[str, str], uuid.UUID]:
+    """Put pairs in the review queue; returns the new items' ids by pair (text ids, ordered)."""
     if pairs.empty:
-        return 0
+        return {}
     now = utcnow()
     rows = [
         {
@@ -286,12 +296,13 @@ def _queue(session: Session, run_id: uuid.UUID, model: TrainedModel, pairs: pd.D
             "niveaus": niveaus_van(model, row),
             "status": "open",
             "aangemaakt_op": now,
+            "soort": "wachtrij",
         }
         for row in pairs.to_dict("records")
     ]
     for start in range(0, len(rows), 2000):
         session.execute(insert(KoppelBeoordeling), rows[start : start + 2000])
-    return len(rows)
+    return {pair_key(str(r["melding_a"]), str(r["melding_b"])): uuid.UUID(str(r["id"])) for r in rows}
 
 
 def _log_changes(
@@ -328,11 +339,13 @@ def relink(
     progress: Progress | None = None,
     spark_session: Any = None,
     context: Sequence[ContextVeld] = REGISTER_CONTEXT,
+    steekproef: SteekproefConfig | None = None,
 ) -> RunSamenvatting:
     """Relink every melding: train, score, cluster with analyst decisions, keep stable person ids.
 
     Runs in the caller's transaction. Open review items of earlier runs lapse (``vervallen``); the queue is
-    rebuilt from this run. Stored pairs are replaced.
+    rebuilt from this run, with the run's quality audit (:mod:`zicht.linkage.meting`; its random order is
+    seeded by the run id). Stored pairs are replaced.
 
     Args:
         session: open session (commit is the caller's).
@@ -344,6 +357,7 @@ def relink(
         progress: callback ``(stage, fraction)``.
         spark_session: an existing Spark session for ``engine="spark"``.
         context: non-identifying melding attributes compared as extra evidence.
+        steekproef: size, floor and bands of the quality audit (default :class:`SteekproefConfig`).
     """
     drempels = drempels or Drempels()
     config = config or TrainingConfig()
@@ -354,6 +368,7 @@ def relink(
     )  # fmt: skip
     session.add(run)
     session.flush()
+    audit = dataclasses.replace(steekproef or SteekproefConfig(), seed=run.id.int % 2**32)
     records = load_records(session, vault)
     previous = {m: p for m, p in zip(records["melding_id"], records["persoon_id"], strict=True) if p}
     zelfde, verschillend = actieve_besluiten(session)
@@ -362,6 +377,7 @@ def relink(
         result = link(
             records.drop(columns=["persoon_id"]), drempels=drempels, config=config, zelfde=zelfde, context=context,
             verschillend=verschillend, backend=engine, spark_session=spark_session, progress=progress,
+            steekproef=audit,
         )  # fmt: skip
         labels: Mapping[str, str] = result.clusters.labels
     else:
@@ -371,11 +387,15 @@ def relink(
     changed = apply_assignment(session, toewijzing, oorzaak="herkoppeling", run_id=run.id, previous=previous)
 
     session.execute(update(KoppelBeoordeling).where(KoppelBeoordeling.status == "open").values(status="vervallen"))
-    paren = queued = 0
+    paren = queued = sampled = 0
     if result is not None:
         paren = _store_pairs(session, run.id, result.paren, replace=True)
         decided = [(str(a), str(b)) for a, b, _ in _all_decided_pairs(session)]
-        queued = _queue(session, run.id, result.model, result.review_pairs(decided))
+        in_queue = _queue(session, run.id, result.model, result.review_pairs(decided))
+        model = result.model
+        if result.steekproef is not None:
+            sampled = bewaar(session, run, result.steekproef, lambda row: niveaus_van(model, row), in_queue)
+        queued = len(in_queue)
         run.parameters = result.model.to_dict()
         run.aantal_kandidaten = result.kandidaten
         run.tijden = {k: round(v, 3) for k, v in result.tijden.items()}
@@ -392,14 +412,20 @@ def relink(
     _log_changes(
         session, actor, run.id, changed, toewijzing.personen,
         {"soort": "volledig", "meldingen": len(records), "personen": run.aantal_personen, "gewijzigd": len(changed),
-         "samenvoegingen": samen, "splitsingen": split, "beoordelen": queued},
+         "samenvoegingen": samen, "splitsingen": split, "beoordelen": queued, "steekproef": sampled},
     )  # fmt: skip
     session.flush()
     return RunSamenvatting(
         run_id=run.id, soort="volledig", meldingen=len(records), kandidaten=run.aantal_kandidaten, paren=paren,
         personen=run.aantal_personen, samenvoegingen=samen, splitsingen=split, beoordelen=queued,
-        nieuw=len(toewijzing.nieuw), tijden=dict(run.tijden),
+        nieuw=len(toewijzing.nieuw), tijden=dict(run.tijden), steekproef=sampled,
     )  # fmt: skip
+
+
+def kwaliteit(session: Session) -> KwaliteitsSchatting | None:
+    """Estimated precision and recall of the latest full run's linkage from the analysts' decisions on its
+    audit (see :mod:`zicht.linkage.meting`); ``None`` before the first full run with an audit."""
+    return schatting(session)
 
 
 def _person_ages(session: Session) -> dict[str, int]:
@@ -519,7 +545,7 @@ def link_new(
         replace=False,
     )
     queued = (
-        _queue(session, run.id, model, pd.DataFrame(review_rows).drop_duplicates(["melding_a", "melding_b"]))
+        len(_queue(session, run.id, model, pd.DataFrame(review_rows).drop_duplicates(["melding_a", "melding_b"])))
         if review_rows
         else 0
     )

@@ -4,7 +4,14 @@
 from zicht.storage.tables.gebruiker import ApiToken, Gebruiker, Inlogpoging, Sessie
 from zicht.storage.tables.identiteit import Identiteit
 from zicht.storage.tables.import_run import ImportRun
-from zicht.storage.tables.koppeling import KoppelBeoordeling, KoppelBesluit, KoppelGebeurtenis, KoppelPaar, KoppelRun
+from zicht.storage.tables.koppeling import (
+    KoppelBeoordeling,
+    KoppelBesluit,
+    KoppelGebeurtenis,
+    KoppelPaar,
+    KoppelRun,
+    KoppelSteekproef,
+)
 from zicht.storage.tables.logboek import LogboekRecord
 from zicht.storage.tables.melding import (
     Melding,
@@ -27,6 +34,7 @@ __all__ = [
     "KoppelGebeurtenis",
     "KoppelPaar",
     "KoppelRun",
+    "KoppelSteekproef",
     "LogboekRecord",
     "Melding",
     "MeldingNationaliteit",

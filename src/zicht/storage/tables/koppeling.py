@@ -47,6 +47,9 @@ class KoppelRun(Base):
     aantal_beoordelen: Mapped[int] = mapped_column(Integer, default=0)
     tijden: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
     versies: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    #: The quality audit's design of a full run: strata with units, weights and model probabilities per
+    #: reporter pair and variation kind (counts and level names only; see zicht.linkage.steekproef).
+    kwaliteit_opzet: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     uitgevoerd_door: Mapped[str] = mapped_column(String(64))
     gestart_op: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     voltooid_op: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -96,12 +99,14 @@ class KoppelBeoordeling(Base):
     """A review-queue item: a pair between the thresholds whose meldingen are in different persons.
 
     ``niveaus`` holds per comparison the level (gamma), its label and Bayes factor, so the page can show
-    what drove the score without showing any value.
+    what drove the score without showing any value. ``soort`` says why the pair is there: ``wachtrij`` (the
+    model is unsure) or ``steekproef`` (drawn at random to measure the linkage's quality).
     """
 
     __tablename__ = "koppel_beoordeling"
     __table_args__ = (
         CheckConstraint("status IN ('open', 'besloten', 'vervallen')", name="status"),
+        CheckConstraint("soort IN ('wachtrij', 'steekproef')", name="soort"),
         Index("ix_koppel_beoordeling_status", "status", "match_probability"),
     )
 
@@ -114,6 +119,30 @@ class KoppelBeoordeling(Base):
     niveaus: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(16), default="open")
     aangemaakt_op: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    soort: Mapped[str] = mapped_column(String(16), default="wachtrij", server_default="wachtrij")
+
+
+class KoppelSteekproef(Base):
+    """One unit of a full run's quality audit: a pair drawn at random from a stratum, in the stratum's order.
+
+    ``gewicht`` is the number of melding pairs the unit stands for (a pair of persons kept apart stands for
+    every pair between them). An analyst's decision on the pair (``koppel_besluit``) is the unit's label.
+    """
+
+    __tablename__ = "koppel_steekproef"
+    __table_args__ = (Index("ix_koppel_steekproef_run", "run_id", "stratum", "rang"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    run_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("koppel_run.id", ondelete="CASCADE"))
+    stratum: Mapped[str] = mapped_column(String(32))
+    rang: Mapped[int] = mapped_column(Integer)
+    melding_a: Mapped[uuid.UUID] = mapped_column(ForeignKey("melding.id", ondelete="CASCADE"))
+    melding_b: Mapped[uuid.UUID] = mapped_column(ForeignKey("melding.id", ondelete="CASCADE"))
+    gewicht: Mapped[float] = mapped_column(Float)
+    match_probability: Mapped[float] = mapped_column(Float)
+    melder_paar: Mapped[str] = mapped_column(String(80))
+    variaties: Mapped[list[str]] = mapped_column(JSON, default=list)
+    beoordeling_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("koppel_beoordeling.id"), index=True)
 
 
 class KoppelGebeurtenis(Base):

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The linkage review queue for analysts: pairs scored between the two thresholds, decided by a person.
 
-``/analyse/koppelingen`` lists the open pairs (highest probability first) with their count;
-``/analyse/koppelingen/{item_id}`` shows the two meldingen side by side by their minimised attributes and the
-comparison levels with their match weights, never a name. Two POST buttons record the decision (*zelfde
+``/analyse/koppelingen`` lists the open pairs (the one whose decision teaches most first: see
+``zicht.linkage.meting``) with their count and the estimated precision and recall of the linkage with their
+intervals, overall, per reporter pair and per variation kind; ``/analyse/koppelingen/{item_id}`` shows the two
+meldingen side by side by their minimised attributes and how the score is built up: the prior and each
+comparison's level and weight, adding up to the score, never a name. Two POST buttons record the decision (*zelfde
 persoon* / *verschillende personen*), which always overrides the model; the analyst then lands on the next
 open pair with a status message and an undo button (undoing is recorded too). A user with the identiteit
 role may reveal both identities for a stated purpose, which is logged per melding. Works without
@@ -21,8 +23,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from zicht.codebook import codelijst
+from zicht.linkage.meting import schatting
 from zicht.linkage.review import (
-    VERGELIJKINGEN,
     BesluitFout,
     MeldingKenmerken,
     ReviewItem,
@@ -43,6 +45,7 @@ from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
 from zicht.web.features import Feature, NavItem
 from zicht.web.formulier import formulier, tekst
+from zicht.web.pages.koppelkwaliteit import SOORTEN, VERTALINGEN_KWALITEIT, kwaliteit_weergave, uitleg
 from zicht.web.paginering import pagineer
 from zicht.web.templating import render
 
@@ -122,6 +125,7 @@ def wachtrij(request: Request, aangemeld: Analist, besluit: str = "", melding: s
         pagina = min(max(1, pagina), laatste)  # a decision may have emptied the last page
         items = review_queue(s, limit=PER_PAGINA, offset=(pagina - 1) * PER_PAGINA)
         status = _status(s, besluit)
+        kwaliteit = kwaliteit_weergave(schatting(s), taal)
     melder = {
         i.id: (_label("melder_soort", i.links.melder_soort, taal), _label("melder_soort", i.rechts.melder_soort, taal))
         for i in items
@@ -138,6 +142,8 @@ def wachtrij(request: Request, aangemeld: Analist, besluit: str = "", melding: s
             "kort": _kort,
             "status": status,
             "melding": MELDINGEN.get(melding),
+            "kwaliteit": kwaliteit,
+            "soorten": SOORTEN,
         },
     )
 
@@ -183,12 +189,6 @@ def _pagina(
     status_code: int = 200,
 ) -> Response:
     ctx = web(request)
-    niveaus = [
-        {"naam": VERGELIJKINGEN.get(n.vergelijking, n.vergelijking.capitalize()), "label": n.label,
-         "gewicht": f"{n.match_weight:+.1f}".replace(".", "," if taal == "nl" else "."),
-         "factor": f"{n.bayes_factor:.3g}"}
-        for n in item.niveaus
-    ]  # fmt: skip
     return render(
         request,
         "koppelingen/paar.html",
@@ -196,7 +196,8 @@ def _pagina(
             "item": item,
             "kort": _kort(item.id),
             "rijen": _vergelijking(item, ctx.reference, taal),
-            "niveaus": niveaus,
+            "uitleg": uitleg(item, taal),
+            "soort": SOORTEN.get(item.soort, item.soort),
             "kans": f"{item.match_probability * 100:.1f}%",
             "status": status,
             "melding": melding,
@@ -266,7 +267,7 @@ VERTALINGEN: dict[str, str] = {
     "Te beoordelen koppelingen": "Linkage to review",
     "Paren van meldingen waarvan het model niet zeker weet of ze over dezelfde persoon gaan. Uw besluit gaat altijd voor het model en kan ongedaan worden gemaakt; beide worden vastgelegd.": "Pairs of reports for which the model is not sure whether they concern the same person. Your decision always overrides the model and can be undone; both are recorded.",
     "{n} paren te beoordelen": "{n} pairs to review",
-    "Open paren, meest waarschijnlijke eerst": "Open pairs, most likely first",
+    "Open paren, meest leerzame eerst": "Open pairs, most informative first",
     "Paar": "Pair",
     "Kans zelfde persoon": "Probability same person",
     "Melding links": "Report left",
@@ -302,7 +303,6 @@ VERTALINGEN: dict[str, str] = {
     "Uitkomst": "Outcome",
     "Gewicht": "Weight",
     "Bayesfactor": "Bayes factor",
-    "Een positief gewicht wijst op dezelfde persoon, een negatief op verschillende personen. Er worden geen namen of andere identificerende waarden getoond.": "A positive weight points to the same person, a negative one to different persons. No names or other identifying values are shown.",
     "Uw besluit": "Your decision",
     "Gaat het om dezelfde persoon?": "Is this the same person?",
     "Zelfde persoon": "Same person",
@@ -329,6 +329,7 @@ VERTALINGEN: dict[str, str] = {
     "open": "open",
     "besloten": "decided",
     "vervallen": "lapsed",
+    **VERTALINGEN_KWALITEIT,
 }
 
 
