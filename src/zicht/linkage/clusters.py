@@ -9,8 +9,9 @@ however strong. Without cannot-links the result equals connected components at t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 
 @dataclass
@@ -64,6 +65,7 @@ def cluster(
     *,
     zelfde: Iterable[tuple[str, str]] = (),
     verschillend: Iterable[tuple[str, str]] = (),
+    strijdig: Iterable[tuple[str, str]] = (),
 ) -> ClusterResult:
     """Cluster meldingen.
 
@@ -73,6 +75,9 @@ def cluster(
         threshold: the automatic-link threshold.
         zelfde: analyst decisions *same person* (must-link).
         verschillend: analyst decisions *different person* (cannot-link).
+        strijdig: pairs whose attributes cannot belong to one person (birth dates years apart, see
+            :func:`conflicting_pairs`): cannot-links of the model, which an analyst's *same person* overrides
+            and which are not reported as conflicts.
 
     Returns:
         Labels (the smallest melding id of each cluster, so labels are deterministic) and the
@@ -105,6 +110,11 @@ def cluster(
             uf.find(x) == ra for x in forbidden.get(rb, ())
         )
 
+    decided = len(cannot_pairs)
+    for a, b in strijdig:
+        uf.add(a)
+        uf.add(b)
+        cannot_pairs.append((a, b))
     for a, b in zelfde:
         uf.add(a)
         uf.add(b)
@@ -132,8 +142,45 @@ def cluster(
         if root not in roots or node < roots[root]:
             roots[root] = node
     labels = {node: roots[uf.find(node)] for node in uf.parent}
-    conflicts = tuple((a, b) for a, b in cannot_pairs if labels[a] == labels[b])
+    conflicts = tuple((a, b) for a, b in cannot_pairs[:decided] if labels[a] == labels[b])
     return ClusterResult(labels=labels, conflicten=conflicts)
+
+
+def conflicting_pairs(
+    ids: Iterable[str],
+    edges: Iterable[tuple[str, str, float]],
+    threshold: float,
+    conflict: Callable[[str, str], bool],
+    *,
+    max_component: int = 2000,
+) -> list[tuple[str, str]]:
+    """Pairs of meldingen that the automatic links would chain into one person although they conflict.
+
+    A chain of namesakes (A–B and B–C each above the threshold, A and C born ten years apart) is not one
+    person. Within every connected component at the threshold, each two members are checked with
+    ``conflict`` (a pair linked directly was already weighed by the model and is not checked again); the
+    conflicting pairs become cannot-links for :func:`cluster` (``strijdig``), so the chain is
+    cut at its weakest link instead of merging. Components larger than ``max_component`` are left to review.
+    """
+    uf = _UnionFind()
+    for node in ids:
+        uf.add(node)
+    direct: set[tuple[str, str]] = set()
+    for a, b, p in edges:
+        if p >= threshold:
+            uf.add(a)
+            uf.add(b)
+            uf.union(a, b)
+            direct.add(pair_key(a, b))
+    members: dict[str, list[str]] = {}
+    for node in uf.parent:
+        members.setdefault(uf.find(node), []).append(node)
+    out: list[tuple[str, str]] = []
+    for group in members.values():
+        if 2 < len(group) <= max_component:
+            group.sort()
+            out.extend((a, b) for a, b in combinations(group, 2) if (a, b) not in direct and conflict(a, b))
+    return sorted(out)
 
 
 def pair_key(a: str, b: str) -> tuple[str, str]:

@@ -18,7 +18,9 @@ Example:
 from __future__ import annotations
 
 import copy
+import hashlib
 import logging
+import math
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -28,9 +30,10 @@ from typing import TYPE_CHECKING, Any, Literal
 import pandas as pd
 
 from zicht.linkage import model as model_mod
-from zicht.linkage.clusters import ClusterResult, cluster, pair_key
+from zicht.linkage.clusters import ClusterResult, cluster, conflicting_pairs, pair_key
+from zicht.linkage.frequenties import NAAM_SLEUTEL, name_frequencies
 from zicht.linkage.model import ContextVeld, ModelSpec
-from zicht.linkage.normalise import LIST_FEATURES, prepare
+from zicht.linkage.normalise import LIST_FEATURES, birth_dates_conflict, birth_signatures, prepare
 
 if TYPE_CHECKING:
     from zicht.linkage.steekproef import Steekproef, SteekproefConfig
@@ -140,6 +143,8 @@ class LinkResult:
         drempels: thresholds used.
         kandidaten: number of blocked candidate pairs scored.
         tijden: seconds per stage.
+        strijdig: pairs that automatic links would have chained into one person although their birth dates
+            conflict (:func:`person_conflicts`); kept apart.
         steekproef: the quality-audit design and its random sample (:mod:`zicht.linkage.steekproef`), when
             asked for.
     """
@@ -151,6 +156,7 @@ class LinkResult:
     kandidaten: int = 0
     tijden: dict[str, float] = field(default_factory=dict)
     steekproef: Steekproef | None = None
+    strijdig: list[tuple[str, str]] = field(default_factory=list)
 
     def review_pairs(self, besloten: Iterable[tuple[str, str]] = ()) -> pd.DataFrame:
         """Pairs between the thresholds whose meldingen ended in different clusters and are not decided."""
@@ -286,6 +292,27 @@ def _tolerate_m_underflow() -> Iterator[None]:
         comparison_level._validate_m_u_probability = original
 
 
+def canonical_order(features: pd.DataFrame) -> pd.DataFrame:
+    """The features in an order and with ids that depend only on their content.
+
+    Training samples rows (u by random sampling, EM capped at ``em_max_pairs``) by position and compares
+    pairs by id; with the meldingen's random UUIDs the same registry would train a different model on every
+    import. Here rows are sorted by a digest of their feature values and numbered, so the same meldingen give
+    the same model whatever their ids or order (identical rows are interchangeable).
+    """
+    # ``melder`` holds the organisation's registry id, which differs between registries holding the same data;
+    # only its equality matters to the model, so it is left out of the digest.
+    columns = [c for c in features.columns if c not in ("unique_id", "melder")]
+    digests = [
+        hashlib.blake2b(repr(row).encode(), digest_size=16).digest()
+        for row in features[columns].itertuples(index=False, name=None)
+    ]
+    order = sorted(range(len(digests)), key=digests.__getitem__)
+    out = features.iloc[order].reset_index(drop=True)
+    out["unique_id"] = [f"r{i:09d}" for i in range(len(out))]
+    return out
+
+
 def train(
     features: pd.DataFrame,
     spec: ModelSpec,
@@ -309,9 +336,12 @@ def train(
         The trained model.
     """
     from splink.internals.blocking_rule_creator import BlockingRuleCreator
+    from splink.internals.exceptions import EMTrainingException
 
     config = config or TrainingConfig()
     api = db_api or _db_api(backend, spark_session)
+    features = canonical_order(features)
+    features[model_mod.RARE_NAME] = model_mod.rare_name_key(features)
     linker = _linker(features, model_mod.settings(spec, max_iterations=config.max_iterations), api)
     rules: list[BlockingRuleCreator | str] = list(model_mod.deterministic_rules(spec))
     if rules:
@@ -323,9 +353,15 @@ def train(
     linker.training.estimate_u_using_random_sampling(max_pairs=config.u_max_pairs, seed=config.seed)
     with _tolerate_m_underflow():
         for rule in model_mod.training_rules(spec):
-            linker.training.estimate_parameters_using_expectation_maximisation(
-                rule, max_pairs=config.em_max_pairs, estimate_without_term_frequencies=True
-            )
+            try:
+                linker.training.estimate_parameters_using_expectation_maximisation(
+                    rule, max_pairs=config.em_max_pairs, estimate_without_term_frequencies=True
+                )
+            except EMTrainingException:
+                # No pair in this block (a small registry without rare names shared by two meldingen): the
+                # comparisons it would train keep the estimates of the other sessions, or none
+                # (:func:`regularise` then gives them no weight for a link).
+                _log.info("EM-sessie zonder paren overgeslagen / EM session without pairs skipped")
     return TrainedModel(spec=spec, splink_model=regularise(linker.misc.save_model_to_json(), config), training=config)
 
 
@@ -353,20 +389,44 @@ def to_duckdb_model(trained: TrainedModel) -> dict[str, Any]:
 
 
 def regularise(splink_model: dict[str, Any], config: TrainingConfig) -> dict[str, Any]:
-    """Bound m from below (see :attr:`TrainingConfig.m_minimum`) and give unobserved u a small value.
+    """Bound every level's weight by what its training can support.
 
-    A u never seen in the random sample is set to one over the sample size (it is at most about that).
+    * A level whose m was never estimated (EM saw no pair in it: a one-year registry has no reports more than
+      a year apart; a source without given names never trains "only the given name equal") never weighs for a
+      link: its m is the smaller of :attr:`TrainingConfig.m_minimum` and its u. Where the level is common
+      among non-matches (a different birth date, never seen in pairs with the same document), that weighs
+      against a link as a floored m would; where it is rare, the weight is zero. Absence of training data is
+      never evidence for a link.
+    * Other m are bounded below by :attr:`TrainingConfig.m_minimum`, so one disagreeing attribute (a
+      nationality or exploitation form written differently by two reporters) weighs against a link but never
+      vetoes it.
+    * A u never seen in the random sample is set to one over the sample size (it is at most about that), and
+      the weight of such a level is capped at the largest weight of a level of the same comparison whose m
+      and u were both estimated (zero when there is none): an agreement too rare to be sampled says no more
+      than the comparison's best observed agreement.
     """
     out = copy.deepcopy(splink_model)
     u_floor = 1.0 / max(config.u_max_pairs, 1.0)
     for comp in out["comparisons"]:
-        for level in comp["comparison_levels"]:
-            if level.get("is_null_level"):
-                continue
+        levels = [lv for lv in comp["comparison_levels"] if not lv.get("is_null_level")]
+        observed = [
+            math.log2(max(float(lv["m_probability"]), config.m_minimum) / float(lv["u_probability"]))
+            for lv in levels
+            if lv.get("m_probability") is not None and lv.get("u_probability") not in (None, 0, 0.0)
+        ]
+        cap = max(observed, default=0.0)
+        for level in levels:
             m = level.get("m_probability")
-            level["m_probability"] = max(float(m) if m is not None else 0.0, config.m_minimum)
             u = level.get("u_probability")
-            level["u_probability"] = max(float(u) if u is not None else 0.0, u_floor)
+            u_value = float(u) if u not in (None, 0, 0.0) else u_floor
+            if m is None:
+                m_value = min(config.m_minimum, u_value)
+            else:
+                m_value = max(float(m), config.m_minimum)
+                if u in (None, 0, 0.0) and math.log2(m_value / u_value) > cap:
+                    u_value = min(m_value / 2.0**cap, 1.0)
+            level["m_probability"] = m_value
+            level["u_probability"] = u_value
     return out
 
 
@@ -529,6 +589,20 @@ def predict(
         return scorer.pairs(threshold), scorer.kandidaten
 
 
+def person_conflicts(
+    features: pd.DataFrame, edges: Iterable[tuple[str, str, float]], threshold: float
+) -> list[tuple[str, str]]:
+    """Pairs within chains of automatic links whose birth dates cannot be one person's
+    (:func:`zicht.linkage.normalise.birth_dates_conflict`): the decision is taken per person, not per pair."""
+    signatures = birth_signatures(features)
+
+    def conflict(a: str, b: str) -> bool:
+        sa, sb = signatures.get(a), signatures.get(b)
+        return sa is not None and sb is not None and birth_dates_conflict(sa, sb)
+
+    return conflicting_pairs(features["unique_id"].astype(str), edges, threshold, conflict)
+
+
 def tf_columns(splink_model: dict[str, Any]) -> list[str]:
     """The columns with a term-frequency adjustment in a model."""
     return sorted(
@@ -560,11 +634,16 @@ def leave_one_out_frequencies(values: pd.Series) -> pd.DataFrame:
 
 
 def _register_term_frequencies(linker: Any, api: Any, features: pd.DataFrame, splink_model: dict[str, Any]) -> None:
-    """Register leave-one-out term-frequency tables (see :func:`leave_one_out_frequencies`) for prediction."""
+    """Register term-frequency tables for prediction: the full name's from
+    :func:`zicht.linkage.frequenties.name_frequencies`, the others leave-one-out
+    (:func:`leave_one_out_frequencies`)."""
     for column in tf_columns(splink_model):
         if column not in features.columns:
             continue
-        table = leave_one_out_frequencies(features[column])
+        if column == NAAM_SLEUTEL:
+            table = name_frequencies(features, pair_in_table=2)
+        else:
+            table = leave_one_out_frequencies(features[column])
         if api.sql_dialect.sql_dialect_str == "spark":
             registered = api.register(api.spark.createDataFrame(table))
         else:
@@ -639,7 +718,12 @@ def link(
         report("clusteren", 0.85)
         t3 = time.perf_counter()
         edges = zip(pairs["melding_a"], pairs["melding_b"], pairs["match_probability"].astype(float), strict=True)
-        clusters = cluster(features["unique_id"], edges, drempels.boven, zelfde=zelfde, verschillend=verschillend)
+        edge_list = list(edges)
+        strijdig = person_conflicts(features, edge_list, drempels.boven)
+        clusters = cluster(
+            features["unique_id"], edge_list, drempels.boven, zelfde=zelfde, verschillend=verschillend,
+            strijdig=strijdig,
+        )  # fmt: skip
         tijden["clusteren"] = time.perf_counter() - t3
         if steekproef is not None:
             from zicht.linkage.steekproef import trek
@@ -654,5 +738,5 @@ def link(
     report("klaar", 1.0)
     return LinkResult(
         model=trained, paren=pairs, clusters=clusters, drempels=drempels, kandidaten=kandidaten, tijden=tijden,
-        steekproef=audit,
+        steekproef=audit, strijdig=strijdig,
     )  # fmt: skip

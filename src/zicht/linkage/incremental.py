@@ -28,7 +28,7 @@ import pandas as pd
 from zicht.linkage.clusters import pair_key
 from zicht.linkage.engine import Drempels, TrainedModel, to_duckdb_model
 from zicht.linkage.model import context_columns, list_columns
-from zicht.linkage.normalise import prepare
+from zicht.linkage.normalise import Geboorte, birth_dates_conflict, birth_signatures, prepare
 from zicht.linkage.persons import Gebeurtenis, new_person_id
 from zicht.linkage.scoring import CompiledScorer
 
@@ -61,6 +61,8 @@ class Koppeling:
         beoordelen: candidates between the thresholds that belong to another person (review queue).
         gebeurtenissen: merge events when the melding bridged several persons.
         seconden: wall time of the decision.
+        strijdig: meldingen of a strongly scored person that this one was not joined to because their birth
+            dates conflict (stored, so re-clustering after a decision keeps them apart too).
     """
 
     melding_id: str
@@ -70,6 +72,7 @@ class Koppeling:
     beoordelen: tuple[Kandidaat, ...] = ()
     gebeurtenissen: tuple[Gebeurtenis, ...] = ()
     seconden: float = 0.0
+    strijdig: tuple[str, ...] = ()
 
 
 @dataclass
@@ -85,6 +88,7 @@ class LinkIndex:
     _con: Any = None
     _scorer: Any = None
     _columns: list[str] = field(default_factory=list)
+    _geboorte: dict[str, Geboorte] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -119,6 +123,7 @@ class LinkIndex:
         con.unregister("__zicht_index_bron")
         index._con = con
         index._columns = list(features.columns)
+        index._geboorte = birth_signatures(features)
         index._scorer = CompiledScorer(con, "zicht_index", to_duckdb_model(trained), index._columns)
         index._scorer.create_indexes()
         return index
@@ -175,6 +180,20 @@ class LinkIndex:
         self._insert("zicht_index", features)
         for melding in features["unique_id"]:
             self.personen[str(melding)] = persoon_id
+        self._geboorte.update(birth_signatures(features))
+
+    def _conflicts(self, melding_id: str, geboorte: Geboorte | None, persons: set[str], direct: set[str]) -> list[str]:
+        """The members of these persons that the new melding is not linked to directly and whose birth date
+        cannot be the new melding's (the person-level check of a full run,
+        :func:`zicht.linkage.engine.person_conflicts`)."""
+        if geboorte is None:
+            return []
+        return sorted(
+            m
+            for m, p in self.personen.items()
+            if p in persons and m not in direct and m != melding_id
+            and (other := self._geboorte.get(m)) is not None and birth_dates_conflict(geboorte, other)
+        )  # fmt: skip
 
     def _forbidden(self, melding_id: str, persons: set[str]) -> bool:
         """True when an analyst decided that meldingen of these persons (or the new one) differ."""
@@ -195,6 +214,12 @@ class LinkIndex:
                 return True
         return False
 
+    def _persons_conflict(self, first: str, second: str) -> bool:
+        """True when the birth dates of two persons' meldingen cannot be one person's."""
+        a = [g for m, p in self.personen.items() if p == first and (g := self._geboorte.get(m)) is not None]
+        b = [g for m, p in self.personen.items() if p == second and (g := self._geboorte.get(m)) is not None]
+        return any(birth_dates_conflict(x, y) for x in a for y in b)
+
     def link_one(self, record: Mapping[str, Any] | pd.DataFrame, *, add: bool = True) -> Koppeling:
         """Decide the person of one new melding and (by default) add it to the index.
 
@@ -210,9 +235,19 @@ class LinkIndex:
         melding_id = str(features["unique_id"].iloc[0])
         candidates = self.score(features)
         strong = [k for k in candidates if k.match_probability >= self.drempels.boven and k.persoon_id]
+        direct = {k.melding_id for k in strong}
+        geboorte = birth_signatures(features).get(melding_id)
         persons_ranked: list[str] = []
+        strijdig: set[str] = set()
         for k in strong:
-            if k.persoon_id is not None and k.persoon_id not in persons_ranked:
+            # A person whose other meldingen give a birth date that cannot be this one's is not joined
+            # automatically (a namesake chained through one melding without a birth date).
+            if k.persoon_id is None or k.persoon_id in persons_ranked:
+                continue
+            conflicting = self._conflicts(melding_id, geboorte, {k.persoon_id}, direct)
+            if conflicting:
+                strijdig.update(conflicting)
+            else:
                 persons_ranked.append(k.persoon_id)
         events: tuple[Gebeurtenis, ...] = ()
         if not persons_ranked:
@@ -220,7 +255,11 @@ class LinkIndex:
         else:
             # Keep the best-scoring person; fold in the others unless a decision forbids it.
             persoon_id, uitkomst = persons_ranked[0], "gekoppeld"
-            joinable = [p for p in persons_ranked[1:] if not self._forbidden(melding_id, {persoon_id, p})]
+            joinable = [
+                p
+                for p in persons_ranked[1:]
+                if not self._forbidden(melding_id, {persoon_id, p}) and not self._persons_conflict(persoon_id, p)
+            ]
             if self._forbidden(melding_id, {persoon_id}):
                 persoon_id, uitkomst, joinable = new_person_id(), "nieuw", []
             if joinable:
@@ -249,4 +288,5 @@ class LinkIndex:
             beoordelen=review,
             gebeurtenissen=events,
             seconden=time.perf_counter() - start,
+            strijdig=tuple(sorted(strijdig)),
         )

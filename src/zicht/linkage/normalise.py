@@ -164,21 +164,57 @@ def tokens(value: object) -> list[str]:
     return folded.split(" ") if folded else []
 
 
+#: Abbreviations of Dutch tussenvoegsels as registers write them in a surname field: ``v.d.``, ``v/d``, ``vd``,
+#: ``v.``, ``vdr``, ``d'`` (after folding, ``v.d.`` and ``v/d`` are the tokens ``v`` and ``d``). Only surnames
+#: read these as particles: in given names a single letter is an initial.
+SURNAME_ABBREVIATIONS = frozenset({"v", "d", "vd", "vdr", "vdn", "vden", "vder", "l", "s"})
+
+#: Words that combine into one glued particle (``vanden``, ``vander``, ``opde``, ``inden``, ``vant``) when a register
+#: writes ``vandenBerg`` or ``Vanden Berg``.
+_GLUE_HEADS = ("van", "von", "in", "op", "uit", "voor", "aan", "bij", "onder", "over", "de", "v")
+_GLUE_TAILS = ("de", "den", "der", "het", "t", "ter", "ten", "te", "la", "d")
+_GLUED_PARTICLES = frozenset(
+    [h + t for h in _GLUE_HEADS for t in _GLUE_TAILS]
+    + [h + "de" + t for h in ("van", "von", "in", "op") for t in ("r", "n")]
+)
+_ELISION = re.compile(r"(?<![^\W\d_])([dDlL])['\u2019`\u00b4]\s*(?=[^\W\d_])")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def is_surname_particle(token: str) -> bool:
+    """A folded surname token that is a particle, an abbreviation of one, or particles glued together."""
+    return token in PARTICLES or token in SURNAME_ABBREVIATIONS or token in _GLUED_PARTICLES
+
+
+def surname_tokens(value: object) -> list[str]:
+    """Folded tokens of a surname field, with elisions (``d'Hondt`` -> ``d hondt``) and glued particles written
+    in camel case (``vandenBerg`` -> ``vanden berg``) split first."""
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    text = _CAMEL.sub(" ", _ELISION.sub(r"\1 ", str(value)))
+    return tokens(text)
+
+
 def surname_core(value: object) -> list[str]:
-    """Surname tokens without particles; if only particles remain (``De``), keep them."""
-    parts = tokens(value)
-    core = [t for t in parts if t not in PARTICLES]
+    """Surname tokens without particles; if only particles remain (``De``), keep them.
+
+    Example:
+        >>> surname_core("v.d. Berg") == surname_core("Berg, van den") == surname_core("vandenBerg") == ["berg"]
+        True
+    """
+    parts = surname_tokens(value)
+    core = [t for t in parts if not is_surname_particle(t)]
     return core or parts
 
 
 def _glued_surname(value: object) -> str | None:
     """Particles first, then the core, without spaces: ``de Vries``, ``Vries, de`` and ``Devries`` all give
     ``devries`` (registers write Dutch tussenvoegsels in all three ways)."""
-    parts = tokens(value)
+    parts = surname_tokens(value)
     if not parts:
         return None
-    particles = [t for t in parts if t in PARTICLES]
-    core = [t for t in parts if t not in PARTICLES]
+    particles = [t for t in parts if is_surname_particle(t)]
+    core = [t for t in parts if not is_surname_particle(t)]
     return "".join(particles + core) if core else "".join(parts)
 
 
@@ -502,3 +538,54 @@ def prepare(
     for list_col in ("vn_alle", "an_tokens", "fon_tokens"):  # nat, docs and tels are already None when empty
         out[list_col] = [x or None for x in out[list_col]]
     return out
+
+
+#: What a melding says about the birth date, for the person-level check: the birth year when it was given
+#: (not estimated from an age) and the full date when it is not a 1 January placeholder.
+Geboorte = tuple[int | None, str | None]
+
+
+def birth_signatures(features: pd.DataFrame) -> dict[str, Geboorte]:
+    """Per melding (``unique_id``) its :data:`Geboorte`, for meldingen that give a birth year."""
+    out: dict[str, Geboorte] = {}
+    for uid, gj, gd, geschat, jan1 in zip(
+        features["unique_id"], features["gj"], features["gd"], features["gj_geschat"], features["gd_1jan"], strict=True
+    ):
+        if gj is None or gj is pd.NA or (geschat is not pd.NA and bool(geschat)):
+            continue
+        full = None if gd is None or (jan1 is not pd.NA and bool(jan1)) else str(gd)
+        out[str(uid)] = (int(gj), full)
+    return out
+
+
+def _osa(a: str, b: str) -> int:
+    """Optimal string alignment distance (Damerau–Levenshtein without repeated edits of one substring)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
+
+
+def birth_dates_conflict(a: Geboorte, b: Geboorte) -> bool:
+    """Two birth dates that cannot be one person's: years more than one apart that are not one typing error
+    from each other (``1998``/``1989`` is a typo; ``1985``/``1997`` is not), or, with two full dates, dates more
+    than one typing error apart whose years also differ by more than one.
+
+    Example:
+        >>> birth_dates_conflict((1990, "1990-05-03"), (2001, "2001-07-19"))
+        True
+        >>> birth_dates_conflict((1998, None), (1989, "1989-02-11"))
+        False
+    """
+    if a[0] is None or b[0] is None or abs(a[0] - b[0]) <= 1:
+        return False
+    if a[1] is not None and b[1] is not None:
+        return _osa(a[1], b[1]) > 1
+    return _osa(str(a[0]), str(b[0])) > 1

@@ -40,6 +40,7 @@ from zicht.storage.tables import (
     KoppelBesluit,
     KoppelPaar,
     KoppelRun,
+    KoppelStrijdig,
     Melding,
     MeldingNationaliteit,
     MeldingUitbuiting,
@@ -424,7 +425,17 @@ def _herclusteren(session: Session, seeds: set[uuid.UUID], *, oorzaak: str, besl
     zelfde, verschillend = actieve_besluiten(session)
     zelfde = [(a, b) for a, b in zelfde if a in member_text and b in member_text]
     verschillend = [(a, b) for a, b in verschillend if a in member_text and b in member_text]
-    result = cluster(sorted(member_text), edges, _threshold(session), zelfde=zelfde, verschillend=verschillend)
+    strijdig = [
+        (str(a), str(b))
+        for a, b in session.execute(
+            select(KoppelStrijdig.melding_a, KoppelStrijdig.melding_b).where(
+                KoppelStrijdig.melding_a.in_(members), KoppelStrijdig.melding_b.in_(members)
+            )
+        )
+    ]
+    result = cluster(
+        sorted(member_text), edges, _threshold(session), zelfde=zelfde, verschillend=verschillend, strijdig=strijdig
+    )
     ages = {
         str(pid): i
         for i, (pid,) in enumerate(session.execute(select(Persoon.id).order_by(Persoon.aangemaakt_op, Persoon.id)))

@@ -16,6 +16,8 @@ from typing import Any
 
 import pandas as pd
 
+from zicht.linkage.frequenties import NAAM_SLEUTEL, name_frequencies
+
 #: Splink clamps m and u at this value before taking logs (splink.internals.constants).
 _CLAMP = 1e-25
 
@@ -71,10 +73,20 @@ class CompiledScorer:
         self.refresh_term_frequencies()
 
     def refresh_term_frequencies(self) -> None:
-        """(Re)compute the term-frequency tables from the index, as Splink does (count / non-null count)."""
+        """(Re)compute the term-frequency tables from the index as a full run does for a record that is not in
+        it: the full name's with :func:`zicht.linkage.frequenties.name_frequencies`, the others ``count / n``
+        (the leave-one-out frequency of a full run, since the new record is not in the index)."""
         for column in self._tf_columns:
+            table = _q("__zicht_tf_" + column)
+            if column == NAAM_SLEUTEL:
+                parts = ", ".join(_q(c) for c in (NAAM_SLEUTEL, "vn", "an1", "nat1") if c in self._columns)
+                frame = self._con.execute(f"SELECT {parts} FROM {self._index}").df()
+                self._con.register("__zicht_tf_bron", name_frequencies(frame, pair_in_table=1))
+                self._con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM __zicht_tf_bron")
+                self._con.unregister("__zicht_tf_bron")
+                continue
             self._con.execute(
-                f"CREATE OR REPLACE TABLE {_q('__zicht_tf_' + column)} AS "
+                f"CREATE OR REPLACE TABLE {table} AS "
                 f"SELECT {_q(column)}, CAST(count(*) AS DOUBLE) / (SELECT count({_q(column)}) FROM {self._index}) "
                 f"AS {_q('tf_' + column)} FROM {self._index} WHERE {_q(column)} IS NOT NULL GROUP BY {_q(column)}"
             )

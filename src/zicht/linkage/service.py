@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
@@ -53,6 +53,7 @@ from zicht.storage.tables import (
     KoppelGebeurtenis,
     KoppelPaar,
     KoppelRun,
+    KoppelStrijdig,
     Melding,
     MeldingNationaliteit,
     MeldingUitbuiting,
@@ -278,6 +279,25 @@ def _store_pairs(session: Session, run_id: uuid.UUID, pairs: pd.DataFrame, *, re
     return len(rows)
 
 
+def _store_conflicts(session: Session, run_id: uuid.UUID, pairs: Iterable[tuple[str, str]], *, replace: bool) -> None:
+    """Store the model's person-level cannot-links (:class:`KoppelStrijdig`); ids only."""
+    if replace:
+        session.execute(delete(KoppelStrijdig))
+    rows = {pair_key(str(a), str(b)) for a, b in pairs}
+    if not replace and rows:
+        firsts = {uuid.UUID(a) for a, _ in rows}
+        existing = {
+            (str(a), str(b))
+            for a, b in session.execute(
+                select(KoppelStrijdig.melding_a, KoppelStrijdig.melding_b).where(KoppelStrijdig.melding_a.in_(firsts))
+            )
+        }
+        rows -= existing
+    values = [{"melding_a": uuid.UUID(a), "melding_b": uuid.UUID(b), "run_id": run_id} for a, b in sorted(rows)]
+    for start in range(0, len(values), 5000):
+        session.execute(insert(KoppelStrijdig), values[start : start + 5000])
+
+
 def _queue(
     session: Session, run_id: uuid.UUID, model: TrainedModel, pairs: pd.DataFrame
 ) -> dict[tuple[str, str], uuid.UUID]:
@@ -390,6 +410,7 @@ def relink(
     paren = queued = sampled = 0
     if result is not None:
         paren = _store_pairs(session, run.id, result.paren, replace=True)
+        _store_conflicts(session, run.id, result.strijdig, replace=True)
         decided = [(str(a), str(b)) for a, b, _ in _all_decided_pairs(session)]
         in_queue = _queue(session, run.id, result.model, result.review_pairs(decided))
         model = result.model
@@ -544,6 +565,7 @@ def link_new(
         pd.DataFrame(pair_rows, columns=["melding_a", "melding_b", "match_probability", "match_weight"]),
         replace=False,
     )
+    _store_conflicts(session, run.id, [pair_key(k.melding_id, m) for k in results for m in k.strijdig], replace=False)
     queued = (
         len(_queue(session, run.id, model, pd.DataFrame(review_rows).drop_duplicates(["melding_a", "melding_b"])))
         if review_rows

@@ -11,6 +11,7 @@ from zicht.storage.tables.koppeling import (
     KoppelPaar,
     KoppelRun,
     KoppelSteekproef,
+    KoppelStrijdig,
 )
 from zicht.storage.tables.logboek import LogboekRecord
 from zicht.storage.tables.melding import (
@@ -35,6 +36,7 @@ __all__ = [
     "KoppelPaar",
     "KoppelRun",
     "KoppelSteekproef",
+    "KoppelStrijdig",
     "LogboekRecord",
     "Melding",
     "MeldingNationaliteit",

@@ -69,6 +69,20 @@ class KoppelPaar(Base):
     match_weight: Mapped[float] = mapped_column(Float)
 
 
+class KoppelStrijdig(Base):
+    """Two meldingen that automatic links would chain into one person although their birth dates cannot be
+    one person's (``zicht.linkage.engine.person_conflicts``): a cannot-link of the model, kept so that
+    re-clustering after an analyst's decision keeps them apart as the run did. Holds ids only; an analyst's
+    *same person* decision overrides it."""
+
+    __tablename__ = "koppel_strijdig"
+    __table_args__ = (Index("ix_koppel_strijdig_melding_b", "melding_b"),)
+
+    melding_a: Mapped[uuid.UUID] = mapped_column(ForeignKey("melding.id", ondelete="CASCADE"), primary_key=True)
+    melding_b: Mapped[uuid.UUID] = mapped_column(ForeignKey("melding.id", ondelete="CASCADE"), primary_key=True)
+    run_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("koppel_run.id", ondelete="CASCADE"), index=True)
+
+
 class KoppelBesluit(Base):
     """An analyst's decision that two meldingen are (``zelfde``) or are not (``verschillend``) one person.
 

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""koppeling: quality audit of a full run (design on koppel_run, sampled units, kind of review item)
+"""koppeling: quality audit of a full run (design on koppel_run, sampled units, kind of review item) and
+the model's person-level cannot-links (koppel_strijdig)
 
 Revision ID: 0004
 Revises: 0003
@@ -54,9 +55,30 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_koppel_steekproef_beoordeling_id"), "koppel_steekproef", ["beoordeling_id"], unique=False)
     op.create_index("ix_koppel_steekproef_run", "koppel_steekproef", ["run_id", "stratum", "rang"], unique=False)
+    op.create_table(
+        "koppel_strijdig",
+        sa.Column("melding_a", sa.Uuid(), nullable=False),
+        sa.Column("melding_b", sa.Uuid(), nullable=False),
+        sa.Column("run_id", sa.Uuid(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["melding_a"], ["melding.id"], name=op.f("fk_koppel_strijdig_melding_a_melding"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["melding_b"], ["melding.id"], name=op.f("fk_koppel_strijdig_melding_b_melding"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["run_id"], ["koppel_run.id"], name=op.f("fk_koppel_strijdig_run_id_koppel_run"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("melding_a", "melding_b", name=op.f("pk_koppel_strijdig")),
+    )
+    op.create_index("ix_koppel_strijdig_melding_b", "koppel_strijdig", ["melding_b"], unique=False)
+    op.create_index(op.f("ix_koppel_strijdig_run_id"), "koppel_strijdig", ["run_id"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_koppel_strijdig_run_id"), table_name="koppel_strijdig")
+    op.drop_index("ix_koppel_strijdig_melding_b", table_name="koppel_strijdig")
+    op.drop_table("koppel_strijdig")
     op.drop_index("ix_koppel_steekproef_run", table_name="koppel_steekproef")
     op.drop_index(op.f("ix_koppel_steekproef_beoordeling_id"), table_name="koppel_steekproef")
     op.drop_table("koppel_steekproef")
