@@ -152,26 +152,33 @@ def conflicting_pairs(
     threshold: float,
     conflict: Callable[[str, str], bool],
     *,
+    dated: Callable[[str], bool] = lambda _m: True,
     max_component: int = 2000,
 ) -> list[tuple[str, str]]:
     """Pairs of meldingen that the automatic links would chain into one person although they conflict.
 
-    A chain of namesakes (A–B and B–C each above the threshold, A and C born ten years apart) is not one
-    person. Within every connected component at the threshold, each two members are checked with
-    ``conflict`` (a pair linked directly was already weighed by the model and is not checked again); the
-    conflicting pairs become cannot-links for :func:`cluster` (``strijdig``), so the chain is
-    cut at its weakest link instead of merging. Components larger than ``max_component`` are left to review.
+    A chain of namesakes (A–B and B–C each above the threshold, B without a birth date, A and C born ten
+    years apart) is not one person. Within every connected component at the threshold, each two members are
+    checked with ``conflict``, unless a chain of direct links between meldingen that are ``dated`` joins them:
+    then the model weighed their dates link by link (a register with noisy dates, FEBRL's duplicates, would
+    otherwise lose true persons). The conflicting pairs become cannot-links for :func:`cluster`
+    (``strijdig``), so the chain is cut at its weakest link instead of merging. Components larger than
+    ``max_component`` are left to review.
     """
     uf = _UnionFind()
+    anchored = _UnionFind()
     for node in ids:
         uf.add(node)
-    direct: set[tuple[str, str]] = set()
+        anchored.add(node)
     for a, b, p in edges:
         if p >= threshold:
             uf.add(a)
             uf.add(b)
             uf.union(a, b)
-            direct.add(pair_key(a, b))
+            anchored.add(a)
+            anchored.add(b)
+            if dated(a) and dated(b):
+                anchored.union(a, b)
     members: dict[str, list[str]] = {}
     for node in uf.parent:
         members.setdefault(uf.find(node), []).append(node)
@@ -179,7 +186,9 @@ def conflicting_pairs(
     for group in members.values():
         if 2 < len(group) <= max_component:
             group.sort()
-            out.extend((a, b) for a, b in combinations(group, 2) if (a, b) not in direct and conflict(a, b))
+            out.extend(
+                (a, b) for a, b in combinations(group, 2) if anchored.find(a) != anchored.find(b) and conflict(a, b)
+            )
     return sorted(out)
 
 

@@ -18,7 +18,6 @@ Example:
 from __future__ import annotations
 
 import copy
-import hashlib
 import logging
 import math
 import time
@@ -27,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+import numpy
 import pandas as pd
 
 from zicht.linkage import model as model_mod
@@ -303,11 +303,8 @@ def canonical_order(features: pd.DataFrame) -> pd.DataFrame:
     # ``melder`` holds the organisation's registry id, which differs between registries holding the same data;
     # only its equality matters to the model, so it is left out of the digest.
     columns = [c for c in features.columns if c not in ("unique_id", "melder")]
-    digests = [
-        hashlib.blake2b(repr(row).encode(), digest_size=16).digest()
-        for row in features[columns].itertuples(index=False, name=None)
-    ]
-    order = sorted(range(len(digests)), key=digests.__getitem__)
+    digests = pd.util.hash_pandas_object(features[columns].astype(str), index=False).to_numpy()
+    order = numpy.argsort(digests, kind="stable")
     out = features.iloc[order].reset_index(drop=True)
     out["unique_id"] = [f"r{i:09d}" for i in range(len(out))]
     return out
@@ -341,7 +338,8 @@ def train(
     config = config or TrainingConfig()
     api = db_api or _db_api(backend, spark_session)
     features = canonical_order(features)
-    features[model_mod.RARE_NAME] = model_mod.rare_name_key(features)
+    if model_mod.trains_on_rare_names(spec):
+        features[model_mod.RARE_NAME] = model_mod.rare_name_key(features)
     linker = _linker(features, model_mod.settings(spec, max_iterations=config.max_iterations), api)
     rules: list[BlockingRuleCreator | str] = list(model_mod.deterministic_rules(spec))
     if rules:
@@ -600,7 +598,9 @@ def person_conflicts(
         sa, sb = signatures.get(a), signatures.get(b)
         return sa is not None and sb is not None and birth_dates_conflict(sa, sb)
 
-    return conflicting_pairs(features["unique_id"].astype(str), edges, threshold, conflict)
+    return conflicting_pairs(
+        features["unique_id"].astype(str), edges, threshold, conflict, dated=lambda m: m in signatures
+    )
 
 
 def tf_columns(splink_model: dict[str, Any]) -> list[str]:

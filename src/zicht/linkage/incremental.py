@@ -185,8 +185,10 @@ class LinkIndex:
     def _conflicts(self, melding_id: str, geboorte: Geboorte | None, persons: set[str], direct: set[str]) -> list[str]:
         """The members of these persons that the new melding is not linked to directly and whose birth date
         cannot be the new melding's (the person-level check of a full run,
-        :func:`zicht.linkage.engine.person_conflicts`)."""
-        if geboorte is None:
+        :func:`zicht.linkage.engine.person_conflicts`); none when the new melding is linked directly to a
+        dated melding of the person."""
+        if geboorte is None or any(m in self._geboorte for m in direct if self.personen.get(m) in persons):
+            # Linked directly to a dated melding of the person: the model weighed the dates itself.
             return []
         return sorted(
             m

@@ -448,7 +448,7 @@ def training_rules(spec: ModelSpec) -> list[BlockingRuleCreator]:
         rules.append(block_on("doc1"))
     if spec.telefoon:
         rules.append(block_on("tel1"))
-    if spec.namen and not (spec.document or spec.telefoon):
+    if trains_on_rare_names(spec):
         # Without documents or phone numbers, the birth date (and the context) is trained on pairs with the
         # same *rare* full name (``naam_zeldzaam``, :func:`rare_name_key`), which are nearly all one person even
         # where many people share the common names; ``vn`` in the rule takes the name comparison out of this
@@ -457,6 +457,11 @@ def training_rules(spec: ModelSpec) -> list[BlockingRuleCreator]:
         # their pairs train it, which holds even when a few namesakes share a "rare" name in a small registry.
         rules.append(block_on(RARE_NAME, "vn"))
     return rules
+
+
+def trains_on_rare_names(spec: ModelSpec) -> bool:
+    """Whether :func:`training_rules` trains on pairs with the same rare full name (no documents or phones)."""
+    return spec.namen and not (spec.document or spec.telefoon)
 
 
 #: Training-only feature: the full-name key where the name is rare (see :func:`rare_name_key`).

@@ -576,7 +576,7 @@ def _osa(a: str, b: str) -> int:
 def birth_dates_conflict(a: Geboorte, b: Geboorte) -> bool:
     """Two birth dates that cannot be one person's: years more than one apart that are not one typing error
     from each other (``1998``/``1989`` is a typo; ``1985``/``1997`` is not), or, with two full dates, dates more
-    than one typing error apart whose years also differ by more than one.
+    than two typing errors apart (one in each report) whose years also differ by more than one.
 
     Example:
         >>> birth_dates_conflict((1990, "1990-05-03"), (2001, "2001-07-19"))
@@ -587,5 +587,6 @@ def birth_dates_conflict(a: Geboorte, b: Geboorte) -> bool:
     if a[0] is None or b[0] is None or abs(a[0] - b[0]) <= 1:
         return False
     if a[1] is not None and b[1] is not None:
-        return _osa(a[1], b[1]) > 1
+        # Two reports of one person may each carry one typing error in the date: up to two edits apart.
+        return _osa(a[1], b[1]) > 2
     return _osa(str(a[0]), str(b[0])) > 1
