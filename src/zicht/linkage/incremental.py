@@ -192,10 +192,13 @@ class LinkIndex:
             return []
         return sorted(
             m
-            for m, p in self.personen.items()
-            if p in persons and m not in direct and m != melding_id
-            and (other := self._geboorte.get(m)) is not None and birth_dates_conflict(geboorte, other)
-        )  # fmt: skip
+            for m, other in self._dated(persons)
+            if m not in direct and m != melding_id and birth_dates_conflict(geboorte, other)
+        )
+
+    def _dated(self, persons: set[str]) -> list[tuple[str, Geboorte]]:
+        """The meldingen of these persons that give a birth date, with it."""
+        return [(m, g) for m, g in self._geboorte.items() if self.personen.get(m) in persons]
 
     def _forbidden(self, melding_id: str, persons: set[str]) -> bool:
         """True when an analyst decided that meldingen of these persons (or the new one) differ."""
@@ -218,9 +221,8 @@ class LinkIndex:
 
     def _persons_conflict(self, first: str, second: str) -> bool:
         """True when the birth dates of two persons' meldingen cannot be one person's."""
-        a = [g for m, p in self.personen.items() if p == first and (g := self._geboorte.get(m)) is not None]
-        b = [g for m, p in self.personen.items() if p == second and (g := self._geboorte.get(m)) is not None]
-        return any(birth_dates_conflict(x, y) for x in a for y in b)
+        other = [g for _, g in self._dated({second})]
+        return any(birth_dates_conflict(x, y) for _, x in self._dated({first}) for y in other)
 
     def link_one(self, record: Mapping[str, Any] | pd.DataFrame, *, add: bool = True) -> Koppeling:
         """Decide the person of one new melding and (by default) add it to the index.

@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 import pandas as pd
+from rapidfuzz.distance import OSA
 from unidecode import unidecode
 
 #: Columns of the decrypted record frame that :func:`prepare` understands (all optional but the id).
@@ -558,21 +559,6 @@ def birth_signatures(features: pd.DataFrame) -> dict[str, Geboorte]:
     return out
 
 
-def _osa(a: str, b: str) -> int:
-    """Optimal string alignment distance (Damerau–Levenshtein without repeated edits of one substring)."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[len(b)]
-
-
 def birth_dates_conflict(a: Geboorte, b: Geboorte) -> bool:
     """Two birth dates that cannot be one person's: years more than one apart that are not one typing error
     from each other (``1998``/``1989`` is a typo; ``1985``/``1997`` is not), or, with two full dates, dates more
@@ -588,5 +574,5 @@ def birth_dates_conflict(a: Geboorte, b: Geboorte) -> bool:
         return False
     if a[1] is not None and b[1] is not None:
         # Two reports of one person may each carry one typing error in the date: up to two edits apart.
-        return _osa(a[1], b[1]) > 2
-    return _osa(str(a[0]), str(b[0])) > 1
+        return OSA.distance(a[1], b[1]) > 2
+    return OSA.distance(str(a[0]), str(b[0])) > 1
