@@ -47,6 +47,8 @@ def test_environ(tmp_path: Path, **extra: str) -> dict[str, str]:
         "ZICHT_VAULT_KEYS": f"k1:{generate_key()}",
         "ZICHT_PSEUDONYM_KEY": generate_key(),
         "ZICHT_SESSION_SECRET": generate_key() + generate_key(),
+        # no background precomputation competing with the tests for the CPU (tested on its own)
+        "ZICHT_STATISTIEK_OPWARMEN": "false",
     }
     env.update(extra)
     return env

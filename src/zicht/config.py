@@ -122,6 +122,25 @@ class Settings(BaseSettings):
         description="Group-disclosure rule: a row where one category holds at least this share of the row "
         "total is suppressed as a whole.",
     )
+    publicatie_min_meldingen: int = Field(
+        10,
+        ge=1,
+        description="Protected statistics (every role but the analyst's) show the meldingen recorded up to the "
+        "newest publicatie. A new publicatie is made automatically once at least this many meldingen arrived "
+        "since the last one (and publicatie_min_uren passed), so one new melding never changes a published "
+        "table (docs/adr/0006).",
+    )
+    publicatie_min_uren: float = Field(
+        24.0,
+        ge=0,
+        description="Minimum time in hours between two automatic publicaties (``zicht publiceer`` makes one "
+        "at any time).",
+    )
+    statistiek_opwarmen: bool = Field(
+        True,
+        description="Precompute the protected dashboard tables in the background at start-up and for every new "
+        "publicatie, so the first user does not wait for disclosure control.",
+    )
     log_level: str = Field("INFO", description="Level of the operational log (never contains personal data).")
     contact_beveiliging: str = Field(
         "security@example.org",

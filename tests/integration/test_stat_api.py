@@ -78,6 +78,12 @@ def test_buiten_eigen_gebied_en_ongeldige_verzoeken(bed: WebBed) -> None:
     ):
         r = c.get(API, params=params)
         assert r.status_code == 400, (params, r.text)
+    # the publication grid (docs/adr/0006): protected figures per calendar year; a clear 400, never a 500
+    for periode in ("2023-Q2", "2022-2023"):
+        params = {"periode": periode, "niveau": "gemeente", "gebied": "GM0344", "soort": "reeks"}
+        r = c.get(API, params=params)
+        assert r.status_code == 400 and "kalenderjaar" in r.json()["detail"], r.text
+        assert bed.als("analist").get(API, params=params).status_code == 200
         assert r.headers["content-type"].startswith("application/problem+json")
     assert bed.als("beheerder").get(API, params={"periode": "2023"}).status_code == 403
     assert bed.client().get(API, params={"periode": "2023"}).status_code == 401

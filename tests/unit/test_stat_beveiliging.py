@@ -124,12 +124,16 @@ def _alle_beveiligde_tabellen(dienst: Statistiekdienst, dashboard) -> list[Tabel
         )
     tabellen.append(
         dienst.statistiek(
-            Verzoek(
-                Tabelsoort.reeks, JAAR, Gebiedsniveau.politie_eenheid, "Midden-Nederland", van=2022, kwartalen=True
-            ),
+            Verzoek(Tabelsoort.reeks, JAAR, Gebiedsniveau.politie_eenheid, "Midden-Nederland", van=2022),
             rol="gemeente",
         )
     )
+    per_kwartaal = Verzoek(
+        Tabelsoort.reeks, JAAR, Gebiedsniveau.politie_eenheid, "Midden-Nederland", van=2022, kwartalen=True
+    )
+    with pytest.raises(NietBeschikbaar, match="per kalenderjaar"):  # the publication grid: years only
+        dienst.statistiek(per_kwartaal, rol="gemeente")
+    assert dienst.statistiek(per_kwartaal, rol="analist").rijen
     tabellen.append(
         dienst.statistiek(
             Verzoek(

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from zicht.privacy.disclosure import Cell, CellKey, DisclosurePolicy
 from zicht.privacy.disclosure.inputs import evaluate
 from zicht.privacy.disclosure.primary import make_cell
-from zicht.privacy.disclosure.secondary import protect_release
+from zicht.privacy.disclosure.secondary import DisclosureError, protect_release
 from zicht.privacy.disclosure.structure import NATIONAL, Structure
 
 
@@ -262,19 +262,22 @@ def _sleutel(
 
 
 class _Cache:
+    """Protected families by input hash; a family that cannot be protected is remembered as its error, so a
+    failing request is not recomputed (seconds of LP work) every time it is asked."""
+
     def __init__(self, grootte: int = 512) -> None:
-        self._data: OrderedDict[str, Beveiligd] = OrderedDict()
+        self._data: OrderedDict[str, Beveiligd | DisclosureError] = OrderedDict()
         self._grootte = grootte
         self._lock = threading.Lock()
 
-    def get(self, sleutel: str) -> Beveiligd | None:
+    def get(self, sleutel: str) -> Beveiligd | DisclosureError | None:
         with self._lock:
             if sleutel in self._data:
                 self._data.move_to_end(sleutel)
                 return self._data[sleutel]
             return None
 
-    def put(self, sleutel: str, waarde: Beveiligd) -> None:
+    def put(self, sleutel: str, waarde: Beveiligd | DisclosureError) -> None:
         with self._lock:
             self._data[sleutel] = waarde
             while len(self._data) > self._grootte:
@@ -320,6 +323,8 @@ def beveilig_familie(
     kolommen = tuple(sorted({c for sp in splits for c in sp.kolommen}))
     sleutel = _sleutel(teller, niveaus, beleid, vast, splits)
     klaar = _CACHE.get(sleutel)
+    if isinstance(klaar, DisclosureError):
+        raise DisclosureError(str(klaar))
     if klaar is not None:
         return klaar
     vaste_cellen = {CellKey(lvl, rij, None): cel for (lvl, rij), cel in (vast or {}).items()}
@@ -327,7 +332,11 @@ def beveilig_familie(
     bladeren = _bladeren(teller, niveaus, kolommen, splits[0].kolommen)
     waarden = evaluate(structuur, bladeren)
     vast_idx = {structuur.index[k]: (cel.status, cel.value) for k, cel in vaste_cellen.items() if k in structuur.index}
-    statussen, gepubliceerd = protect_release(structuur, waarden, beleid, vast_idx)
+    try:
+        statussen, gepubliceerd = protect_release(structuur, waarden, beleid, vast_idx)
+    except DisclosureError as fout:
+        _CACHE.put(sleutel, fout)
+        raise
     cellen: dict[tuple[str, str | None, str | None], Cell] = {}
     for key, i in structuur.index.items():
         status = statussen[i]

@@ -7,11 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from zicht.analysis.dimensies import Gebiedsbasis, Periode, Uitsplitsing
+from zicht.analysis.extract import Extract
 from zicht.analysis.gebieden import Bereik
 from zicht.analysis.kwaliteit import Kwaliteitsgroep
 from zicht.analysis.publicatie import PUBLIEK, Statistiekdienst, Tabelsoort, Verzoek, is_beveiligd
 from zicht.analysis.tabel import Tabel
 from zicht.analysis.tabelcontext import NietBeschikbaar
+from zicht.privacy.disclosure import DisclosurePolicy
 from zicht.reference import Gebiedsniveau
 
 #: The breakdowns of a dashboard, in display order.
@@ -115,3 +117,20 @@ def maak_dashboard(
         Verzoek(Tabelsoort.kwaliteit, periode, groep=Kwaliteitsgroep.melder_regio, taal=taal), rol=rol, bereik=bereik
     )
     return Dashboard(niveau, gebied, periode, kaart, kaartniveau, reeks, uitsplitsingen, kwaliteit, meldingen)
+
+
+def warm_op(extract: Extract, beleid: DisclosurePolicy) -> None:
+    """Precompute the protected tables every dashboard needs, for a publicatie's newest year.
+
+    Protection is cached by the content of each family (``zicht.analysis.beveiliging``) and counts per
+    extract, so building the national dashboard and one gemeente's dashboard here computes the totals of
+    every area for each year of the series and every breakdown family of the newest year: the first user
+    after a new publicatie gets them from the cache.
+    """
+    if extract.jaren is None:
+        return
+    dienst = Statistiekdienst(lambda: extract, beleid)
+    jaar = Periode.jaar(extract.jaren[1])
+    gemeente = min(extract.referentie.gemeenten)
+    for niveau, gebied in ((Gebiedsniveau.nederland, "NL"), (Gebiedsniveau.gemeente, gemeente)):
+        maak_dashboard(dienst, niveau, gebied, jaar, rol=PUBLIEK)

@@ -56,6 +56,8 @@ class Vintage:
         personen: Number of persons.
         personen_gewijzigd: Latest change of a person (merges and splits change counts).
         referentie: Gebiedsindeling year and population reference date.
+        publicatie: For protected figures, the moment of the publicatie they show (meldingen recorded up to
+            then); None for the live registry the analyst sees.
     """
 
     meldingen: int
@@ -64,6 +66,7 @@ class Vintage:
     personen: int = 0
     personen_gewijzigd: datetime | None = None
     referentie: str = ""
+    publicatie: datetime | None = None
 
     @property
     def code(self) -> str:
@@ -75,6 +78,7 @@ class Vintage:
             self.personen,
             _iso(self.personen_gewijzigd),
             self.referentie,
+            _iso(self.publicatie),
         )
         return hashlib.sha256(repr(parts).encode()).hexdigest()[:12]
 
@@ -84,7 +88,14 @@ class Vintage:
         return None if self.laatst_aangemaakt is None else self.laatst_aangemaakt.astimezone(UTC).date()
 
     def label(self, taal: str = "nl") -> str:
-        """e.g. ``gegevensstand 3fa91c0e2b7d (12.345 meldingen t/m 2025-03-01)``."""
+        """e.g. ``gegevensstand 3fa91c0e2b7d (12.345 meldingen t/m 2025-03-01)``; a publicatie states no
+        count (two labels a few meldingen apart would tell how many came in between, docs/adr/0006):
+        ``publicatie van 2025-03-02 (gegevensstand 3fa91c0e2b7d)``."""
+        if self.publicatie is not None:
+            dag = self.publicatie.astimezone(UTC).date().isoformat()
+            if taal == "en":
+                return f"publication of {dag} (data vintage {self.code})"
+            return f"publicatie van {dag} (gegevensstand {self.code})"
         tot = self.peildatum.isoformat() if self.peildatum else "-"
         if taal == "en":
             return f"data vintage {self.code} ({self.meldingen:,} reports up to {tot})"
@@ -104,14 +115,16 @@ def _referentie_tekst(referentie: Referentiedata) -> str:
     return f"gebiedsindeling {referentie.gebiedsindeling_jaar}, bevolking {referentie.bevolking_peildatum}"
 
 
-def lees_vintage(engine: Engine, referentie: Referentiedata) -> Vintage:
-    """The registry's current vintage (two aggregate queries)."""
+def lees_vintage(engine: Engine, referentie: Referentiedata, *, tot: datetime | None = None) -> Vintage:
+    """The registry's current vintage (two aggregate queries); with ``tot``, of the meldingen recorded up to
+    that moment (a publicatie)."""
+    meldingen = select(func.count(), func.max(Melding.aangemaakt_op), func.count(Melding.persoon_id))
+    if tot is not None:
+        meldingen = meldingen.where(Melding.aangemaakt_op <= tot)
     with engine.connect() as conn:
-        n, laatst, gekoppeld = conn.execute(
-            select(func.count(), func.max(Melding.aangemaakt_op), func.count(Melding.persoon_id))
-        ).one()
+        n, laatst, gekoppeld = conn.execute(meldingen).one()
         personen, gewijzigd = conn.execute(select(func.count(), func.max(Persoon.gewijzigd_op))).one()
-    return Vintage(int(n), laatst, int(gekoppeld), int(personen), gewijzigd, _referentie_tekst(referentie))
+    return Vintage(int(n), laatst, int(gekoppeld), int(personen), gewijzigd, _referentie_tekst(referentie), tot)
 
 
 @dataclass(frozen=True)
@@ -139,10 +152,11 @@ def _lees(engine: Engine, stmt: Any, namen: tuple[str, ...]) -> pa.Table:
     return pa.table({n: pa.array(k, type=t) for n, k, t in zip(namen, kolommen, types, strict=True)})
 
 
-def lees_register(engine: Engine) -> RuweGegevens:
+def lees_register(engine: Engine, *, tot: datetime | None = None) -> RuweGegevens:
     """Read the minimised columns from the registry with SQLAlchemy (no identifying data is selected).
 
-    A melding whose person was merged into another counts for the surviving person.
+    A melding whose person was merged into another counts for the surviving person. With ``tot`` only the
+    meldingen recorded up to that moment are read (a publicatie, docs/adr/0006).
     """
     p = aliased(Persoon)
     persoon = func.coalesce(p.opgegaan_in, p.id)
@@ -159,23 +173,20 @@ def lees_register(engine: Engine) -> RuweGegevens:
         Melding.leeftijd_bij_melding,
         Melding.dossiertype,
     ).outerjoin(p, p.id == Melding.persoon_id)
+    uitbuiting = select(cast(MeldingUitbuiting.melding_id, String), MeldingUitbuiting.vorm, MeldingUitbuiting.sector)
+    werkwijze = select(cast(MeldingWerkwijze.melding_id, String), MeldingWerkwijze.werkwijze)
+    nationaliteit = select(cast(MeldingNationaliteit.melding_id, String), MeldingNationaliteit.land)
+    if tot is not None:
+        melding_stmt = melding_stmt.where(Melding.aangemaakt_op <= tot)
+        tijdig = select(Melding.id).where(Melding.aangemaakt_op <= tot)
+        uitbuiting = uitbuiting.where(MeldingUitbuiting.melding_id.in_(tijdig))
+        werkwijze = werkwijze.where(MeldingWerkwijze.melding_id.in_(tijdig))
+        nationaliteit = nationaliteit.where(MeldingNationaliteit.melding_id.in_(tijdig))
     return RuweGegevens(
         melding=_lees(engine, melding_stmt, MELDING_KOLOMMEN),
-        uitbuiting=_lees(
-            engine,
-            select(cast(MeldingUitbuiting.melding_id, String), MeldingUitbuiting.vorm, MeldingUitbuiting.sector),
-            ("id", "vorm", "sector"),
-        ),
-        werkwijze=_lees(
-            engine,
-            select(cast(MeldingWerkwijze.melding_id, String), MeldingWerkwijze.werkwijze),
-            ("id", "werkwijze"),
-        ),
-        nationaliteit=_lees(
-            engine,
-            select(cast(MeldingNationaliteit.melding_id, String), MeldingNationaliteit.land),
-            ("id", "land"),
-        ),
+        uitbuiting=_lees(engine, uitbuiting, ("id", "vorm", "sector")),
+        werkwijze=_lees(engine, werkwijze, ("id", "werkwijze")),
+        nationaliteit=_lees(engine, nationaliteit, ("id", "land")),
     )
 
 

@@ -4,6 +4,8 @@ Nigerian victims"), exact for analysts and built from published cells only for e
 
 from __future__ import annotations
 
+import math
+
 from zicht.analysis.cijfers import echte_code
 from zicht.analysis.dimensies import Periode, Uitsplitsing, categorie_label
 from zicht.analysis.tabel import Kolom, Kolomsoort, Markering, Tabel, Waarde, format_getal
@@ -19,8 +21,8 @@ def met_en_zonder(
     """The change on the previous period for everyone, without one group, and for that group only.
 
     E.g. "the rise in 2019 with and without Nigerian victims". For protected roles the group's counts are
-    the published cells of the breakdown; "without" is the published total minus the published group, so it
-    adds nothing to what is published (it is shown as ``<10`` when that difference is below the threshold).
+    the published cells of the breakdown; "without" is only the range that the published total minus the
+    published group allows, so it adds nothing to what is published and is never shown as a count.
     """
     vorige = periode.vorige()
     rijen_data: dict[str, list[tuple[Waarde, tuple[int, float] | None]]] = {"alle": [], "zonder": [], "alleen": []}
@@ -117,20 +119,19 @@ def _exact_telling(
 def _verschil(
     ctx: Context, alle: Waarde, alleen: Waarde, ia: tuple[int, float] | None, ib: tuple[int, float] | None
 ) -> tuple[Waarde, tuple[int, float] | None]:
-    """``alle - alleen`` from published values only (never a new small number)."""
+    """``alle - alleen`` from published values only, shown as the range it is known to lie in, never as a
+    count: "total minus group" of two rounded figures is no count that passed disclosure control (a shown
+    10 where the truth is 9 would be a count the gate never saw)."""
     assert ctx.beleid is not None
     if alle.getal is None or alleen.getal is None or ia is None or ib is None:
         return Waarde(None, "x", Markering.onderdrukt), None
-    interval = (max(0, int(ia[0] - ib[1])), ia[1] - ib[0])
-    verschil = int(alle.getal - alleen.getal)
-    if verschil < ctx.beleid.threshold and verschil != 0:
-        return Waarde(None, ctx.beleid.marker, Markering.klein_aantal), interval
-    return Waarde(float(max(verschil, 0)), format_getal(max(verschil, 0), Kolomsoort.aantal)), interval
+    laag, hoog = max(0, int(ia[0] - ib[1])), max(0.0, ia[1] - ib[0])
+    tekst = f"{laag}–{format_getal(int(hoog), Kolomsoort.aantal)}" if math.isfinite(hoog) else f"≥ {laag}"
+    return Waarde(None, tekst, Markering.niet_beschikbaar), (laag, hoog)
 
 
 def _verandering(w0: Waarde, i0: tuple[int, float] | None, w1: Waarde, i1: tuple[int, float] | None) -> Verandering:
-    if i0 is None or i1 is None or w0.getal is None or w1.getal is None:
+    if i0 is None or i1 is None or not (math.isfinite(i0[1]) and math.isfinite(i1[1])):
         return Verandering(None, None, None, None, None, None, Oordeel.onbepaald)
-    return verandering_tussen(
-        (int(i0[0]), int(i0[1])), (int(i1[0]), int(i1[1])), weergave=(int(w0.getal), int(w1.getal))
-    )
+    weergave = None if w0.getal is None or w1.getal is None else (int(w0.getal), int(w1.getal))
+    return verandering_tussen((int(i0[0]), int(i0[1])), (int(i1[0]), int(i1[1])), weergave=weergave)

@@ -15,16 +15,18 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from zicht.analysis.dimensies import Eenheid, Gebiedsbasis, Periode, Uitsplitsing
+from zicht.analysis.dimensies import Eenheid, Gebiedsbasis, Periode, Periodesoort, Uitsplitsing
 from zicht.analysis.extract import Extract, ExtractBron
 from zicht.analysis.gebieden import Bereik, normaliseer_gebied
 from zicht.analysis.groepen import met_en_zonder
 from zicht.analysis.kwaliteit import Kwaliteitsgroep, kwaliteit_tabel
 from zicht.analysis.overzichten import overzicht, reeks, reeks_perioden, uitsplitsing
+from zicht.analysis.publicaties import PublicatieBron, Publicatieregel
 from zicht.analysis.tabel import Tabel
-from zicht.analysis.tabelcontext import Context, t
+from zicht.analysis.tabelcontext import Context, NietBeschikbaar, t
 from zicht.codebook import codelijst
-from zicht.privacy.disclosure import DisclosurePolicy
+from zicht.privacy.disclosure import DisclosureError, DisclosurePolicy
+from zicht.privacy.disclosure.attacker import InconsistentReleaseError
 from zicht.reference import Gebiedsniveau, Referentiedata
 
 #: Roles that see exact counts. Everything else, including roles this module does not know, is protected.
@@ -148,6 +150,32 @@ class Verzoek:
         return uit | {k: v for k, v in extra.items() if v}
 
 
+def toegestane_periode(verzoek: Verzoek) -> None:
+    """The publication grid of protected figures: whole calendar years only (docs/adr/0006).
+
+    Overlapping periods (2020, 2020-2021, 2019-2021; a year and its quarters) published side by side can be
+    subtracted from each other to a small count that no single table shows; calendar years are disjoint, so
+    every protected table of one year is audited as one release and no request combines years.
+
+    Raises:
+        NietBeschikbaar: For a quarter, a multi-year period or a quarterly series.
+    """
+    if verzoek.periode.soort is not Periodesoort.jaar or verzoek.kwartalen:
+        raise NietBeschikbaar(
+            t(
+                verzoek.taal,
+                "Beschermde cijfers worden per kalenderjaar gepubliceerd (bijvoorbeeld periode=2024). Kwartalen "
+                "en meerjarige perioden zijn er alleen voor analisten: naast elkaar gepubliceerd zouden ze van "
+                "elkaar af te trekken zijn tot een klein aantal. Zijn de aantallen per jaar te klein, kies dan een "
+                "hoger gebiedsniveau (veiligheidsregio, provincie).",
+                "Protected figures are published per calendar year (e.g. periode=2024). Quarters and multi-year "
+                "periods are for analysts only: published side by side they could be subtracted from each other "
+                "down to a small count. If the yearly numbers are too small, choose a coarser area level "
+                "(safety region, province).",
+            )
+        )
+
+
 def is_beveiligd(rol: str) -> bool:
     """Whether a role gets disclosure-controlled tables (every role except the analyst's)."""
     return rol not in ANALIST_ROLLEN
@@ -165,26 +193,61 @@ class Statistiekdienst:
         >>> tabel = dienst.statistiek(Verzoek(Tabelsoort.overzicht, Periode.jaar(2024)), rol="gemeente")
     """
 
-    def __init__(self, bron: Callable[[], Extract], beleid: DisclosurePolicy) -> None:
+    def __init__(
+        self,
+        bron: Callable[[], Extract],
+        beleid: DisclosurePolicy,
+        publicatie: Callable[[], Extract] | None = None,
+    ) -> None:
         self._bron = bron
+        self._publicatie = publicatie or bron
         self.beleid = beleid
         self._register: ExtractBron | None = None
+        self.publicaties: PublicatieBron | None = None
 
     @classmethod
-    def uit_registratie(cls, engine: Any, referentie: Referentiedata, beleid: DisclosurePolicy) -> Statistiekdienst:
-        """A service over the registry database (the extract is refreshed when the vintage changes)."""
+    def uit_registratie(
+        cls,
+        engine: Any,
+        referentie: Referentiedata,
+        beleid: DisclosurePolicy,
+        regel: Publicatieregel | None = None,
+        *,
+        opwarmen: bool = False,
+    ) -> Statistiekdienst:
+        """A service over the registry database: the analyst sees the live registry (refreshed when its
+        vintage changes), every other role the newest publicatie (:mod:`zicht.analysis.publicaties`); with
+        ``opwarmen`` every publicatie's dashboard tables are precomputed in the background."""
         register = ExtractBron(engine, referentie)
-        dienst = cls(register.extract, beleid)
+
+        def warm(extract: Extract) -> None:
+            from zicht.analysis.dashboard import warm_op  # the dashboard module builds on this one
+
+            warm_op(extract, beleid)
+
+        publicaties = PublicatieBron(engine, referentie, regel or Publicatieregel(), na_bouw=warm if opwarmen else None)
+        dienst = cls(register.extract, beleid, publicaties.extract)
         dienst._register = register
+        dienst.publicaties = publicaties
         return dienst
 
-    def extract(self) -> Extract:
-        """The extract of the current vintage."""
-        return self._bron()
+    def extract(self, *, beveiligd: bool = False) -> Extract:
+        """The extract of the current vintage (the analyst's) or of the newest publicatie (everyone else)."""
+        return self._publicatie() if beveiligd else self._bron()
 
     def ververs(self) -> Extract:
-        """Read the registry's vintage now (e.g. right after an import) and return the current extract."""
+        """Read the registry's vintage now (e.g. right after an import) and return the current extract.
+
+        Protected figures change only with a new publicatie (:meth:`publiceer`, or automatically)."""
+        if self.publicaties is not None:
+            self.publicaties.ververs()
         return self._register.ververs() if self._register is not None else self._bron()
+
+    def publiceer(self, *, door: str | None = None) -> Extract:
+        """Make a publicatie now: protected figures then show every melding recorded so far."""
+        if self.publicaties is None:
+            return self._publicatie()
+        return self.publicaties.publiceer(door=door)
 
     def statistiek(self, verzoek: Verzoek, *, rol: str = PUBLIEK, bereik: Bereik | None = None) -> Tabel:
         """The table for a request, exact for analysts and disclosure-controlled for every other role.
@@ -203,7 +266,10 @@ class Statistiekdienst:
             BuitenBereik: The area is outside the user's scope.
             NietBeschikbaar: The table is not published at that level for this role.
         """
-        extract = self.extract()
+        beveiligd = is_beveiligd(rol)
+        if beveiligd:
+            toegestane_periode(verzoek)
+        extract = self.extract(beveiligd=beveiligd)
         ref = extract.referentie
         if verzoek.niveau not in verzoek.basis.niveaus():
             raise ValueError(f"niveau: {verzoek.niveau.value} is not available for gebiedsbasis {verzoek.basis.value}")
@@ -218,8 +284,24 @@ class Statistiekdienst:
             and not bereik.staat_toe(ref, verzoek.niveau, code)
         ):
             raise BuitenBereik(f"{verzoek.niveau.value} {code} is outside the areas of this user")
-        beleid = self.beleid if is_beveiligd(rol) else None
+        beleid = self.beleid if beveiligd else None
         ctx = _context(extract, beleid, verzoek)
+        if beleid is None:
+            return self._tabel(ctx, verzoek, code)
+        try:
+            return self._tabel(ctx, verzoek, code)
+        except (DisclosureError, InconsistentReleaseError):
+            raise NietBeschikbaar(
+                t(
+                    verzoek.taal,
+                    "Deze tabel kan op dit niveau niet veilig worden gepubliceerd: de aantallen zijn te klein. "
+                    "Kies een hoger gebiedsniveau of minder uitsplitsing.",
+                    "This table cannot be published safely at this level: the numbers are too small. "
+                    "Choose a coarser area level or less breakdown.",
+                )
+            ) from None
+
+    def _tabel(self, ctx: Context, verzoek: Verzoek, code: str) -> Tabel:
         if verzoek.soort is Tabelsoort.overzicht:
             return overzicht(ctx, verzoek.periode, verzoek.niveau, verzoek.vorm)
         if verzoek.soort is Tabelsoort.uitsplitsing:

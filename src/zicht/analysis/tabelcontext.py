@@ -76,7 +76,11 @@ class Context:
             drempel=self.beleid.threshold if self.beleid else None,
             afrondingsbasis=self.beleid.rounding_base if self.beleid else None,
             filter=filter,
-            koppelingsgraad=ex.koppelingsgraad if eenheid is Eenheid.personen else None,
+            # A ratio of two exact registry counts with many digits would give the counts away: protected
+            # tables state it in whole percents.
+            koppelingsgraad=(
+                None if eenheid is not Eenheid.personen else round(ex.koppelingsgraad, 2 if self.beveiligd else 6)
+            ),
         )
 
     def naam(self, niveau: Gebiedsniveau, code: str) -> str:
@@ -93,7 +97,7 @@ class Context:
         return f"{niveau_label(niveau, self.taal)} {naam}"
 
     def advies(self, tabel_aandeel: float, niveau: Gebiedsniveau, periode: Periode) -> str | None:
-        """Advice when most cells are withheld: a coarser level or a longer period."""
+        """Advice when most cells are withheld: a coarser level."""
         if not self.beveiligd or tabel_aandeel <= ADVIES_GRENS:
             return None
         grover = {
@@ -103,15 +107,13 @@ class Context:
             Gebiedsniveau.politie_eenheid: Gebiedsniveau.nederland,
             Gebiedsniveau.provincie: Gebiedsniveau.nederland,
         }.get(niveau, Gebiedsniveau.nederland)
-        langer = Periode.jaren(periode.eind.year - 3, periode.eind.year - 1) if periode.eind.month == 1 else None
-        lang = f" of over de periode {langer.label()}" if langer and langer != periode else ""
-        lang_en = f" or over {langer.label('en')}" if langer and langer != periode else ""
+        # No longer period is suggested: protected figures exist per calendar year only (docs/adr/0006).
         return t(
             self.taal,
             f"De meeste cijfers zijn afgeschermd omdat de aantallen klein zijn. Bekijk de cijfers per "
-            f"{niveau_label(grover)}{lang}.",
+            f"{niveau_label(grover)}.",
             f"Most figures are withheld because the numbers are small. See the figures per "
-            f"{niveau_label(grover, 'en')}{lang_en}.",
+            f"{niveau_label(grover, 'en')}.",
         )
 
     def voetnoten(self, uitsplitsing: Uitsplitsing = Uitsplitsing.totaal) -> tuple[str, ...]:

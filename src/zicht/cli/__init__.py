@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "link": "zicht.cli.link:link",
     "mse": "zicht.cli.mse:mse",
     "statistieken": "zicht.cli.statistieken:statistieken",
+    "publiceer": "zicht.cli.publiceer:publiceer",
 }
 
 

@@ -51,5 +51,7 @@ def serve(host: str, port: int, workers: int, upgrade: bool, proxy_headers: bool
         )
     else:
         from zicht.web import create_app
+        from zicht.web.app import warm_op_na_start
 
-        uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=proxy_headers, server_header=False)
+        app = warm_op_na_start(create_app(settings))
+        uvicorn.run(app, host=host, port=port, proxy_headers=proxy_headers, server_header=False)

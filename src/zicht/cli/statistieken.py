@@ -68,6 +68,7 @@ def statistieken(
 ) -> None:
     """Statistics tables / statistieken (disclosure-controlled unless --rol analist)."""
     from zicht.analysis import Statistiekdienst, Verzoek
+    from zicht.analysis.publicaties import Publicatieregel
     from zicht.privacy.disclosure import DisclosurePolicy
     from zicht.reference import UnknownPlace
     from zicht.storage import engine_from_settings
@@ -95,7 +96,7 @@ def statistieken(
         raise UserFacingError("a factsheet is written with --out NAME.pdf, and .pdf only holds a factsheet", EXIT_USAGE)
     engine = engine_from_settings(settings)
     beleid = DisclosurePolicy.from_settings(settings)
-    dienst = Statistiekdienst.uit_registratie(engine, app.reference, beleid)
+    dienst = Statistiekdienst.uit_registratie(engine, app.reference, beleid, Publicatieregel.from_settings(settings))
     try:
         verzoek = Verzoek.uit_parameters(params)
         if soort == "factsheet":

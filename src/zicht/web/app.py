@@ -82,6 +82,14 @@ def create_app(
     return app
 
 
+def warm_op_na_start(app: FastAPI) -> FastAPI:
+    """Start building the statistics of the newest publicatie in the background (``zicht serve``)."""
+    from zicht.web.pages.dashboard import start_opwarmen
+
+    start_opwarmen(app.state.zicht)
+    return app
+
+
 def create_app_from_environment() -> FastAPI:
     """Factory for ``uvicorn --factory`` and multi-worker serving: settings from ``ZICHT_*`` variables."""
-    return create_app(load_settings(os.environ))
+    return warm_op_na_start(create_app(load_settings(os.environ)))

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -40,6 +40,8 @@ class WebContext:
     beveiliging: Beveiliging
     features: tuple[Feature, ...] = ()
     jinja: Environment | None = field(default=None, repr=False)
+    #: The statistics service (``zicht.web.pages.dashboard.dienst``), shared by the pages and the API.
+    statistieken: Any = field(default=None, repr=False)
 
     @cached_property
     def vault(self) -> Vault:

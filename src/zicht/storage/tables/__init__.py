@@ -23,6 +23,7 @@ from zicht.storage.tables.melding import (
 )
 from zicht.storage.tables.organisatie import Organisatie
 from zicht.storage.tables.persoon import Persoon
+from zicht.storage.tables.publicatie import Publicatie
 
 __all__ = [
     "ApiToken",
@@ -44,6 +45,7 @@ __all__ = [
     "MeldingWerkwijze",
     "Organisatie",
     "Persoon",
+    "Publicatie",
     "RouteGebeurtenis",
     "Sessie",
 ]

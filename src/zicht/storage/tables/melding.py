@@ -44,6 +44,7 @@ class Melding(Base):
         Index("ix_melding_melddatum", "melddatum"),
         Index("ix_melding_plaats_delict_gemeente", "plaats_delict_gemeente"),
         Index("ix_melding_persoon_id", "persoon_id"),
+        Index("ix_melding_aangemaakt_op", "aangemaakt_op"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)

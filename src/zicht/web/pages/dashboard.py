@@ -13,6 +13,7 @@ only, exactly as the API and the CLI do.
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -39,9 +40,10 @@ from zicht.analysis import (
     trend_svg,
 )
 from zicht.analysis.dashboard import Dashboard
-from zicht.analysis.dimensies import niveau_label
+from zicht.analysis.dimensies import Periodesoort, niveau_label
 from zicht.analysis.export import MEDIATYPES, bestandsnaam
 from zicht.analysis.gebieden import gebiedsnaam
+from zicht.analysis.publicaties import Publicatieregel
 from zicht.analysis.tabel import Kolomsoort
 from zicht.codebook import codelijst
 from zicht.privacy.disclosure import DisclosurePolicy
@@ -49,10 +51,11 @@ from zicht.privacy.toegang import Recht, Toegang
 from zicht.reference import Gebiedsniveau, UnknownPlace
 from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Vereist
-from zicht.web.context import web
+from zicht.web.context import WebContext, web
 from zicht.web.features import Feature, NavItem
 from zicht.web.templating import render
 
+log = logging.getLogger(__name__)
 router = APIRouter()
 Gebruiker = Annotated[Aangemeld, Depends(Vereist(Recht.aggregaten))]
 PAD = "/statistieken"
@@ -62,17 +65,40 @@ _LOCK = threading.Lock()
 
 def dienst(request: Request) -> Statistiekdienst:
     """The statistics service of this app (one extract per data vintage, shared by pages and API)."""
-    state = request.app.state
+    return dienst_van(web(request))
+
+
+def dienst_van(ctx: WebContext) -> Statistiekdienst:
+    """The statistics service of a web context, made on first use; ``zicht serve`` warms it at start-up."""
     with _LOCK:
-        gevonden = getattr(state, "zicht_statistieken", None)
+        gevonden = ctx.statistieken
         if gevonden is None:
-            ctx = web(request)
             gevonden = Statistiekdienst.uit_registratie(
-                ctx.engine, ctx.reference, DisclosurePolicy.from_settings(ctx.settings)
+                ctx.engine,
+                ctx.reference,
+                DisclosurePolicy.from_settings(ctx.settings),
+                Publicatieregel.from_settings(ctx.settings),
+                opwarmen=ctx.settings.statistiek_opwarmen,
             )
-            state.zicht_statistieken = gevonden
+            ctx.statistieken = gevonden
     assert isinstance(gevonden, Statistiekdienst)
     return gevonden
+
+
+def start_opwarmen(ctx: WebContext) -> None:
+    """Build the newest publicatie (and through it its dashboard tables) in the background right after
+    start-up, so the first user after a start does not wait for it."""
+    if not ctx.settings.statistiek_opwarmen:
+        return
+
+    def opwarmen() -> None:
+        try:
+            dienst_van(ctx).extract(beveiligd=True)
+            dienst_van(ctx).extract()
+        except Exception:  # e.g. a database that is not migrated yet; the first request reports it
+            log.exception("opwarmen van de statistieken mislukt")
+
+    threading.Thread(target=opwarmen, name="zicht-opwarmen-start", daemon=True).start()
 
 
 def rol_en_bereik(request: Request, toegang: Toegang) -> tuple[str, Bereik]:
@@ -92,12 +118,15 @@ def _keuze(
     """The validated filter (defaults: the last full year, the user's own area)."""
     ref = web(request).reference
     fouten: list[dict[str, str]] = []
-    extract = dienst(request).extract()
+    beveiligd = is_beveiligd(rol_en_bereik(request, toegang)[0])
+    extract = dienst(request).extract(beveiligd=beveiligd)
     laatste = (extract.jaren or (2024, 2024))[1]
     if not periode:
         periode = str(laatste)
     try:
-        Periode.parse(periode)
+        if Periode.parse(periode).soort is not Periodesoort.jaar and beveiligd:
+            fouten.append({"veld": "stat-periode", "tekst": "Kies een kalenderjaar."})
+            periode = str(laatste)
     except ValueError:
         fouten.append({"veld": "stat-periode", "tekst": "Kies een jaar, kwartaal (2024-Q3) of periode (2022-2024)."})
         periode = str(laatste)
@@ -180,7 +209,7 @@ def _tabelview(tabel: Tabel, sleutel: str, algemeen: tuple[str, ...] = ()) -> di
 
 def _opties(request: Request, toegang: Toegang, niveau: Gebiedsniveau, taal: str) -> dict[str, Any]:
     ref = web(request).reference
-    _, bereik = rol_en_bereik(request, toegang)
+    rol, bereik = rol_en_bereik(request, toegang)
     niveaus = [(n.value, niveau_label(n, taal)) for n in Gebiedsniveau]
     if niveau is Gebiedsniveau.nederland:
         gebieden = [("NL", gebiedsnaam(ref, niveau, "NL", taal))]
@@ -189,10 +218,11 @@ def _opties(request: Request, toegang: Toegang, niveau: Gebiedsniveau, taal: str
             ((code, g.naam) for code, g in ref.gebieden(niveau).items() if bereik.staat_toe(ref, niveau, code)),
             key=lambda x: x[1],
         )
-    extract = dienst(request).extract()
+    extract = dienst(request).extract(beveiligd=is_beveiligd(rol))
     eerste, laatste = extract.jaren or (2024, 2024)
     jaren = [(str(j), str(j)) for j in range(laatste, eerste - 1, -1)]
-    jaren += [(f"{j - 2}-{j}", f"{j - 2}–{j}") for j in range(laatste, eerste + 1, -1)]
+    if not is_beveiligd(rol):  # protected figures exist per calendar year only (docs/adr/0006)
+        jaren += [(f"{j - 2}-{j}", f"{j - 2}–{j}") for j in range(laatste, eerste + 1, -1)]
     vormen = [(c.code, c.label(taal)) for c in codelijst("uitbuitingsvorm").codes if c.code != "onbekend"]
     return {"niveaus": niveaus, "gebieden": gebieden, "jaren": jaren, "vormen": vormen}
 
@@ -334,7 +364,9 @@ VERTALINGEN: dict[str, str] = {
     "Afgeschermde cijfers": "Withheld figures",
     "Over deze cijfers": "About these figures",
     "Exacte cijfers (analist): niet voor publicatie.": "Exact figures (analyst): not for publication.",
-    "Een jaar, een kwartaal (2024-Q3) of drie jaar samen.": "A year, a quarter (2024-Q3) or three years together.",
+    "Een kalenderjaar, of (analisten) drie jaar samen.": "A calendar year, or (analysts) three years together.",
+    "Een kalenderjaar. Zijn de aantallen klein, kies dan een hoger niveau.": "A calendar year. If the numbers are small, choose a coarser level.",
+    "Kies een kalenderjaar.": "Choose a calendar year.",
     "Kies een jaar, kwartaal (2024-Q3) of periode (2022-2024).": "Choose a year, quarter (2024-Q3) or period (2022-2024).",
     "Onbekend niveau.": "Unknown level.",
     "Kies een gebied van dit niveau.": "Choose an area of this level.",
