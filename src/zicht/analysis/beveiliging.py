@@ -25,6 +25,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from zicht.privacy.disclosure import Cell, CellKey, DisclosurePolicy
 from zicht.privacy.disclosure.inputs import evaluate
@@ -234,7 +235,7 @@ class Beveiligd:
         """A published cell, or None when the family does not publish it."""
         return self.cellen.get((niveau, rij, kolom))
 
-    @property
+    @cached_property
     def niveaus_met_kolommen(self) -> frozenset[str]:
         """The levels at which category cells are published (``""`` for the national level)."""
         return frozenset(lvl for (lvl, _, kol) in self.cellen if kol is not None)

@@ -287,7 +287,17 @@ def _vast(familie: Beveiligd, kolom: str | None) -> dict[tuple[str, str | None],
 def totalen_familie(
     extract: Extract, beleid: DisclosurePolicy, periode: Periode, eenheid: Eenheid, basis: Gebiedsbasis
 ) -> Beveiligd:
-    """The authoritative totals of every area at every level (cached per content)."""
+    """The authoritative totals of every area at every level (cached per content, and per extract so a
+    warm request does not even hash the counts)."""
+    return extract.onthoud(
+        ("totalen_familie", beleid, periode, eenheid, basis),
+        lambda: _totalen_familie(extract, beleid, periode, eenheid, basis),
+    )
+
+
+def _totalen_familie(
+    extract: Extract, beleid: DisclosurePolicy, periode: Periode, eenheid: Eenheid, basis: Gebiedsbasis
+) -> Beveiligd:
     kubus = tel(extract, periodes=[periode], basis=basis, eenheid=eenheid)
     niveaus = niveaus_voor(extract, basis, gemeenten=True, gm_uitsplitsing=True)
     teller = _teller(kubus, extract, niveaus[0].rijen, None, ("totaal",))
@@ -304,7 +314,22 @@ def uitsplitsing_familie(
     vorm: str | None = None,
 ) -> tuple[Beveiligd, tuple[str, ...], frozenset[str]]:
     """A breakdown family with the authoritative totals fixed; returns it with the category order and the
-    categories that no unit in the period has (0 everywhere, left out of the family)."""
+    categories that no unit in the period has (0 everywhere, left out of the family). Remembered per extract."""
+    return extract.onthoud(
+        ("uitsplitsing_familie", beleid, periode, eenheid, basis, uitsplitsing, vorm),
+        lambda: _uitsplitsing_familie(extract, beleid, periode, eenheid, basis, uitsplitsing, vorm),
+    )
+
+
+def _uitsplitsing_familie(
+    extract: Extract,
+    beleid: DisclosurePolicy,
+    periode: Periode,
+    eenheid: Eenheid,
+    basis: Gebiedsbasis,
+    uitsplitsing: Uitsplitsing,
+    vorm: str | None = None,
+) -> tuple[Beveiligd, tuple[str, ...], frozenset[str]]:
     filter = GEEN_FILTER if vorm is None else Filter(vorm=vorm)
     kubus = tel(extract, periodes=[periode], basis=basis, eenheid=eenheid, uitsplitsing=uitsplitsing, filter=filter)
     if vorm is None:

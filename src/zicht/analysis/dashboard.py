@@ -4,6 +4,7 @@ benchmark use the same bundle, so they show the same figures)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from zicht.analysis.dimensies import Gebiedsbasis, Periode, Uitsplitsing
@@ -119,18 +120,26 @@ def maak_dashboard(
     return Dashboard(niveau, gebied, periode, kaart, kaartniveau, reeks, uitsplitsingen, kwaliteit, meldingen)
 
 
-def warm_op(extract: Extract, beleid: DisclosurePolicy) -> None:
-    """Precompute the protected tables every dashboard needs, for a publicatie's newest year.
+def warm_op(extract: Extract, beleid: DisclosurePolicy, jaren: Sequence[int] | None = None) -> None:
+    """Precompute the protected tables every dashboard needs, for a publicatie's newest year (or ``jaren``).
 
     Protection is cached by the content of each family (``zicht.analysis.beveiliging``) and counts per
     extract, so building the national dashboard and one gemeente's dashboard here computes the totals of
-    every area for each year of the series and every breakdown family of the newest year: the first user
-    after a new publicatie gets them from the cache.
+    every area for each year of the series and every breakdown family of the year: the first user after a
+    new publicatie gets them from the cache.
     """
     if extract.jaren is None:
         return
     dienst = Statistiekdienst(lambda: extract, beleid)
-    jaar = Periode.jaar(extract.jaren[1])
     gemeente = min(extract.referentie.gemeenten)
-    for niveau, gebied in ((Gebiedsniveau.nederland, "NL"), (Gebiedsniveau.gemeente, gemeente)):
-        maak_dashboard(dienst, niveau, gebied, jaar, rol=PUBLIEK)
+    for jaar in jaren if jaren is not None else (extract.jaren[1],):
+        for niveau, gebied in ((Gebiedsniveau.nederland, "NL"), (Gebiedsniveau.gemeente, gemeente)):
+            maak_dashboard(dienst, niveau, gebied, Periode.jaar(jaar), rol=PUBLIEK)
+
+
+def oudere_jaren(extract: Extract) -> list[int]:
+    """The years of an extract before its newest, newest first (warmed after the newest)."""
+    if extract.jaren is None:
+        return []
+    eerste, laatste = extract.jaren
+    return list(range(laatste - 1, eerste - 1, -1))

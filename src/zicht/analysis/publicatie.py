@@ -10,6 +10,8 @@ filters that differ by one record. The same request on the same data vintage alw
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -221,9 +223,17 @@ class Statistiekdienst:
         register = ExtractBron(engine, referentie)
 
         def warm(extract: Extract) -> None:
-            from zicht.analysis.dashboard import warm_op  # the dashboard module builds on this one
+            from zicht.analysis.dashboard import oudere_jaren, warm_op  # the dashboard module builds on this one
 
-            warm_op(extract, beleid)
+            warm_op(extract, beleid)  # the newest year before the publicatie is handed out, older ones after
+
+            def ouder() -> None:
+                try:
+                    warm_op(extract, beleid, oudere_jaren(extract))
+                except Exception:  # an optimisation only; the request that needs it computes it
+                    logging.getLogger(__name__).exception("voorberekenen van oudere jaren mislukt")
+
+            threading.Thread(target=ouder, name="zicht-opwarmen", daemon=True).start()
 
         publicaties = PublicatieBron(engine, referentie, regel or Publicatieregel(), na_bouw=warm if opwarmen else None)
         dienst = cls(register.extract, beleid, publicaties.extract)

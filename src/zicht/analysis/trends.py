@@ -14,6 +14,7 @@ shown: a rise is only called a rise when even the lowest current and the highest
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from enum import StrEnum
@@ -98,8 +99,10 @@ class Verandering:
         return f"Van {self.vorig} naar {self.huidig}{delta.replace('.', ',')}: {reading}."
 
 
+@functools.lru_cache(maxsize=8192)
 def _ratio_interval(huidig: int, vorig: int, niveau: float) -> tuple[float, float, float]:
-    """(lower, upper, p-value) for the rate ratio from the conditional binomial."""
+    """(lower, upper, p-value) for the rate ratio from the conditional binomial (a pure function of three
+    numbers, remembered: every dashboard asks the same few hundred)."""
     n = huidig + vorig
     test = binomtest(huidig, n, 0.5)
     ci = test.proportion_ci(confidence_level=niveau, method="exact")
