@@ -273,6 +273,7 @@ class Extract:
     _lokaal: threading.local = field(default_factory=threading.local, repr=False)
     _cache: dict[Any, Any] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _bezig: dict[Any, threading.Event] = field(default_factory=dict, repr=False)
 
     @property
     def koppelingsgraad(self) -> float:
@@ -288,15 +289,34 @@ class Extract:
         return cur
 
     def onthoud(self, sleutel: Any, maak: Callable[[], Any]) -> Any:
-        """A value computed once per extract (so per vintage) and key; thread-safe, bounded in size."""
+        """A value computed once per extract (so per vintage) and key; thread-safe, bounded in size.
+
+        Concurrent callers of one key wait for the first instead of computing it again (protecting a family
+        takes seconds; fifty clients asking for it at once, or a request during warm-up, would otherwise each
+        compute it)."""
         with self._lock:
             if sleutel in self._cache:
                 return self._cache[sleutel]
-        waarde = maak()
-        with self._lock:
-            if len(self._cache) > 2048:
-                self._cache.clear()
-            return self._cache.setdefault(sleutel, waarde)
+            bezig = self._bezig.get(sleutel)
+            eigenaar = bezig is None
+            if bezig is None:
+                bezig = self._bezig[sleutel] = threading.Event()
+        if not eigenaar:
+            bezig.wait()
+            with self._lock:
+                if sleutel in self._cache:
+                    return self._cache[sleutel]
+            return self.onthoud(sleutel, maak)  # the first caller failed: try again (and raise its error)
+        try:
+            waarde = maak()
+            with self._lock:
+                if len(self._cache) > 2048:
+                    self._cache.clear()
+                return self._cache.setdefault(sleutel, waarde)
+        finally:
+            with self._lock:
+                self._bezig.pop(sleutel, None)
+            bezig.set()
 
 
 def maak_extract(ruw: RuweGegevens, referentie: Referentiedata, vintage: Vintage | None = None) -> Extract:
