@@ -35,6 +35,27 @@ COMMANDS: dict[str, str] = {
     "publiceer": "zicht.cli.publiceer:publiceer",
 }
 
+# The one-line help of each command, so ``zicht --help`` lists them without importing any (importing all
+# of them loads SQLAlchemy, pandas, SciPy, ...: seconds). A test keeps these equal to the commands' own help.
+HULP: dict[str, str] = {
+    "db": "Database: migraties uitvoeren en de stand tonen / run migrations and show the schema revision.",
+    "organisaties": "Meldende organisaties beheren / manage reporting organisations.",
+    "import": "Importeer meldingen uit een CSV-, XLSX- of JSON lines-bestand / import meldingen from a file.",
+    "template": "Schrijf het XLSX-importsjabloon met uitleg en codeboek / write the XLSX import template.",
+    "export": "Geminimaliseerde exports (vastgelegd in het logboek) / minimised exports (recorded in the logboek).",
+    "synth": "Generate synthetic meldingen calibrated to the published Dutch figures.",
+    "demo": "Generate and load a demo registry of synthetic meldingen, create demo accounts, and show a summary.",
+    "vault": "Key management of the identity vault (identiteitskluis).",
+    "serve": "Start de webapplicatie en de API / serve the web application and the API.",
+    "assets": "Kopieer NL Design System CSS en htmx naar de webapp / copy front-end assets into the web app.",
+    "users": "Gebruikers, organisaties en API-tokens beheren / manage users, organisations and API tokens.",
+    "logboek": "Het logboek van verwerkingen controleren en inzien / verify and inspect the processing log.",
+    "link": "Koppel meldingen tot personen / link meldingen into persons.",
+    "mse": "Dark number by multiple systems estimation / schatting van het dark number (MSE).",
+    "statistieken": "Statistics tables / statistieken (disclosure-controlled unless --rol analist).",
+    "publiceer": "Publish protected statistics up to now (or show the newest publicatie).",
+}
+
 
 class LazyGroup(click.Group):
     """A click group that imports a command's module only when that command runs."""
@@ -49,6 +70,23 @@ class LazyGroup(click.Group):
     def _available(self, name: str) -> bool:
         module = self._lazy[name].split(":")[0]
         return importlib.util.find_spec(module) is not None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from :data:`HULP`, without importing the commands."""
+        namen = self.list_commands(ctx)
+        if not namen:
+            return
+        assert formatter.width is not None
+        breedte = formatter.width - 6 - max(len(n) for n in namen)
+        rijen = []
+        for naam in namen:
+            tekst = HULP.get(naam)
+            if tekst is None:
+                command = self.get_command(ctx, naam)
+                tekst = "" if command is None else command.get_short_help_str(limit=10_000)
+            rijen.append((naam, click.Command(naam, help=tekst).get_short_help_str(limit=breedte)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rijen)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self._lazy and self._available(cmd_name):

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from zicht.config import ConfigError, Settings, load_settings
-
 if TYPE_CHECKING:
+    from zicht.config import Settings
     from zicht.reference import Referentiedata
 
 EXIT_FAILED = 1
@@ -45,6 +44,8 @@ class AppContext:
 
     @property
     def settings(self) -> Settings:
+        from zicht.config import ConfigError, load_settings  # here, not at import: ``zicht --help`` needs none
+
         if self._settings is None:
             try:
                 self._settings = load_settings(self.environ)
@@ -54,6 +55,7 @@ class AppContext:
 
     @cached_property
     def reference(self) -> Referentiedata:
+        from zicht.config import ConfigError
         from zicht.reference import load_reference
 
         try:
@@ -87,9 +89,13 @@ def run(command: click.Command, argv: list[str], environ: Mapping[str, str] | No
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
-    except ConfigError as exc:
-        click.echo(f"zicht: {exc}", err=True)
-        return EXIT_USAGE
     except click.exceptions.Exit as exc:
         return exc.exit_code
+    except Exception as exc:
+        from zicht.config import ConfigError
+
+        if not isinstance(exc, ConfigError):
+            raise
+        click.echo(f"zicht: {exc}", err=True)
+        return EXIT_USAGE
     return result if isinstance(result, int) else 0
