@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select
@@ -149,3 +150,32 @@ def test_opwarmen_berekent_wat_elk_dashboard_nodig_heeft(engine: Engine, registe
     # another gemeente's dashboard of the newest year: every protected family comes from the cache
     maak_dashboard(dienst, Gebiedsniveau.gemeente, "GM0344", Periode.jaar(extract.jaren[1]), rol="gemeente")
     assert len(beveiliging._CACHE._data) == berekend
+
+
+def test_beschermde_families_op_schijf_voor_het_volgende_proces(
+    engine: Engine, register: list[M], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zicht.analysis import beveiliging
+
+    beveiliging.leeg_cache()
+    map = tmp_path / "cache"
+    dienst = Statistiekdienst.uit_registratie(engine, REF, BELEID, cache_map=map)
+    try:
+        eerst = [dienst.statistiek(v, rol="gemeente") for v in _verzoeken()]
+        bestanden = list(map.glob("*.json"))
+        assert bestanden
+        for pad in bestanden:  # published cells only: rounded values and markers, never a true count
+            for *_, waarde, tekst, status in json.loads(pad.read_text())["c"]:
+                assert waarde is None or waarde == 0 or (waarde >= 10 and waarde % 5 == 0), (pad, waarde)
+                assert status != "getoond" or tekst.replace(".", "").isdigit()
+        with beveiliging._CACHE._lock:
+            beveiliging._CACHE._data.clear()  # a new process: nothing in memory, the files remain
+        opnieuw = Statistiekdienst.uit_registratie(engine, REF, BELEID, cache_map=map)
+
+        def niet_opnieuw(*args: object, **kwargs: object) -> None:
+            raise AssertionError("protected again although the family is on disk")
+
+        monkeypatch.setattr(beveiliging, "protect_release", niet_opnieuw)
+        assert [opnieuw.statistiek(v, rol="gemeente") for v in _verzoeken()] == eerst
+    finally:
+        beveiliging.leeg_cache()

@@ -26,8 +26,10 @@ from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from zicht.privacy.disclosure import Cell, CellKey, DisclosurePolicy
+from zicht.privacy.disclosure.cells import CellStatus
 from zicht.privacy.disclosure.inputs import evaluate
 from zicht.privacy.disclosure.primary import make_cell
 from zicht.privacy.disclosure.secondary import DisclosureError, protect_release
@@ -286,12 +288,65 @@ class _Cache:
 
 
 _CACHE = _Cache()
+_SCHIJF: list[Path] = []  # the directory of the on-disk cache, when one is set
+SCHIJF_MAX = 20_000
+_GESCHREVEN = [0]
+
+
+def zet_schijfcache(map: Path | None) -> None:
+    """Keep protected families on disk as well (``<data_dir>/cache/beveiliging``), so a restarted server or
+    a CLI run finds what an earlier process computed. The files hold only published cells (rounded values
+    and markers), never a true count; they are named by the hash of their input."""
+    _SCHIJF.clear()
+    if map is not None:
+        map.mkdir(parents=True, exist_ok=True)
+        _SCHIJF.append(map)
+
+
+def _van_schijf(sleutel: str) -> Beveiligd | DisclosureError | None:
+    if not _SCHIJF:
+        return None
+    pad = _SCHIJF[0] / f"{sleutel}.json"
+    try:
+        data = json.loads(pad.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if "fout" in data:
+        return DisclosureError(str(data["fout"]))
+    cellen = {
+        (lvl, rij, kol): Cell(waarde, tekst, CellStatus(status)) for lvl, rij, kol, waarde, tekst, status in data["c"]
+    }
+    return Beveiligd(cellen, tuple(data["k"]))
+
+
+def _naar_schijf(sleutel: str, waarde: Beveiligd | DisclosureError) -> None:
+    if not _SCHIJF:
+        return
+    map = _SCHIJF[0]
+    if isinstance(waarde, DisclosureError):
+        data: dict[str, object] = {"fout": str(waarde)}
+    else:
+        cellen = [[*k, c.value, c.display, c.status.value] for k, c in waarde.cellen.items()]
+        data = {"c": cellen, "k": list(waarde.kolommen)}
+    tijdelijk = map / f".{sleutel}.{threading.get_ident()}.tmp"
+    try:
+        tijdelijk.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        tijdelijk.replace(map / f"{sleutel}.json")  # atomic: a reader never sees half a file
+        _GESCHREVEN[0] += 1
+        if _GESCHREVEN[0] % 500 == 0:  # now and then: keep the newest SCHIJF_MAX files
+            bestanden = sorted(map.glob("*.json"), key=lambda p: p.stat().st_mtime)
+            for oud in bestanden[: max(0, len(bestanden) - SCHIJF_MAX)]:
+                oud.unlink(missing_ok=True)
+    except OSError:  # a full or read-only disk costs speed, not correctness
+        tijdelijk.unlink(missing_ok=True)
 
 
 def leeg_cache() -> None:
-    """Forget every protected family (tests use it to prove protection is recomputed identically)."""
+    """Forget every protected family and detach the disk cache (tests use it to prove protection is
+    recomputed identically)."""
     with _CACHE._lock:
         _CACHE._data.clear()
+    zet_schijfcache(None)
 
 
 def beveilig_familie(
@@ -324,6 +379,10 @@ def beveilig_familie(
     kolommen = tuple(sorted({c for sp in splits for c in sp.kolommen}))
     sleutel = _sleutel(teller, niveaus, beleid, vast, splits)
     klaar = _CACHE.get(sleutel)
+    if klaar is None:
+        klaar = _van_schijf(sleutel)
+        if klaar is not None:
+            _CACHE.put(sleutel, klaar)
     if isinstance(klaar, DisclosureError):
         raise DisclosureError(str(klaar))
     if klaar is not None:
@@ -337,6 +396,7 @@ def beveilig_familie(
         statussen, gepubliceerd = protect_release(structuur, waarden, beleid, vast_idx)
     except DisclosureError as fout:
         _CACHE.put(sleutel, fout)
+        _naar_schijf(sleutel, fout)
         raise
     cellen: dict[tuple[str, str | None, str | None], Cell] = {}
     for key, i in structuur.index.items():
@@ -345,6 +405,7 @@ def beveilig_familie(
             cellen[(key.level, key.row, key.column)] = make_cell(status, gepubliceerd[i], beleid)
     uitkomst = Beveiligd(cellen, kolommen)
     _CACHE.put(sleutel, uitkomst)
+    _naar_schijf(sleutel, uitkomst)
     return uitkomst
 
 

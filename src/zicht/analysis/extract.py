@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -43,6 +44,8 @@ MELDING_KOLOMMEN: tuple[str, ...] = (
     "dossiertype",
 )
 _CHUNK = 50_000
+#: Values an extract remembers (count cubes, protected families, finished tables, factsheets).
+ONTHOUD_MAX = 20_000
 
 
 @dataclass(frozen=True)
@@ -271,7 +274,7 @@ class Extract:
     gekoppeld: int
     jaren: tuple[int, int] | None
     _lokaal: threading.local = field(default_factory=threading.local, repr=False)
-    _cache: dict[Any, Any] = field(default_factory=dict, repr=False)
+    _cache: OrderedDict[Any, Any] = field(default_factory=OrderedDict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _bezig: dict[Any, threading.Event] = field(default_factory=dict, repr=False)
 
@@ -296,6 +299,7 @@ class Extract:
         compute it)."""
         with self._lock:
             if sleutel in self._cache:
+                self._cache.move_to_end(sleutel)
                 return self._cache[sleutel]
             bezig = self._bezig.get(sleutel)
             eigenaar = bezig is None
@@ -310,8 +314,8 @@ class Extract:
         try:
             waarde = maak()
             with self._lock:
-                if len(self._cache) > 2048:
-                    self._cache.clear()
+                while len(self._cache) >= ONTHOUD_MAX:  # least recently used first
+                    self._cache.popitem(last=False)
                 return self._cache.setdefault(sleutel, waarde)
         finally:
             with self._lock:

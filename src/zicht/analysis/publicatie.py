@@ -11,12 +11,15 @@ filters that differ by one record. The same request on the same data vintage alw
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
+from zicht.analysis.beveiliging import zet_schijfcache
 from zicht.analysis.dimensies import Eenheid, Gebiedsbasis, Periode, Periodesoort, Uitsplitsing
 from zicht.analysis.extract import Extract, ExtractBron
 from zicht.analysis.gebieden import Bereik, normaliseer_gebied
@@ -206,6 +209,9 @@ class Statistiekdienst:
         self.beleid = beleid
         self._register: ExtractBron | None = None
         self.publicaties: PublicatieBron | None = None
+        #: At most this many requests compute tables at once (threads beyond it wait without holding the
+        #: interpreter), so that under many clients a light request still gets its turn.
+        self._rekenplaatsen = threading.BoundedSemaphore(max(1, (os.cpu_count() or 2)))
 
     @classmethod
     def uit_registratie(
@@ -216,10 +222,14 @@ class Statistiekdienst:
         regel: Publicatieregel | None = None,
         *,
         opwarmen: bool = False,
+        cache_map: Path | None = None,
     ) -> Statistiekdienst:
         """A service over the registry database: the analyst sees the live registry (refreshed when its
         vintage changes), every other role the newest publicatie (:mod:`zicht.analysis.publicaties`); with
-        ``opwarmen`` every publicatie's dashboard tables are precomputed in the background."""
+        ``opwarmen`` every publicatie's dashboard tables are precomputed in the background; with ``cache_map``
+        protected families are also kept on disk there (for the next process)."""
+        if cache_map is not None:
+            zet_schijfcache(cache_map)
         register = ExtractBron(engine, referentie)
 
         def warm(extract: Extract) -> None:
@@ -294,6 +304,12 @@ class Statistiekdienst:
             and not bereik.staat_toe(ref, verzoek.niveau, code)
         ):
             raise BuitenBereik(f"{verzoek.niveau.value} {code} is outside the areas of this user")
+        with self._rekenplaatsen:  # heavy work never takes every core from the other requests
+            return extract.onthoud(  # one table per request, extract and precision: a warm request is a lookup
+                ("tabel", verzoek, code, beveiligd), lambda: self._bereken(extract, verzoek, code, beveiligd)
+            )
+
+    def _bereken(self, extract: Extract, verzoek: Verzoek, code: str, beveiligd: bool) -> Tabel:
         beleid = self.beleid if beveiligd else None
         ctx = _context(extract, beleid, verzoek)
         if beleid is None:

@@ -96,7 +96,13 @@ def statistieken(
         raise UserFacingError("a factsheet is written with --out NAME.pdf, and .pdf only holds a factsheet", EXIT_USAGE)
     engine = engine_from_settings(settings)
     beleid = DisclosurePolicy.from_settings(settings)
-    dienst = Statistiekdienst.uit_registratie(engine, app.reference, beleid, Publicatieregel.from_settings(settings))
+    dienst = Statistiekdienst.uit_registratie(
+        engine,
+        app.reference,
+        beleid,
+        Publicatieregel.from_settings(settings),
+        cache_map=settings.data_dir / "cache" / "beveiliging",
+    )
     try:
         verzoek = Verzoek.uit_parameters(params)
         if soort == "factsheet":

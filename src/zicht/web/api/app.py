@@ -34,7 +34,7 @@ def _index_router() -> APIRouter:
     router = APIRouter(tags=["api"])
 
     @router.get("/", response_model=ApiIndex, dependencies=[Depends(ApiPubliek())], summary="De ingang van de API")
-    def api_index() -> ApiIndex:
+    async def api_index() -> ApiIndex:  # no I/O: on the event loop, never queued behind statistics
         """Links naar de collecties van deze API en naar het OpenAPI-document."""
         links = {
             naam: Link(href=f"{API_PREFIX}/{naam}") for naam in ("meldingen", "uploads", "codelijsten", "gemeenten")

@@ -91,7 +91,7 @@ class ApiVereist:
 class ApiPubliek:
     """Dependency marking an API route as public (reference data, the index, the OpenAPI document)."""
 
-    def __call__(self) -> None:
+    async def __call__(self) -> None:  # async: a public route needs no worker thread
         return None
 
     def __repr__(self) -> str:

@@ -79,6 +79,7 @@ def dienst_van(ctx: WebContext) -> Statistiekdienst:
                 DisclosurePolicy.from_settings(ctx.settings),
                 Publicatieregel.from_settings(ctx.settings),
                 opwarmen=ctx.settings.statistiek_opwarmen,
+                cache_map=ctx.settings.data_dir / "cache" / "beveiliging",
             )
             ctx.statistieken = gevonden
     assert isinstance(gevonden, Statistiekdienst)
@@ -331,7 +332,16 @@ def factsheet(
         raise HTTPException(404)
     d = _dashboard(request, aangemeld, keuze, taal)
     rol, _ = rol_en_bereik(request, aangemeld.toegang)
-    pdf = maak_factsheet(d, web(request).reference, dienst(request).beleid if is_beveiligd(rol) else None, taal=taal)
+    beveiligd = is_beveiligd(rol)
+    # the same dashboard of the same extract gives the same PDF: made once per publicatie (or vintage)
+    pdf = (
+        dienst(request)
+        .extract(beveiligd=beveiligd)
+        .onthoud(
+            ("factsheet", beveiligd, taal, *sorted(keuze.items())),
+            lambda: maak_factsheet(d, web(request).reference, dienst(request).beleid if beveiligd else None, taal=taal),
+        )
+    )
     with web(request).transactie() as sessie:
         registreer_export(sessie, aangemeld.toegang.actor(), d.reeks, "pdf", doel=DOEL)
     naam = f"factsheet-mensenhandel-{keuze['niveau']}-{keuze['gebied']}-{keuze['periode']}.pdf"
