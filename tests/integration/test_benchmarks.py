@@ -6,6 +6,7 @@ the figures themselves are measured by ``make bench`` and never asserted (timing
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -51,7 +52,15 @@ def test_bench_mse_runs(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_bench_insight_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Smoke mode: a tiny demo registry, a served app, both roles logged in; warm, new-vintage and load phases once."""
     bench = _script("bench_insight")
-    result = bench.main(["--meldingen", "3000", "--herhalingen", "2", "--db", str(tmp_path / "insight.sqlite3")])
-    assert result in (0, None)
+    uit = tmp_path / "insight.json"
+    assert bench.main(["--snel", "--json", str(uit)]) == 0
     assert "dashboard" in capsys.readouterr().out.lower()
+    res = json.loads(uit.read_text(encoding="utf-8"))
+    assert res["register"]["meldingen"] > 0
+    assert {w["rol"] for w in res["warm"]} == {"gemeente", "analist"}
+    assert {w["soort"] for w in res["warm"]} == {"dashboard", "api", "download"}
+    assert all(w["n"] == 2 and w["p95_ms"] is not None for w in res["warm"])
+    assert res["nieuwe_stand"] and res["last"]["voltooid"] > 0
+    assert res["last"]["triviaal_onder_last"]["n"] > 0
