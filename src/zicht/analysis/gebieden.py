@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from zicht.analysis.dimensies import BUITENLAND, CENTRAAL, ONBEKEND, OVERIGE_REGIO, Gebiedsbasis
+from zicht.privacy.toegang import Toegang, studiegemeenten
 from zicht.reference import Gebiedsniveau, Referentiedata, UnknownPlace
 
 _PSEUDO: dict[str, tuple[str, str]] = {
@@ -86,6 +87,11 @@ class Bereik:
     def alles(cls) -> Bereik:
         """Every area."""
         return cls(None)
+
+    @classmethod
+    def voor(cls, toegang: Toegang, referentie: Referentiedata) -> Bereik:
+        """The scope of a caller, as :func:`zicht.privacy.toegang.studiegemeenten` decides it."""
+        return cls(studiegemeenten(toegang, referentie))
 
     def staat_toe(self, referentie: Referentiedata, niveau: Gebiedsniveau, code: str) -> bool:
         """Whether the area is the user's own, a region it lies in, or the nation."""

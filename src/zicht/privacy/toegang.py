@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Authorisation in one place: roles, their rights, and the query filters that enforce them.
 
-Every face of zicht (web pages, the API, the CLI) asks this module what a caller may do. Rights are binary;
+Every face of zicht (web pages, the API, the CLI) asks this module what a caller may do, including how
+precise its statistics are (:func:`ziet_exacte_cijfers`) and which areas it may study (:func:`studiegemeenten`). Rights are binary;
 a role is a named set of rights (the table :data:`RECHTEN`). Object-level access is a SQL filter
 (:func:`melding_filter`) that the caller applies *before* counting and paginating, so an object outside
 the caller's scope behaves exactly like an object that does not exist (a guessed id gives 404).
 
-Roles (see DESIGN.md):
+Roles:
 
 * ``melder`` creates meldingen and sees its own organisation's meldingen;
 * ``analist`` sees pseudonymised meldingen nationally and may list a person's processing history;
@@ -25,6 +26,7 @@ from enum import StrEnum
 from sqlalchemy import ColumnElement, false, true
 
 from zicht.privacy.logboek import Actor
+from zicht.reference import Gebiedsniveau, Referentiedata
 from zicht.storage.tables import Melding
 
 
@@ -164,6 +166,28 @@ class Toegang:
     def is_eigen_organisatie(self, organisatie_id: uuid.UUID) -> bool:
         """True when an object belongs to the caller's own organisation."""
         return self.organisatie_id is not None and self.organisatie_id == organisatie_id
+
+
+def ziet_exacte_cijfers(toegang: Toegang) -> bool:
+    """Whether the caller gets exact statistics. Only those who may read every melding (analysts, identity
+    staff) do; everyone else gets disclosure-controlled figures (docs/disclosure.md)."""
+    return toegang.mag(Recht.melding_landelijk)
+
+
+def statistiekrol(toegang: Toegang) -> str:
+    """The role under which the statistics service serves the caller: ``analist`` (exact) or the caller's
+    own role (protected)."""
+    return "analist" if ziet_exacte_cijfers(toegang) else toegang.rol.value
+
+
+def studiegemeenten(toegang: Toegang, referentie: Referentiedata) -> frozenset[str] | None:
+    """The gemeenten whose figures the caller may study in depth (breakdowns, series, the area dashboard):
+    None for every area (exact-figure roles without an area), the gemeenten of the caller's area, or none
+    at all (a protected role without an area sees national and overview figures only)."""
+    if toegang.gebied is None:
+        return None if ziet_exacte_cijfers(toegang) else frozenset()
+    niveau = Gebiedsniveau(toegang.gebied.niveau)
+    return frozenset(g.code for g in referentie.gemeenten.values() if g.gebied_code(niveau) == toegang.gebied.code)
 
 
 def melding_filter(toegang: Toegang) -> ColumnElement[bool]:

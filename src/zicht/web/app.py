@@ -84,7 +84,7 @@ def create_app(
 
 def warm_op_na_start(app: FastAPI) -> FastAPI:
     """Start building the statistics of the newest publicatie in the background (``zicht serve``)."""
-    from zicht.web.pages.dashboard import start_opwarmen
+    from zicht.web.statistiekdienst import start_opwarmen
 
     start_opwarmen(app.state.zicht)
     return app

@@ -40,7 +40,7 @@ class WebContext:
     beveiliging: Beveiliging
     features: tuple[Feature, ...] = ()
     jinja: Environment | None = field(default=None, repr=False)
-    #: The statistics service (``zicht.web.pages.dashboard.dienst``), shared by the pages and the API.
+    #: The statistics service (``zicht.web.statistiekdienst.dienst``), shared by the pages and the API.
     statistieken: Any = field(default=None, repr=False)
 
     @cached_property

@@ -24,7 +24,7 @@ from zicht.web.api.problemen import ApiProbleem, antwoorden
 from zicht.web.api.schemas import ApiModel
 from zicht.web.context import web
 from zicht.web.features import Feature
-from zicht.web.pages.dashboard import DOEL, dienst, rol_en_bereik
+from zicht.web.statistiekdienst import DOEL, dienst, rol_en_bereik
 
 router = APIRouter(prefix="/statistieken", tags=["statistieken"])
 Gebruiker = Annotated[Toegang, Depends(ApiVereist(Recht.aggregaten))]

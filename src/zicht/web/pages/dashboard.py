@@ -14,7 +14,6 @@ only, exactly as the API and the CLI do.
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -24,10 +23,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from zicht.analysis import (
-    Bereik,
     NietBeschikbaar,
     Periode,
-    Statistiekdienst,
     Tabel,
     is_beveiligd,
     kaart_svg,
@@ -43,74 +40,21 @@ from zicht.analysis.dashboard import Dashboard
 from zicht.analysis.dimensies import Periodesoort, niveau_label
 from zicht.analysis.export import MEDIATYPES, bestandsnaam
 from zicht.analysis.gebieden import gebiedsnaam
-from zicht.analysis.publicaties import Publicatieregel
 from zicht.analysis.tabel import Kolomsoort
 from zicht.codebook import codelijst
-from zicht.privacy.disclosure import DisclosurePolicy
 from zicht.privacy.toegang import Recht, Toegang
 from zicht.reference import Gebiedsniveau, UnknownPlace
 from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Vereist
-from zicht.web.context import WebContext, web
+from zicht.web.context import web
 from zicht.web.features import Feature, NavItem
+from zicht.web.statistiekdienst import DOEL, dienst, rol_en_bereik
 from zicht.web.templating import render
 
 log = logging.getLogger(__name__)
 router = APIRouter()
 Gebruiker = Annotated[Aangemeld, Depends(Vereist(Recht.aggregaten))]
 PAD = "/statistieken"
-DOEL = "publicatie statistieken mensenhandel (regionaal beeld)"
-_LOCK = threading.Lock()
-
-
-def dienst(request: Request) -> Statistiekdienst:
-    """The statistics service of this app (one extract per data vintage, shared by pages and API)."""
-    return dienst_van(web(request))
-
-
-def dienst_van(ctx: WebContext) -> Statistiekdienst:
-    """The statistics service of a web context, made on first use; ``zicht serve`` warms it at start-up."""
-    with _LOCK:
-        gevonden = ctx.statistieken
-        if gevonden is None:
-            gevonden = Statistiekdienst.uit_registratie(
-                ctx.engine,
-                ctx.reference,
-                DisclosurePolicy.from_settings(ctx.settings),
-                Publicatieregel.from_settings(ctx.settings),
-                opwarmen=ctx.settings.statistiek_opwarmen,
-                cache_map=ctx.settings.data_dir / "cache" / "beveiliging",
-            )
-            ctx.statistieken = gevonden
-    assert isinstance(gevonden, Statistiekdienst)
-    return gevonden
-
-
-def start_opwarmen(ctx: WebContext) -> None:
-    """Build the newest publicatie (and through it its dashboard tables) in the background right after
-    start-up, so the first user after a start does not wait for it."""
-    if not ctx.settings.statistiek_opwarmen:
-        return
-
-    def opwarmen() -> None:
-        try:
-            dienst_van(ctx).extract(beveiligd=True)
-            dienst_van(ctx).extract()
-        except Exception:  # e.g. a database that is not migrated yet; the first request reports it
-            log.exception("opwarmen van de statistieken mislukt")
-
-    threading.Thread(target=opwarmen, name="zicht-opwarmen-start", daemon=True).start()
-
-
-def rol_en_bereik(request: Request, toegang: Toegang) -> tuple[str, Bereik]:
-    """The role for statistics (analysts and identity staff see exact figures) and the user's area."""
-    rol = "analist" if toegang.mag(Recht.melding_landelijk) else toegang.rol.value
-    if toegang.gebied is None:
-        return rol, Bereik(None if rol == "analist" else frozenset())
-    ref = web(request).reference
-    niveau = Gebiedsniveau(toegang.gebied.niveau)
-    gemeenten = frozenset(g.code for g in ref.gemeenten.values() if g.gebied_code(niveau) == toegang.gebied.code)
-    return rol, Bereik(gemeenten)
 
 
 def _keuze(
@@ -393,4 +337,4 @@ FEATURE = Feature(
     vertalingen=VERTALINGEN,
 )
 
-__all__ = ["FEATURE", "NietBeschikbaar", "dienst", "rol_en_bereik"]
+__all__ = ["FEATURE", "NietBeschikbaar"]
