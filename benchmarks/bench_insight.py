@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import hashlib
 import json
 import os
@@ -892,7 +893,9 @@ def last(
     draad = threading.Thread(target=probeer, daemon=True)
     cpu0, klant0 = srv.cpu_s(), time.process_time()
     draad.start()
-    wand = asyncio.run(alles())
+    # Its own thread and event loop: the caller's thread may already run one (pytest after a Playwright test).
+    with concurrent.futures.ThreadPoolExecutor(1) as uitvoerder:
+        wand = uitvoerder.submit(lambda: asyncio.run(alles())).result()
     stop.set()
     draad.join()
     cpu1, klant1 = srv.cpu_s(), time.process_time()
