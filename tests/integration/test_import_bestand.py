@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tests.integration.import_helpers import (
     ACTOR,
+    KOLOMMEN,
     aantal_meldingen,
     csv_bytes,
     geldige_rij,
@@ -291,3 +293,30 @@ def test_een_fout_bij_het_schrijven_komt_boven_en_laat_eerdere_chunks_en_geen_sc
     with transaction(sessions) as session:
         run = session.scalars(select(ImportRun)).one()
         assert (run.gelezen, run.opgeslagen) == (10, 10)  # the counts of the committed chunks
+
+
+def test_onmogelijke_getallen_worden_per_rij_afgewezen_en_de_rest_opgeslagen(
+    sessions: Sessions, vault: Vault, reference: Referentiedata
+) -> None:
+    """inf, nan, 1e999 and 10**400 as an age, or a birth date that makes someone older than 120 at the report,
+    are rejected rows with field and reason: no 500, no half-stored import (issue 15, item 2)."""
+    maak_organisatie(sessions)
+    kolommen = (*KOLOMMEN, "leeftijd")
+    rows = [{**geldige_rij(i), "geboortedatum": "", "leeftijd": "30"} for i in range(9)]
+    for i, waarde in enumerate(("inf", "-inf", "nan", "1e999", "12.5"), start=1):
+        rows[i]["leeftijd"] = waarde
+    rows[6]["geboortedatum"] = "1900-01-02"  # 123 at a report in 2023
+    rows[6]["leeftijd"] = ""
+    rapport = importeer(sessions, vault, reference, csv_bytes(rows, kolommen), "m.csv")
+    assert (rapport.read, rapport.accepted, rapport.rejected) == (9, 3, 6)
+    codes = {(a.rijnummer, a.kolom, a.code) for a in rapport.afgewezen}
+    assert {(r, "leeftijd", "geen_getal") for r in range(3, 8)} <= codes
+    assert (8, "geboortedatum", "buiten_bereik") in codes
+    assert referenties(sessions, "politie-utrecht") == {rows[i]["melder_referentie"] for i in (0, 7, 8)}
+    # JSON lines: a number too large for a float
+    regels = [json.dumps({**{k: v for k, v in geldige_rij(20).items() if v and k != "geboortedatum"}})]
+    regel = json.loads(regels[0])
+    regel["uitbuitingsvorm"], regel["melder_referentie"] = [regel["uitbuitingsvorm"]], "REF-GROOT"
+    data = (json.dumps(regel)[:-1] + ', "leeftijd": 1' + "0" * 400 + "}\n").encode()
+    rapport = importeer(sessions, vault, reference, data, "m.jsonl")
+    assert rapport.rejected == 1 and rapport.afgewezen[0].code == "geen_getal"

@@ -8,6 +8,7 @@ column is never repeated (``<identificerend gegeven>``), so error reports and lo
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -364,8 +365,8 @@ class Validator:
             return None, None
         text = str(value).strip()
         if isinstance(value, int | float) or re.fullmatch(r"\d{4}", text):
-            jaar = int(float(text))
-            if not 1900 <= jaar <= self.vandaag.year:
+            jaar = _geheel(text)
+            if jaar is None or not 1900 <= jaar <= self.vandaag.year:
                 err.add("geboortedatum", text, "buiten_bereik", "geboortejaar buiten bereik", "birth year out of range")
                 return None, None
             return None, jaar
@@ -397,11 +398,19 @@ class Validator:
                 berekend = leeftijd_op(geboortedatum, melddatum)
             elif geboortejaar is not None:
                 berekend = max(0, melddatum.year - geboortejaar - 1)  # lower bound: birthday may be later
+        if berekend is not None and berekend > 120:  # the registry holds ages 0-120 (ck_melding_leeftijd)
+            err.add(
+                "geboortedatum",
+                geboortedatum or geboortejaar,
+                "buiten_bereik",
+                "leeftijd bij de melding zou boven 120 liggen",
+                "age at the report would be above 120",
+            )
+            return None
         if value is None or (isinstance(value, str) and not value.strip()):
             return berekend
-        try:
-            leeftijd = int(float(str(value).strip()))
-        except ValueError:
+        leeftijd = _geheel(str(value).strip())
+        if leeftijd is None:  # also inf, nan, 1e999 and 10**400 (no OverflowError reaches the caller)
             err.add("leeftijd", value, "geen_getal", "geen geheel getal", "not a whole number")
             return None
         if not 0 <= leeftijd <= 120:
@@ -460,6 +469,18 @@ class Validator:
             datum = self._date(pieces[2], "route", err) if len(pieces) == 3 and pieces[2] else None
             stappen.append(RouteStap(soort, plaats, datum))
         return stappen
+
+
+def _geheel(text: str) -> int | None:
+    """A whole number written as ``34``, ``34.0`` or ``3.4e1``; None for anything else, including fractions,
+    ``inf``, ``nan`` and numbers too large for a float."""
+    try:
+        getal = float(text)
+    except (ValueError, OverflowError):
+        return None
+    if not math.isfinite(getal) or not getal.is_integer():
+        return None
+    return int(getal)
 
 
 def _parse_date(text: str) -> date | None:
