@@ -24,7 +24,13 @@ from tests.integration.import_helpers import (
     xlsx_bytes,
 )
 from zicht.intake.files import BestandsFout
-from zicht.intake.importer import RAPPORT_KOLOMMEN, OnbekendeOrganisatie, importeer_bestand, rapport_csv
+from zicht.intake.importer import (
+    RAPPORT_KOLOMMEN,
+    OnbekendeOrganisatie,
+    _csv_safe,
+    importeer_bestand,
+    rapport_csv,
+)
 from zicht.privacy.vault import Vault
 from zicht.reference import Referentiedata
 from zicht.storage import transaction
@@ -220,6 +226,16 @@ def test_rapport_csv_heeft_een_regel_per_probleem_en_neutraliseert_formules(
     parsed = list(csv.DictReader(io.StringIO(rapport_csv(rapport))))
     assert tuple(parsed[0]) == RAPPORT_KOLOMMEN
     assert parsed[0]["rijnummer"] == "3" and parsed[0]["waarde"] == "'=HYPERLINK(1)"
+    # payloads whose sign is followed by a digit, or hidden behind white space (issue 15, item 3)
+    ladingen = ["=1+HYPERLINK(1)", "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", " =1+1", "@SUM(1)"]
+    rows = [{**geldige_rij(10 + i), "geslacht": lading} for i, lading in enumerate(ladingen)]
+    rapport = importeer(sessions, vault, reference, csv_bytes(rows), "m.csv")
+    regels = list(csv.DictReader(io.StringIO(rapport_csv(rapport))))
+    assert len({r["rijnummer"] for r in regels}) == len(ladingen)  # each payload row rejected
+    assert all(r["waarde"] == "" or r["waarde"].startswith("'") for r in regels), regels  # none left live
+    for lading in ("\r=1+1", "\t=1", "\n@x", "-", "="):  # cells a CSV writer keeps quoted
+        assert _csv_safe(lading).startswith("'"), lading
+    assert [_csv_safe(g) for g in ("-5", "+3,5", "12")] == ["-5", "+3,5", "12"]  # plain numbers stay numbers
 
 
 def test_een_onbekende_organisatie_schrijft_niets_en_noemt_de_bekende(

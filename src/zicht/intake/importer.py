@@ -27,6 +27,7 @@ import csv
 import io
 import json
 import logging
+import re
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -192,10 +193,25 @@ def rapport_csv(rapport: ImportRapport) -> str:
     return out.getvalue()
 
 
+_FORMULE_TEKENS = ("=", "+", "-", "@")
+_GETAL = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+
 def _csv_safe(value: object) -> str:
-    """Neutralise spreadsheet formulas (CSV injection) in values shown from the user's own file."""
+    """Neutralise spreadsheet formulas (CSV injection) in values shown from the user's own file.
+
+    A value is prefixed with ``'`` when its first character that is not white space or a control character
+    is ``=``, ``+``, ``-`` or ``@``, or when it starts with a tab or line break (OWASP's list). Only a plain
+    number such as ``-5`` or ``+3,5`` is left as it is: ``-2+3+cmd|...`` and ``=1+HYPERLINK(...)`` are formulas
+    even though a digit follows the sign.
+    """
     text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not text[1:2].isdigit() else text
+    kern = text.lstrip(" \t\r\n\x0b\x0c")
+    if _GETAL.fullmatch(text):
+        return text
+    if text[:1] in ("\t", "\r", "\n") or kern[:1] in _FORMULE_TEKENS:
+        return "'" + text
+    return text
 
 
 def zoek_organisatie(session: Session, code: str) -> Organisatie:
