@@ -53,3 +53,12 @@ def test_perioden() -> None:
         except ValueError:
             continue
         raise AssertionError(fout)
+
+
+def test_overig_heet_naar_de_uitsplitsing() -> None:
+    """Issue 13: "overige uitbuiting" was labelled "overige nationaliteit" in chart, table and PDF."""
+    from zicht.analysis.dimensies import Uitsplitsing, categorie_label
+
+    assert categorie_label(Uitsplitsing.uitbuitingsvorm, "overig") == "overige uitbuiting"
+    assert categorie_label(Uitsplitsing.nationaliteit, "overig") == "overige nationaliteit"
+    assert categorie_label(Uitsplitsing.sector, "overig", "en") == "other"

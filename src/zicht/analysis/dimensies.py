@@ -168,15 +168,19 @@ def vaste_categorieen(uitsplitsing: Uitsplitsing) -> tuple[str, ...]:
 
 
 def categorie_label(uitsplitsing: Uitsplitsing, code: str, taal: str = "nl") -> str:
-    """The label of a category, in Dutch or English."""
-    if code in _VASTE_LABELS:
-        return _VASTE_LABELS[code][1 if taal == "en" else 0]
+    """The label of a category, in Dutch or English: the breakdown's own code list first (``overig`` is
+    "overige uitbuiting" among the forms), then the labels of derived categories (``overig`` among the
+    top-ten nationalities is "overige nationaliteit")."""
     lijst = _CODELIJST.get(uitsplitsing)
     if lijst is not None:
         try:
             return codelijst(lijst)[code].label(taal)
         except KeyError:
             pass
+    if code == OVERIG and uitsplitsing is not Uitsplitsing.nationaliteit:
+        return "other" if taal == "en" else "overig"
+    if code in _VASTE_LABELS:
+        return _VASTE_LABELS[code][1 if taal == "en" else 0]
     return code
 
 
