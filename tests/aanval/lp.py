@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -58,6 +59,7 @@ from zicht.codebook import codelijst
 
 INF = math.inf
 EPS = 1e-6
+_BEREIK = re.compile(r"^(\d+)\s*[–-]\s*(\d+)$")
 #: Above this many atoms a totals programme is solved per veiligheidsregio.
 MAX_ATOMEN = 6000
 
@@ -83,7 +85,9 @@ BREUKEN = (
 def grenzen(cel: Cel, nul_mogelijk: bool) -> tuple[float, float] | None:
     """The true counts a published cell allows under the documented policy (None: it says nothing)."""
     if cel.markering == "niet_beschikbaar":
-        return None
+        # "zonder groep X" as the range the published total and group allow ("14–26", ADR 0006)
+        bereik = _BEREIK.match(cel.tekst.strip()) if cel.zonder else None
+        return (float(bereik.group(1)), float(bereik.group(2))) if bereik else None
     if not cel.beveiligd:
         return (cel.waarde, cel.waarde) if cel.waarde is not None else None
     if cel.markering == "getoond":
