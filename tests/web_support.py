@@ -23,6 +23,7 @@ from tests.conftest import test_environ
 from zicht.accounts import Beveiliging, maak_gebruiker, maak_organisatie, maak_token, sessies, zet_totp
 from zicht.accounts.sessies import Stap
 from zicht.config import Settings, load_settings
+from zicht.domain.rollen import Rol
 from zicht.storage import make_engine, session_factory, transaction, upgrade
 from zicht.storage.tables import Organisatie
 from zicht.web import create_app
@@ -34,7 +35,7 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`", category=UserWarning)
     from starlette.testclient import TestClient as Client
 
-ROLLEN = ("melder", "analist", "identiteit", "gemeente", "opvang", "beheerder")
+ROLLEN = tuple(r.value for r in Rol)
 GEHEIME_NAAM = "Zwanetta Geheimhouder"
 GEHEIME_REFERENTIE = "REF-GEHEIM-7731"
 

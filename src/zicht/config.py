@@ -99,6 +99,32 @@ class Settings(BaseSettings):
         None,
         description="Secret that signs web session and CSRF cookies, at least 32 characters.",
     )
+    logboek_sleutel: SecretStr | None = Field(
+        None,
+        description="Key of the logboek (32 random bytes, URL-safe base64): records are chained with "
+        "HMAC-SHA256 under it and the ankers (signed checkpoints) are signed with it, so whoever can write the "
+        "database but lacks the key cannot rewrite the logboek unnoticed. Keep it out of the database and "
+        "never change it once set. Empty: derived from ZICHT_PSEUDONYM_KEY (a separate key is better: an "
+        "auditor can then verify the logboek without the pseudonym key).",
+    )
+    logboek_ankers: Path | None = Field(
+        None,
+        description="JSON-lines file to which signed logboek ankers (record count, head hash, time) are "
+        "appended. Empty means ``<data_dir>/logboek-ankers.jsonl``. Put it on append-only storage apart from "
+        "the database (e.g. a mount with chattr +a), so truncating the logboek stays visible.",
+    )
+    logboek_anker_interval: int = Field(
+        100,
+        ge=1,
+        description="Write an anker after a commit that takes the logboek past a multiple of this many records "
+        "(1: after every commit that appended records).",
+    )
+    logboek_anker_seconden: float = Field(
+        60.0,
+        ge=0,
+        description="Also write an anker after a commit that appended records when the process wrote none for "
+        "this many seconds (0: after every such commit). ``zicht logboek anker`` writes one at any time.",
+    )
     session_idle_minutes: int = Field(
         20, ge=1, le=480, description="Web sessions end after this many minutes without a request."
     )
@@ -141,6 +167,38 @@ class Settings(BaseSettings):
         description="Precompute the protected dashboard tables in the background at start-up and for every new "
         "publicatie, so the first user does not wait for disclosure control.",
     )
+    import_max_bestand_mb: int = Field(
+        50,
+        ge=1,
+        description="Import files (zicht import, uploads) larger than this many MB are refused; for an XLSX file "
+        "this is its compressed size. The web page and the API also keep their own upload limit.",
+    )
+    import_max_uitgepakt_mb: int = Field(
+        200,
+        ge=1,
+        description="An XLSX file whose parts add up to more than this many MB unpacked is refused (checked "
+        "against the sizes the zip declares and against the bytes actually unpacked).",
+    )
+    import_max_rijen: int = Field(
+        200_000, ge=1, description="Import files with more than this many rows (besides the header) are refused."
+    )
+    import_max_kolommen: int = Field(
+        200,
+        ge=30,
+        description="A header with more columns is refused; a row with more cells is rejected.",
+    )
+    import_max_celtekens: int = Field(
+        10_000, ge=5000, description="A row with a cell longer than this many characters is rejected."
+    )
+    import_max_gedeelde_teksten: int = Field(
+        1_000_000,
+        ge=1,
+        description="An XLSX file whose table of shared strings holds more entries is refused (the table is "
+        "held in memory while the sheet is read).",
+    )
+    import_max_zip_onderdelen: int = Field(
+        1000, ge=20, description="An XLSX file made of more zip members than this is refused."
+    )
     log_level: str = Field("INFO", description="Level of the operational log (never contains personal data).")
     contact_beveiliging: str = Field(
         "security@example.org",
@@ -177,6 +235,13 @@ class Settings(BaseSettings):
     def _check_pseudonym_key(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None:
             _decode_key(value.get_secret_value(), name="pseudonym key")
+        return value
+
+    @field_validator("logboek_sleutel")
+    @classmethod
+    def _check_logboek_sleutel(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None:
+            _decode_key(value.get_secret_value(), name="logboek key")
         return value
 
     @field_validator("session_secret")
@@ -224,7 +289,7 @@ class Settings(BaseSettings):
             if not (candidate / "gemeenten_2023.csv").is_file():
                 raise ConfigError(
                     f"ZICHT_REFERENCE_DIR={candidate} holds no gemeenten_2023.csv. Point it at the directory "
-                    "with the Dutch reference data (see shared/data/nl/SOURCES.md)."
+                    "with the Dutch reference data (see ../shared/data/nl/SOURCES.md)."
                 )
             return candidate
         for candidate in (PROJECT_ROOT.parent / "shared" / "data" / "nl", Path.cwd().parent / "shared/data/nl"):
@@ -255,6 +320,17 @@ class Settings(BaseSettings):
                 "(it must stay the same for the lifetime of the registry)."
             )
         return _decode_key(self.pseudonym_key.get_secret_value(), name="pseudonym key")
+
+    def logboek_secret(self) -> bytes | None:
+        """The logboek key from ZICHT_LOGBOEK_SLEUTEL, or None (zicht.privacy then derives one)."""
+        if self.logboek_sleutel is None:
+            return None
+        return _decode_key(self.logboek_sleutel.get_secret_value(), name="logboek key")
+
+    @property
+    def effective_logboek_ankers(self) -> Path:
+        """The file of signed logboek ankers, by default in the data directory."""
+        return self.logboek_ankers if self.logboek_ankers is not None else self.data_dir / "logboek-ankers.jsonl"
 
     def session_signing_secret(self) -> str:
         """The secret for signed session cookies; raises ConfigError when not configured."""
@@ -308,6 +384,7 @@ def demo_environment(data_dir: str = "var") -> str:
         f"ZICHT_DATA_DIR={data_dir}",
         f"ZICHT_VAULT_KEYS=demo1:{generate_key()}",
         f"ZICHT_PSEUDONYM_KEY={generate_key()}",
+        f"ZICHT_LOGBOEK_SLEUTEL={generate_key()}",
         f"ZICHT_SESSION_SECRET={secrets.token_urlsafe(48)}",
     ]
     return "\n".join(lines) + "\n"

@@ -1,10 +1,20 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The logboek is hash-chained: verification detects altered, removed and inserted records."""
+"""The logboek is hash-chained: verification detects altered, removed and inserted records.
+
+Without configuration (as in most of the suite) records are chained without a key; the tampering a keyed chain
+and its ankers detect is in test_logboek_manipulatie.py, the upgrade of an older database in
+test_logboek_upgrade.py and the commands in test_logboek_cli.py.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from sqlalchemy import delete, text, update
 
+from tests.conftest import PRODUCTIE_CONTACT
+from zicht.config import ConfigError, generate_key
 from zicht.privacy import logboek
 from zicht.storage.tables import LogboekRecord
 
@@ -57,3 +67,29 @@ def test_record_midden_in_de_keten_verwijderd_wordt_ontdekt(sessions) -> None:  
         s.execute(text("DELETE FROM logboek WHERE volgnummer = 3"))
     with sessions() as s:
         assert not logboek.verify(s).ok
+
+
+def test_append_neemt_sleutel_en_ankerbestand_uit_de_procesomgeving(  # type: ignore[no-untyped-def]
+    sessions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # how ``zicht serve`` and every command run in a deployment: ZICHT_* in the environment of the process
+    monkeypatch.setenv("ZICHT_LOGBOEK_SLEUTEL", generate_key())
+    monkeypatch.setenv("ZICHT_LOGBOEK_ANKERS", str(tmp_path / "ankers.jsonl"))
+    _vul(sessions)
+    with sessions() as s:
+        result = logboek.verify(s)
+        assert result.ok and (result.records, result.met_sleutel, result.ankers) == (4, 4, 1)
+        s.execute(update(LogboekRecord).where(LogboekRecord.volgnummer == 4).values(doel="iets anders"))
+        assert [p.soort for p in logboek.verify(s).problemen] == ["gewijzigd"]
+
+
+def test_in_productie_weigert_append_zonder_sleutel(  # type: ignore[no-untyped-def]
+    sessions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ZICHT_OMGEVING", "productie")
+    for naam, waarde in PRODUCTIE_CONTACT.items():
+        monkeypatch.setenv(naam, waarde)
+    with pytest.raises(ConfigError, match="ZICHT_LOGBOEK_SLEUTEL"), sessions() as s, s.begin():
+        logboek.append(s, ANALIST, actie="lezen", object_type="melding", object_ids=["m1"], doel="analyse")
+    with sessions() as s:
+        assert logboek.verify(s).records == 0

@@ -244,8 +244,23 @@ def test_cli_fouten_en_analistenrol(
     assert (
         main(["statistieken", "overzicht", "--periode", "2023", "--niveau", "gemeente", "--vorm", "seksueel"], env) == 4
     )
+    # an identity, not a role typed by hand: the account's rights decide precision and scope (issue 11)
+    assert main(["statistieken", "overzicht", "--periode", "2023", "--rol", "analist"], env) == 2
+    assert main(["statistieken", "overzicht", "--periode", "2023", "--als", "niemand"], env) == 2
+    for naam, rol, extra in (
+        ("cli-analist", "analist", []),
+        ("cli-opvang", "opvang", []),
+        ("cli-ede", "gemeente", ["--gebied", "gemeente:GM0228"]),
+    ):
+        assert main(["users", "create", naam, "--rol", rol, *extra], env) == 0
+    assert main(["statistieken", "overzicht", "--periode", "2023", "--als", "cli-opvang"], env) == 4
+    eigen = ["statistieken", "reeks", "--periode", "2023", "--niveau", "gemeente", "--van", "2022"]
     capsys.readouterr()
-    assert main(["statistieken", "overzicht", "--periode", "2023", "--rol", "analist", "--json"], env) == 0
+    assert main([*eigen, "--gebied", "Ede", "--als", "cli-ede", "--json"], env) == 0
+    assert json.loads(capsys.readouterr().out)["metadata"]["beveiligd"] is True
+    assert main([*eigen, "--gebied", "Utrecht", "--als", "cli-ede"], env) == 4
+    capsys.readouterr()
+    assert main(["statistieken", "overzicht", "--periode", "2023", "--als", "cli-analist", "--json"], env) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["metadata"]["beveiligd"] is False
     nl = data["rijen"][-1]

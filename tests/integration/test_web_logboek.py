@@ -28,6 +28,9 @@ def _env(bed: WebBed) -> dict[str, str]:
 
     env = conftest.test_environ(Path(bed.settings.data_dir).parent)
     env["ZICHT_DATABASE_URL"] = bed.settings.effective_database_url
+    # the same keys as the served app: the logboek's key is derived from the pseudonym key
+    assert bed.settings.pseudonym_key is not None
+    env["ZICHT_PSEUDONYM_KEY"] = bed.settings.pseudonym_key.get_secret_value()
     return env
 
 

@@ -245,6 +245,48 @@ def test_filters_die_een_categorie_verschillen_geven_geen_klein_verschil_prijs(d
             assert veilig, (niveau, ra[0].tekst, laag, hoog)
 
 
+def _verschil_veilig(alle: object, met: object) -> tuple[bool, float, float]:
+    """Whether "all minus those naming the form" stays safe, from the two published cells alone."""
+    from zicht.analysis.tabel import Waarde
+
+    assert isinstance(alle, Waarde) and isinstance(met, Waarde)
+    for w in (alle, met):
+        if w.getal is None and w.markering.value != "klein_aantal":
+            return True, 0.0, 0.0  # suppressed (x) or not published: no interval to subtract
+    la, ha = _interval(alle.getal, alle.getal is None)
+    lm, hm = _interval(met.getal, met.getal is None)
+    laag, hoog = max(0.0, la - hm), ha - lm
+    # docs/privacy.md §5.3 item 3: a derived count may not be narrowed to an interval inside 1..threshold-1
+    # narrower than the protection width; an interval that still holds 0 reveals no one
+    return laag <= 0 or hoog >= BELEID.threshold or hoog - laag >= BELEID.width, laag, hoog
+
+
+@pytest.mark.parametrize("wat", [Uitsplitsing.nationaliteit, Uitsplitsing.werkwijze, Uitsplitsing.geslacht])
+def test_gefilterde_uitsplitsing_naast_ongefilterde_geeft_geen_klein_verschil_prijs(dienst, wat: Uitsplitsing) -> None:  # type: ignore[no-untyped-def]
+    """ "Dutch among the sexually exploited" next to "Dutch" in the same region must not give "Dutch among
+    everyone else" away (the leak the demo-scale attack found before the two were one release, ADR 0006)."""
+    regio_s = sorted(dienst.extract().referentie.gebieden(Gebiedsniveau.veiligheidsregio))
+    bekeken = 0
+    for vorm in ("seksueel", "arbeid", "crimineel"):
+        for vr in regio_s:
+            zonder_filter = Verzoek(Tabelsoort.uitsplitsing, JAAR, Gebiedsniveau.veiligheidsregio, vr, wat)
+            gefilterd = Verzoek(Tabelsoort.uitsplitsing, JAAR, Gebiedsniveau.veiligheidsregio, vr, wat, vorm=vorm)
+            alle, met = (dienst.statistiek(v, rol="gemeente") for v in (zonder_filter, gefilterd))
+            exact_alle, exact_met = (dienst.statistiek(v, rol="analist") for v in (zonder_filter, gefilterd))
+            for kolom in (k.sleutel for k in alle.kolommen if k.sleutel.startswith("aantal_")):
+                waar = [
+                    int((a.getal or 0) - (m.getal or 0))
+                    for a, m in zip(exact_alle.kolom(kolom), exact_met.kolom(kolom), strict=True)
+                ]
+                for ra, rm, verschil in zip(alle.kolom(kolom), met.kolom(kolom), waar, strict=True):
+                    if not 0 < verschil < BELEID.threshold:
+                        continue  # only a small difference is sensitive (zeros are safe under the policy)
+                    veilig, laag, hoog = _verschil_veilig(ra, rm)
+                    bekeken += 1
+                    assert veilig, (vorm, vr, kolom, ra.tekst, rm.tekst, laag, hoog)
+    assert bekeken > 50
+
+
 def test_uitsplitsing_per_gemeente_en_vorm_per_gemeente_niet_gepubliceerd(dienst) -> None:  # type: ignore[no-untyped-def]
     tabel = dienst.statistiek(
         Verzoek(Tabelsoort.uitsplitsing, JAAR, Gebiedsniveau.gemeente, "Utrecht", Uitsplitsing.leeftijdsklasse),
@@ -314,5 +356,64 @@ def test_totalen_en_uitsplitsing_samen_doorstaan_de_strenge_audit(dienst, wat: U
         if cel is not None and i not in structuur.hidden:
             statussen[i], waarden[i] = cel.status, cel.value
     assert CellKey("", None, None) in structuur.index
+    rapport = audit_release(structuur, statussen, waarden, BELEID)  # type: ignore[arg-type]
+    assert rapport.passed, rapport.summary()
+
+
+@pytest.mark.parametrize(
+    ("wat", "vorm"),
+    [
+        (Uitsplitsing.geslacht, "seksueel"),
+        (Uitsplitsing.werkwijze, "arbeid"),
+        (Uitsplitsing.nationaliteit, "crimineel"),
+    ],
+)
+def test_gefilterde_en_ongefilterde_uitsplitsing_samen_doorstaan_de_strenge_audit(  # type: ignore[no-untyped-def]
+    dienst, wat: Uitsplitsing, vorm: str
+) -> None:
+    """A form-filtered breakdown, the unfiltered breakdown, the form's column and the totals, with every
+    relation between them written out here (each unfiltered cell = the units naming the form + the others;
+    the gemeenten's never-published breakdown put back in), pass the disclosure library's audit together."""
+    extract = dienst.extract()
+    args = (extract, BELEID, JAAR, Eenheid.personen, Gebiedsbasis.plaats_delict)
+    totalen = totalen_familie(*args)
+    alle, _, _ = uitsplitsing_familie(*args, wat)
+    vormen, _, _ = uitsplitsing_familie(*args, Uitsplitsing.uitbuitingsvorm)
+    met, _, _ = uitsplitsing_familie(*args, wat, vorm)
+    niveaus = niveaus_voor(extract, Gebiedsbasis.plaats_delict, gemeenten=True, gm_uitsplitsing=False, streng=True)
+    kolommen = tuple(k for k in alle.kolommen if not k.startswith("niet:"))
+    assert kolommen and any(met.cel("veiligheidsregio", r, k) for r in niveaus[1].rijen for k in kolommen)
+    verborgen = frozenset({"niet:v", *(f"z:{c}" for c in kolommen), *(f"niet:{c}" for c in kolommen)})
+    verborgen |= {f"z:niet:{c}" for c in kolommen} | {f"v:niet:{c}" for c in kolommen}
+    splitsingen = [Splitsing(("v", "niet:v"), verborgen, groep=())]
+    if wat.additief(Eenheid.personen):
+        splitsingen += [
+            Splitsing(kolommen, groep=()),
+            Splitsing(tuple(f"v:{c}" for c in kolommen), groep=(), totaal="v"),
+        ]
+        delen = kolommen
+    else:
+        delen = (*kolommen, *(f"niet:{c}" for c in kolommen))
+        for c in kolommen:
+            splitsingen += [
+                Splitsing((c, f"niet:{c}"), verborgen, groep=()),
+                Splitsing((f"v:{c}", f"v:niet:{c}"), verborgen, groep=(), totaal="v"),
+            ]
+    splitsingen += [Splitsing((f"v:{c}", f"z:{c}"), verborgen, groep=(), totaal=c) for c in delen]
+    structuur = rooster_structuur(splitsingen, niveaus)
+    statussen: list[object] = [None] * structuur.size
+    waarden: list[int | None] = [None] * structuur.size
+    for key, i in structuur.index.items():
+        k = key.column
+        if k is None:
+            cel = totalen.cel(key.level, key.row, None)
+        elif k == "v":
+            cel = vormen.cel(key.level, key.row, vorm)
+        elif k.startswith("v:"):
+            cel = met.cel(key.level, key.row, k[2:])
+        else:
+            cel = alle.cel(key.level, key.row, k)
+        if cel is not None and i not in structuur.hidden:
+            statussen[i], waarden[i] = cel.status, cel.value
     rapport = audit_release(structuur, statussen, waarden, BELEID)  # type: ignore[arg-type]
     assert rapport.passed, rapport.summary()

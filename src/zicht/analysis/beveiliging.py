@@ -147,15 +147,25 @@ class Splitsing:
     additive split; only the category itself in a yes/no split, since "almost nobody in this region was
     recruited online" discloses nothing about a person.
 
+    A split may also divide a *column* instead of the row total (``totaal``): a form-filtered breakdown is
+    protected together with the unfiltered one by splitting each unfiltered category cell into "names the
+    form" and "does not" (:func:`zicht.analysis.cijfers.uitsplitsing_familie`). Splits whose columns another
+    family publishes (``extern``) are in the release only as relations: their cells are fixed where that
+    family published them and hidden everywhere else, and they are not part of this family's output.
+
     Attributes:
         kolommen: The columns of the split.
         verborgen: Columns that are never published (complements).
-        groep: The columns the group-disclosure rule looks at (default: all).
+        groep: The columns the group-disclosure rule looks at (default: all; ``()`` for none).
+        totaal: The column the split adds up to (None: the row total).
+        extern: The columns are published by another family (see above).
     """
 
     kolommen: tuple[str, ...]
     verborgen: frozenset[str] = frozenset()
     groep: tuple[str, ...] | None = None
+    totaal: str | None = None
+    extern: bool = False
 
     @property
     def groepskolommen(self) -> tuple[str, ...]:
@@ -183,12 +193,17 @@ def rooster_structuur(
     Returns:
         The structure; national cells have level ``NATIONAL`` (``""``).
     """
-    kolommen = sorted({c for sp in splitsingen for c in sp.kolommen})
-    nooit = {c for sp in splitsingen for c in sp.verborgen}
+    kolommen = sorted({c for sp in splitsingen for c in sp.kolommen} | {sp.totaal for sp in splitsingen if sp.totaal})
+    nooit = {c for sp in splitsingen for c in sp.verborgen} | _externe_kolommen(splitsingen)
     b = _Bouwer()
     grof = 1.0 + len(niveaus)
     totaal = b.cel(CellKey(NATIONAL, None, None), 4.0 * grof)
-    nationaal = {c: b.cel(CellKey(NATIONAL, None, c), 2.0 * grof, verborgen=c in nooit) for c in kolommen}
+    nationaal = {
+        c: b.cel(
+            CellKey(NATIONAL, None, c), 2.0 * grof, verborgen=c in nooit and CellKey(NATIONAL, None, c) not in vast
+        )
+        for c in kolommen
+    }
     rijen_van: dict[str, tuple[str, ...]] = {}
     met_kolommen: dict[str, bool] = {}
     for diepte, niveau in enumerate(niveaus):
@@ -200,12 +215,14 @@ def rooster_structuur(
             if not niveau.kolomcellen:
                 continue
             for kolom in kolommen:
-                b.cel(CellKey(niveau.naam, r, kolom), gewicht, verborgen=not niveau.uitsplitsing or kolom in nooit)
+                key = CellKey(niveau.naam, r, kolom)
+                b.cel(key, gewicht, verborgen=key not in vast and (not niveau.uitsplitsing or kolom in nooit))
             for sp in splitsingen:
-                b.relaties.append((rijtotaal, [CellKey(niveau.naam, r, c) for c in sorted(sp.kolommen)]))
+                geheel = rijtotaal if sp.totaal is None else CellKey(niveau.naam, r, sp.totaal)
+                b.relaties.append((geheel, [CellKey(niveau.naam, r, c) for c in sorted(sp.kolommen)]))
                 groep = [CellKey(niveau.naam, r, c) for c in sorted(sp.groepskolommen)]
                 if niveau.uitsplitsing and (len(groep) >= 2 or sp.groep is not None):
-                    b.groepen.append((rijtotaal, groep))
+                    b.groepen.append((geheel, groep))
         if niveau.van is not None:
             groepering = niveau.groepering or {}
             for r in rijen_van[niveau.naam]:
@@ -218,11 +235,17 @@ def rooster_structuur(
         b.relaties.append((cel, [CellKey(boven, r, c) for r in rijen_van[boven]]))
     b.relaties.append((totaal, [CellKey(boven, r, None) for r in rijen_van[boven]]))
     for sp in splitsingen:
-        b.relaties.append((totaal, [nationaal[c] for c in sorted(sp.kolommen)]))
+        geheel = totaal if sp.totaal is None else nationaal[sp.totaal]
+        b.relaties.append((geheel, [nationaal[c] for c in sorted(sp.kolommen)]))
         groep = [nationaal[c] for c in sorted(sp.groepskolommen)]
         if len(groep) >= 2 or sp.groep is not None:
-            b.groepen.append((totaal, groep))
+            b.groepen.append((geheel, groep))
     return b.bouw(vast)
+
+
+def _externe_kolommen(splitsingen: Sequence[Splitsing]) -> set[str]:
+    """The columns another family publishes (the columns of ``extern`` splits and the columns they split)."""
+    return {c for sp in splitsingen if sp.extern for c in (*sp.kolommen, *((sp.totaal,) if sp.totaal else ()))}
 
 
 @dataclass(frozen=True)
@@ -251,15 +274,15 @@ def _sleutel(
     teller: Mapping[str, Mapping[str, int]],
     niveaus: Sequence[Niveau],
     beleid: DisclosurePolicy,
-    vast: Mapping[tuple[str, str | None], Cell] | None,
+    vast: Mapping[tuple[str, str | None, str | None], Cell] | None,
     splitsingen: Sequence[Splitsing],
 ) -> str:
     data = {
-        "s": [(sp.kolommen, sorted(sp.verborgen), sp.groep) for sp in splitsingen],
+        "s": [(sp.kolommen, sorted(sp.verborgen), sp.groep, sp.totaal, sp.extern) for sp in splitsingen],
         "t": sorted((r, sorted(v.items())) for r, v in teller.items()),
         "n": [(n.naam, n.rijen, n.van, sorted((n.groepering or {}).items()), n.uitsplitsing) for n in niveaus],
         "b": [beleid.threshold, beleid.rounding_base, beleid.dominance, beleid.zero_is_safe, beleid.width],
-        "v": sorted((k, c.value, str(c.status)) for k, c in (vast or {}).items()),
+        "v": sorted((json.dumps(k), c.value, str(c.status)) for k, c in (vast or {}).items()),
     }
     return hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()
 
@@ -355,7 +378,7 @@ def beveilig_familie(
     beleid: DisclosurePolicy,
     *,
     splitsingen: Sequence[Splitsing] | None = None,
-    vast: Mapping[tuple[str, str | None], Cell] | None = None,
+    vast: Mapping[tuple[str, str | None, str | None], Cell] | None = None,
 ) -> Beveiligd:
     """Protect one family: true counts at the finest level, published at every level.
 
@@ -365,9 +388,10 @@ def beveilig_familie(
         niveaus: The levels, finest first.
         beleid: The disclosure policy.
         splitsingen: The column groups; default one additive group of all columns.
-        vast: Published totals of the authoritative family: ``(level, row) -> cell`` with the national
-            grand total under ``("", None)``. They are fixed cells of this release (the disclosure library
-            keeps their markers and values), so this family's own cells are protected together with them.
+        vast: Cells published by other families: ``(level, row, column) -> cell`` (column None for the
+            authoritative totals; the national grand total under ``("", None, None)``). They are fixed cells
+            of this release (the disclosure library keeps their markers and values), so this family's own
+            cells are protected together with them.
 
     Returns:
         The published cells (cached by a hash of the input).
@@ -376,7 +400,8 @@ def beveilig_familie(
         splits: tuple[Splitsing, ...] = (Splitsing(tuple(sorted({c for rij in teller.values() for c in rij}))),)
     else:
         splits = tuple(splitsingen)
-    kolommen = tuple(sorted({c for sp in splits for c in sp.kolommen}))
+    kolommen = tuple(sorted({c for sp in splits for c in sp.kolommen} | {sp.totaal for sp in splits if sp.totaal}))
+    extern = _externe_kolommen(splits)
     sleutel = _sleutel(teller, niveaus, beleid, vast, splits)
     klaar = _CACHE.get(sleutel)
     if klaar is None:
@@ -387,7 +412,7 @@ def beveilig_familie(
         raise DisclosureError(str(klaar))
     if klaar is not None:
         return klaar
-    vaste_cellen = {CellKey(lvl, rij, None): cel for (lvl, rij), cel in (vast or {}).items()}
+    vaste_cellen = {CellKey(lvl, rij, kol): cel for (lvl, rij, kol), cel in (vast or {}).items()}
     structuur = rooster_structuur(splits, niveaus, frozenset(vaste_cellen))
     bladeren = _bladeren(teller, niveaus, kolommen, splits[0].kolommen)
     waarden = evaluate(structuur, bladeren)
@@ -401,9 +426,9 @@ def beveilig_familie(
     cellen: dict[tuple[str, str | None, str | None], Cell] = {}
     for key, i in structuur.index.items():
         status = statussen[i]
-        if status is not None:
+        if status is not None and key.column not in extern:
             cellen[(key.level, key.row, key.column)] = make_cell(status, gepubliceerd[i], beleid)
-    uitkomst = Beveiligd(cellen, kolommen)
+    uitkomst = Beveiligd(cellen, tuple(k for k in kolommen if k not in extern))
     _CACHE.put(sleutel, uitkomst)
     _naar_schijf(sleutel, uitkomst)
     return uitkomst

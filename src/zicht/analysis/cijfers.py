@@ -279,9 +279,17 @@ def _teller(
     return teller
 
 
-def _vast(familie: Beveiligd, kolom: str | None) -> dict[tuple[str, str | None], Cell]:
-    """The totals (or one column, as totals) of a family, to impose on another family."""
-    return {(lvl, rij): cel for (lvl, rij, kol), cel in familie.cellen.items() if kol == kolom}
+def _rijtotalen(kubus: Kubus, extract: Extract, rijen: tuple[str, ...], niveau: Gebiedsniveau | None) -> dict[str, int]:
+    """The number of units per row (of the finest level, or rolled up to ``niveau``)."""
+    totalen = opgerold(kubus, niveau, extract)[1] if niveau is not None else kubus.totalen
+    return {r: totalen.get((0, r), 0) for r in rijen}
+
+
+def _vast(
+    familie: Beveiligd, kolom: str | None, als: str | None = None
+) -> dict[tuple[str, str | None, str | None], Cell]:
+    """The totals (or one column) of a family, to impose on another family (as column ``als``)."""
+    return {(lvl, rij, als): cel for (lvl, rij, kol), cel in familie.cellen.items() if kol == kolom}
 
 
 def totalen_familie(
@@ -330,31 +338,134 @@ def _uitsplitsing_familie(
     uitsplitsing: Uitsplitsing,
     vorm: str | None = None,
 ) -> tuple[Beveiligd, tuple[str, ...], frozenset[str]]:
-    filter = GEEN_FILTER if vorm is None else Filter(vorm=vorm)
-    kubus = tel(extract, periodes=[periode], basis=basis, eenheid=eenheid, uitsplitsing=uitsplitsing, filter=filter)
-    if vorm is None:
-        niveaus = niveaus_voor(extract, basis, gemeenten=True, gm_uitsplitsing=False)
-        vast = _vast(totalen_familie(extract, beleid, periode, eenheid, basis), None)
-        rijen, op = niveaus[0].rijen, None
-    else:
-        niveaus = niveaus_voor(extract, basis, gemeenten=False, gm_uitsplitsing=False)
-        vormen, _, _ = uitsplitsing_familie(extract, beleid, periode, eenheid, basis, Uitsplitsing.uitbuitingsvorm)
-        vast = _vast(vormen, vorm)
-        rijen = niveaus[0].rijen
-        op = Gebiedsniveau.veiligheidsregio if basis is Gebiedsbasis.plaats_delict else None
-    nationaal = {c: sum(n for (_, _, cat), n in kubus.cellen.items() if cat == c) for c in kubus.categorieen}
-    nul = frozenset(c for c, n in nationaal.items() if n == 0)
+    if vorm is not None:
+        return _gefilterde_familie(extract, beleid, periode, eenheid, basis, uitsplitsing, vorm)
+    kubus = tel(extract, periodes=[periode], basis=basis, eenheid=eenheid, uitsplitsing=uitsplitsing)
+    niveaus = niveaus_voor(extract, basis, gemeenten=True, gm_uitsplitsing=False)
+    vast = _vast(totalen_familie(extract, beleid, periode, eenheid, basis), None)
+    nul = _nul(kubus)
     if uitsplitsing.additief(eenheid):
         kolommen = tuple(c for c in kubus.categorieen if c not in nul) or kubus.categorieen[:1]
-        teller = _teller(kubus, extract, rijen, op, kolommen)
+        teller = _teller(kubus, extract, niveaus[0].rijen, None, kolommen)
         splitsingen = [Splitsing(kolommen)]
     else:
-        kolommen = tuple(c for c in kubus.categorieen if nationaal[c] > 0)
-        teller = _teller(kubus, extract, rijen, op, kolommen, complementen=kolommen)
+        kolommen = tuple(c for c in kubus.categorieen if c not in nul)
+        teller = _teller(kubus, extract, niveaus[0].rijen, None, kolommen, complementen=kolommen)
         splitsingen = [Splitsing((c, complement(c)), frozenset({complement(c)}), groep=(c,)) for c in kolommen]
     if not kolommen:
         return Beveiligd({}, ()), kubus.categorieen, nul
     return _met_terugval(teller, niveaus, beleid, splitsingen, vast), kubus.categorieen, nul
+
+
+def _nul(kubus: Kubus) -> frozenset[str]:
+    """The categories no unit of the population has (0 everywhere)."""
+    nationaal = {c: sum(n for (_, _, cat), n in kubus.cellen.items() if cat == c) for c in kubus.categorieen}
+    return frozenset(c for c, n in nationaal.items() if n == 0)
+
+
+#: Columns of a form-filtered family (see :func:`_gefilterde_familie`).
+_VORM, _NIET_VORM = "vorm|", "niet|vorm"
+
+
+def _alle(kolom: str) -> str:
+    return f"alle|{kolom}"
+
+
+def _zonder(kolom: str) -> str:
+    return f"zonder|{kolom}"
+
+
+def _gefilterde_familie(
+    extract: Extract,
+    beleid: DisclosurePolicy,
+    periode: Periode,
+    eenheid: Eenheid,
+    basis: Gebiedsbasis,
+    uitsplitsing: Uitsplitsing,
+    vorm: str,
+) -> tuple[Beveiligd, tuple[str, ...], frozenset[str]]:
+    """A breakdown of the units naming one form, protected *together with* the unfiltered breakdown.
+
+    Published beside the unfiltered breakdown of the same period, a filtered cell ``c`` ("Dutch among the
+    sexually exploited") gives away its difference ``alle|c - c`` ("Dutch among everyone else") unless the
+    two are one release. So every unfiltered category cell ``alle|c`` of an area is split into ``c`` (names
+    the form) and ``zonder|c`` (does not, never published), the form's total ``vorm|`` and the rest
+    ``niet|vorm`` likewise; the unfiltered family's cells, the form column of the uitbuitingsvorm family
+    and the authoritative totals are fixed cells. The disclosure library then protects ``c`` against every
+    combination with them (ADR 0006). Published from veiligheidsregio upwards, like every breakdown.
+    """
+    alle_fam, categorieen, nul_alle = uitsplitsing_familie(extract, beleid, periode, eenheid, basis, uitsplitsing)
+    vormen, _, _ = uitsplitsing_familie(extract, beleid, periode, eenheid, basis, Uitsplitsing.uitbuitingsvorm)
+    gefilterd = tel(
+        extract, periodes=[periode], basis=basis, eenheid=eenheid, uitsplitsing=uitsplitsing, filter=Filter(vorm=vorm)
+    )
+    nul = _nul(gefilterd)
+    if uitsplitsing.additief(eenheid):
+        kolommen = tuple(c for c in categorieen if c not in nul_alle) or categorieen[:1]
+        delen: tuple[str, ...] = kolommen
+    else:
+        kolommen = tuple(c for c in categorieen if c not in nul_alle)
+        delen = (*kolommen, *(complement(c) for c in kolommen))
+    if not kolommen or vorm not in vormen.kolommen:
+        return Beveiligd({}, ()), categorieen, nul
+    alle = tel(extract, periodes=[periode], basis=basis, eenheid=eenheid, uitsplitsing=uitsplitsing)
+    niveaus = niveaus_voor(extract, basis, gemeenten=False, gm_uitsplitsing=False)
+    op = Gebiedsniveau.veiligheidsregio if basis is Gebiedsbasis.plaats_delict else None
+    rijen = niveaus[0].rijen
+    complementen = () if uitsplitsing.additief(eenheid) else kolommen
+    met = _teller(gefilterd, extract, rijen, op, kolommen, complementen)
+    zonder_filter = _teller(alle, extract, rijen, op, kolommen, complementen)
+    t_alle, t_vorm = _rijtotalen(alle, extract, rijen, op), _rijtotalen(gefilterd, extract, rijen, op)
+    teller: dict[str, dict[str, int]] = {}
+    for r in rijen:
+        rij = {_VORM: t_vorm[r], _NIET_VORM: t_alle[r] - t_vorm[r]}
+        for c in delen:
+            rij[c] = met[r][c]
+            rij[_alle(c)] = zonder_filter[r][c]
+            rij[_zonder(c)] = zonder_filter[r][c] - met[r][c]
+            if rij[_zonder(c)] < 0:
+                raise ValueError(f"a filtered count exceeds the unfiltered count ({r}, {c})")
+        teller[r] = rij
+    splitsingen = _gefilterde_splitsingen(kolommen, additief=uitsplitsing.additief(eenheid))
+    niveaunamen = {n.naam for n in niveaus} | {NATIONAL}
+    vast = {
+        k: cel
+        for k, cel in {
+            **_vast(totalen_familie(extract, beleid, periode, eenheid, basis), None),
+            **_vast(vormen, vorm, _VORM),
+            **{k: v for c in kolommen for k, v in _vast(alle_fam, c, _alle(c)).items()},
+        }.items()
+        if k[0] in niveaunamen
+    }
+    return _met_terugval(teller, niveaus, beleid, splitsingen, vast), categorieen, nul
+
+
+def _gefilterde_splitsingen(kolommen: tuple[str, ...], *, additief: bool) -> list[Splitsing]:
+    """The relations of a form-filtered family (columns as in :func:`_gefilterde_familie`)."""
+    splitsingen = [Splitsing((_VORM, _NIET_VORM), frozenset({_NIET_VORM}), groep=(), extern=True)]
+    if additief:
+        splitsingen += [
+            Splitsing(tuple(_alle(c) for c in kolommen), groep=(), extern=True),
+            Splitsing(kolommen, totaal=_VORM),
+            Splitsing(
+                tuple(_zonder(c) for c in kolommen),
+                frozenset(_zonder(c) for c in kolommen),
+                groep=(),
+                totaal=_NIET_VORM,
+            ),
+        ]
+        delen = kolommen
+    else:
+        for c in kolommen:
+            nc = complement(c)
+            splitsingen += [
+                Splitsing((_alle(c), _alle(nc)), frozenset({_alle(nc)}), groep=(), extern=True),
+                Splitsing((c, nc), frozenset({nc}), groep=(c,), totaal=_VORM),
+                Splitsing((_zonder(c), _zonder(nc)), frozenset({_zonder(c), _zonder(nc)}), groep=(), totaal=_NIET_VORM),
+            ]
+        delen = (*kolommen, *(complement(c) for c in kolommen))
+    splitsingen += [Splitsing((c, _zonder(c)), frozenset({_zonder(c)}), groep=(), totaal=_alle(c)) for c in delen]
+    return splitsingen
 
 
 def _met_terugval(
@@ -362,7 +473,7 @@ def _met_terugval(
     niveaus: list[Niveau],
     beleid: DisclosurePolicy,
     splitsingen: list[Splitsing],
-    vast: dict[tuple[str, str | None], Cell],
+    vast: dict[tuple[str, str | None, str | None], Cell],
 ) -> Beveiligd:
     """Protect a breakdown family; when no safe pattern exists around the fixed totals, publish the
     categories at fewer levels (first without veiligheidsregio's, then nationally only, then not at all)."""

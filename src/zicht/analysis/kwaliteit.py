@@ -234,20 +234,20 @@ def _groepslabel(ctx: Context, groep: Kwaliteitsgroep, code: str | None) -> str:
 
 def _vaste_totalen(
     ctx: Context, periode: Periode, groep: Kwaliteitsgroep, niveau: str
-) -> dict[tuple[str, str | None], Cell]:
+) -> dict[tuple[str, str | None, str | None], Cell]:
     """The published meldingen counts the quality table's totals must equal."""
     assert ctx.beleid is not None
     if groep is Kwaliteitsgroep.melder_regio:
         fam = totalen_familie(ctx.extract, ctx.beleid, periode, Eenheid.meldingen, Gebiedsbasis.melder_regio)
-        return {(lvl, rij): cel for (lvl, rij, kol), cel in fam.cellen.items() if kol is None}
+        return {(lvl, rij, None): cel for (lvl, rij, kol), cel in fam.cellen.items() if kol is None}
     uit, _, _ = uitsplitsing_familie(
         ctx.extract, ctx.beleid, periode, Eenheid.meldingen, Gebiedsbasis.plaats_delict, Uitsplitsing.melder_soort
     )
-    vast: dict[tuple[str, str | None], Cell] = {}
+    vast: dict[tuple[str, str | None, str | None], Cell] = {}
     for kol in uit.kolommen:
         cel = uit.cel(NATIONAL, None, kol)
         if cel is not None:
-            vast[(niveau, kol)] = cel
+            vast[(niveau, kol, None)] = cel
     totalen = totalen_familie(ctx.extract, ctx.beleid, periode, Eenheid.meldingen, Gebiedsbasis.plaats_delict)
-    vast[(NATIONAL, None)] = totalen.nationaal()
+    vast[(NATIONAL, None, None)] = totalen.nationaal()
     return vast

@@ -52,7 +52,7 @@ HULP: dict[str, str] = {
     "logboek": "Het logboek van verwerkingen controleren en inzien / verify and inspect the processing log.",
     "link": "Koppel meldingen tot personen / link meldingen into persons.",
     "mse": "Dark number by multiple systems estimation / schatting van het dark number (MSE).",
-    "statistieken": "Statistics tables / statistieken (disclosure-controlled unless --rol analist).",
+    "statistieken": "Statistics tables / statistieken (disclosure-controlled unless --als names an analyst's account).",
     "publiceer": "Publish protected statistics up to now (or show the newest publicatie).",
 }
 

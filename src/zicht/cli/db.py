@@ -51,7 +51,11 @@ def open_registry(settings: Settings, *, check: bool = True) -> Iterator[tuple[E
                     "not up to date; run 'zicht db upgrade' first",
                     EXIT_USAGE,
                 )
-        yield engine, session_factory(engine)
+        from zicht.privacy import logboek
+
+        sessions = session_factory(engine)
+        logboek.configureer(sessions, logboek.LogboekInstellingen.from_settings(settings))
+        yield engine, sessions
     finally:
         engine.dispose()
 

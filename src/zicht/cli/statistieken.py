@@ -9,9 +9,12 @@ Examples::
     zicht statistieken met_zonder --periode 2019 --uitsplitsing nationaliteit --categorie NG
     zicht statistieken factsheet --periode 2024 --niveau gemeente --gebied Utrecht --out utrecht.pdf
 
-``--rol`` defaults to ``publiek``: every table then passes disclosure control, exactly as on the web pages
-and the API. ``--rol analist`` gives exact counts (only for analysts). Every ``--out`` export is recorded in
-the logboek. Exit codes: 2 for an invalid request, 4 when the table is not published for the role.
+Without ``--als`` every table passes disclosure control, exactly as the public gets it on the web pages and
+the API. ``--als GEBRUIKERSNAAM`` acts as that account: ``zicht.privacy.toegang`` decides from its rights
+whether it sees exact counts (analysts) and which areas it may study (a gemeente account: its own area), as on
+the web. Every ``--out`` export is recorded in the logboek under that account. Exit codes: 2 for an invalid
+request or an unknown account, 4 when the table is not published for the account (or it has no right to
+statistics).
 """
 
 from __future__ import annotations
@@ -44,7 +47,12 @@ SOORTEN = ("overzicht", "uitsplitsing", "reeks", "met_zonder", "kwaliteit", "fac
 @click.option("--van", "van_jaar", type=int, default=None, help="reeks: first year.")
 @click.option("--per-kwartaal", is_flag=True, help="reeks: per quarter instead of per year.")
 @click.option("--groep", type=click.Choice(["melder_regio", "melder_soort"]), default="melder_regio")
-@click.option("--rol", default="publiek", show_default=True, help="Role; anything but 'analist' is protected.")
+@click.option(
+    "--als",
+    "gebruikersnaam",
+    default=None,
+    help="Act as this account (its rights decide exact or protected figures and the areas); default: public.",
+)
 @click.option("--taal", type=click.Choice(["nl", "en"]), default="nl")
 @click.option("--out", "uit", type=click.Path(dir_okay=False, path_type=Path), help="Write .csv, .xlsx or .pdf.")
 @click.option("--json", "als_json", is_flag=True, help="Print the table as JSON instead of a rich table.")
@@ -61,12 +69,12 @@ def statistieken(
     van_jaar: int | None,
     per_kwartaal: bool,
     groep: str,
-    rol: str,
+    gebruikersnaam: str | None,
     taal: str,
     uit: Path | None,
     als_json: bool,
 ) -> None:
-    """Statistics tables / statistieken (disclosure-controlled unless --rol analist)."""
+    """Statistics tables / statistieken (disclosure-controlled unless --als names an analyst's account)."""
     from zicht.analysis import Statistiekdienst, Verzoek
     from zicht.analysis.publicaties import Publicatieregel
     from zicht.privacy.disclosure import DisclosurePolicy
@@ -103,12 +111,13 @@ def statistieken(
         Publicatieregel.from_settings(settings),
         cache_map=settings.data_dir / "cache" / "beveiliging",
     )
+    rol, bereik, actor = _wie(gebruikersnaam, engine, app.reference)
     try:
         verzoek = Verzoek.uit_parameters(params)
         if soort == "factsheet":
-            _factsheet(dienst, verzoek, rol, taal, uit, engine)
+            _factsheet(dienst, verzoek, rol, bereik, actor, taal, uit, engine)
             return
-        tabel = dienst.statistiek(verzoek, rol=rol)
+        tabel = dienst.statistiek(verzoek, rol=rol, bereik=bereik)
     except UnknownPlace as exc:
         raise UserFacingError(str(exc), EXIT_USAGE) from None
     except PermissionError as exc:
@@ -117,7 +126,7 @@ def statistieken(
         code = EXIT_DOMAIN if type(exc).__name__ == "NietBeschikbaar" else EXIT_USAGE
         raise UserFacingError(str(exc), code) from None
     if uit is not None:
-        _schrijf(tabel, uit, rol, engine, taal)
+        _schrijf(tabel, uit, actor, engine, taal)
         click.echo(f"{uit} ({tabel.meta.eenheid.value}, {tabel.meta.periode_label}, {tabel.meta.vintage_label})")
         return
     if als_json:
@@ -126,7 +135,35 @@ def statistieken(
     _toon(tabel, taal)
 
 
-def _schrijf(tabel: object, uit: Path, rol: str, engine: object, taal: str) -> None:
+def _wie(gebruikersnaam: str | None, engine: object, referentie: object) -> tuple[str, object, object]:
+    """The statistics role, scope and logboek actor of the caller (the public without ``--als``)."""
+    from zicht.accounts.gebruikers import toegang_van, zoek_gebruiker
+    from zicht.analysis import Bereik
+    from zicht.analysis.publicatie import PUBLIEK
+    from zicht.privacy.logboek import Actor
+    from zicht.privacy.toegang import Recht, statistiekrol
+    from zicht.reference import Referentiedata
+    from zicht.storage import session_factory, transaction
+
+    if gebruikersnaam is None:
+        return PUBLIEK, None, Actor("systeem:cli", PUBLIEK)
+    assert isinstance(referentie, Referentiedata)
+    with transaction(session_factory(engine)) as session:  # type: ignore[arg-type]
+        gebruiker = zoek_gebruiker(session, gebruikersnaam)
+        if gebruiker is None or not gebruiker.actief:
+            raise UserFacingError(
+                f"geen actief account '{gebruikersnaam}' / no active account of that name", EXIT_USAGE
+            )
+        toegang = toegang_van(session, gebruiker)
+    if not toegang.mag(Recht.aggregaten):
+        raise UserFacingError(
+            f"account '{gebruikersnaam}' ({toegang.rol.value}) heeft geen recht op statistieken / no right to statistics",
+            EXIT_DOMAIN,
+        )
+    return statistiekrol(toegang), Bereik.voor(toegang, referentie), Actor(toegang.actor_id, toegang.rol.value)
+
+
+def _schrijf(tabel: object, uit: Path, actor: object, engine: object, taal: str) -> None:
     from zicht.analysis import naar_csv, naar_xlsx, registreer_export
     from zicht.analysis.tabel import Tabel
     from zicht.privacy.logboek import Actor
@@ -137,26 +174,46 @@ def _schrijf(tabel: object, uit: Path, rol: str, engine: object, taal: str) -> N
     data = naar_csv(tabel, taal) if formaat == "csv" else naar_xlsx(tabel, taal)
     uit.write_bytes(data)
     with transaction(session_factory(engine)) as session:  # type: ignore[arg-type]
-        registreer_export(session, Actor("systeem:cli", rol), tabel, formaat)
+        assert isinstance(actor, Actor)
+        registreer_export(session, actor, tabel, formaat)
 
 
-def _factsheet(dienst: object, verzoek: object, rol: str, taal: str, uit: Path | None, engine: object) -> None:
-    from zicht.analysis import Statistiekdienst, Verzoek, maak_dashboard, maak_factsheet, registreer_export
+def _factsheet(
+    dienst: object,
+    verzoek: object,
+    rol: str,
+    bereik: object,
+    actor: object,
+    taal: str,
+    uit: Path | None,
+    engine: object,
+) -> None:
+    from zicht.analysis import Bereik, Statistiekdienst, Verzoek, maak_dashboard, maak_factsheet, registreer_export
     from zicht.analysis.gebieden import normaliseer_gebied
     from zicht.analysis.publicatie import is_beveiligd
     from zicht.privacy.logboek import Actor
     from zicht.storage import session_factory, transaction
 
     assert isinstance(dienst, Statistiekdienst) and isinstance(verzoek, Verzoek) and uit is not None
+    assert bereik is None or isinstance(bereik, Bereik)
+    assert isinstance(actor, Actor)
     ref = dienst.extract().referentie
     code = normaliseer_gebied(ref, verzoek.niveau, verzoek.gebied)
     dashboard = maak_dashboard(
-        dienst, verzoek.niveau, code, verzoek.periode, rol=rol, vorm=verzoek.vorm, basis=verzoek.basis, taal=taal
+        dienst,
+        verzoek.niveau,
+        code,
+        verzoek.periode,
+        rol=rol,
+        bereik=bereik,
+        vorm=verzoek.vorm,
+        basis=verzoek.basis,
+        taal=taal,
     )
     pdf = maak_factsheet(dashboard, ref, dienst.beleid if is_beveiligd(rol) else None, taal=taal)
     uit.write_bytes(pdf)
     with transaction(session_factory(engine)) as session:  # type: ignore[arg-type]
-        registreer_export(session, Actor("systeem:cli", rol), dashboard.reeks, "pdf", doel="factsheet statistieken")
+        registreer_export(session, actor, dashboard.reeks, "pdf", doel="factsheet statistieken")
     click.echo(f"{uit} ({dashboard.reeks.meta.vintage_label})")
 
 

@@ -15,6 +15,7 @@ import uuid
 import click
 
 from zicht.cli._context import EXIT_FAILED, EXIT_USAGE, UserFacingError, get_context
+from zicht.domain.rollen import Rol
 
 
 def _registry():  # type: ignore[no-untyped-def]
@@ -30,7 +31,7 @@ def users() -> None:
 
 @users.command("create")
 @click.argument("gebruikersnaam")
-@click.option("--rol", required=True, help="melder, analist, identiteit, gemeente, opvang of beheerder.")
+@click.option("--rol", required=True, type=click.Choice([r.value for r in Rol]), help="De rol / the role.")
 @click.option("--naam", default="", help="Weergavenaam / display name.")
 @click.option("--organisatie", default=None, help="Code van de organisatie (verplicht voor een melder).")
 @click.option("--gebied", default=None, help="Voor gemeente: bijv. gemeente:GM0344 of veiligheidsregio:VR09.")

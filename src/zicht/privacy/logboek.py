@@ -1,29 +1,58 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Append to and verify the hash-chained logboek of personal-data processing.
+"""Append to and verify the keyed, anchored logboek of personal-data processing.
 
 Every create, read, update, export and identity reveal of personal data appends one record per data
 subject: who (actor pseudonym, role, organisation), why (purpose), what (action, object type and id) and when.
-Records never contain the personal data itself. Each record's hash covers its content and the previous
-record's hash, so ``verify`` detects any altered, inserted or removed record.
+Records never contain the personal data itself. Each record's hash is an HMAC-SHA256, under a key kept outside
+the database, of its content and the previous record's hash (``zicht.privacy.logboek_keten``); records from
+before migration 0006 keep their plain SHA-256 hashes. Signed ankers outside the database record the count
+and head hash from time to time (``zicht.privacy.logboek_anker``). ``verify`` (``zicht.privacy.logboek_controle``)
+detects altered, inserted, removed and rehashed records, a truncated tail and an emptied logboek.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+import logging
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from zicht.privacy import logboek_anker
+from zicht.privacy.logboek_controle import Probleem, VerifyResult
+from zicht.privacy.logboek_controle import verify as _controleer
+from zicht.privacy.logboek_keten import GENESIS, _BatchDigest, _digest
+from zicht.privacy.logboek_sleutel import (
+    LogboekInstellingen,
+    configureer,
+    instellingen_voor,
+    zonder_sleutel_fout,
+)
 from zicht.storage.base import utcnow
 from zicht.storage.bulk import bulk_insert
 from zicht.storage.tables import LogboekRecord
 
-GENESIS = "0" * 64
+__all__ = [
+    "ACTIES",
+    "GENESIS",
+    "SYSTEEM",
+    "Actor",
+    "LogboekInstellingen",
+    "Probleem",
+    "VerifyResult",
+    "_BatchDigest",
+    "_digest",
+    "append",
+    "configureer",
+    "for_person",
+    "verify",
+]
+
+_log = logging.getLogger(__name__)
+_GEWAARSCHUWD: list[bool] = []
 
 #: Actions that may be recorded.
 ACTIES = frozenset({"aanmaken", "lezen", "wijzigen", "exporteren", "onthullen", "koppelen", "verwijderen"})
@@ -39,68 +68,6 @@ class Actor:
 
 
 SYSTEEM = Actor("systeem", "systeem", None)
-
-
-def _digest(rec: LogboekRecord | dict[str, object], vorige_hash: str) -> str:
-    get = rec.get if isinstance(rec, dict) else lambda k: getattr(rec, k)
-    tijdstip = get("tijdstip")
-    payload = {
-        "volgnummer": get("volgnummer"),
-        "tijdstip": tijdstip.astimezone(UTC).isoformat() if isinstance(tijdstip, datetime) else tijdstip,
-        "trace_id": get("trace_id"),
-        "actor": get("actor"),
-        "rol": get("rol"),
-        "organisatie": get("organisatie"),
-        "doel": get("doel"),
-        "actie": get("actie"),
-        "object_type": get("object_type"),
-        "object_id": get("object_id"),
-        "persoon_id": get("persoon_id"),
-        "details": get("details"),
-        "status": get("status"),
-        "vorige_hash": vorige_hash,
-    }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
-
-
-class _BatchDigest:
-    """:func:`_digest` for many records that differ only in sequence number, object, person and previous hash.
-
-    ``json.dumps(payload, sort_keys=True)`` of the record is assembled from pieces encoded once per batch
-    (the same bytes, so :func:`verify` checks these records with :func:`_digest`), which makes appending one
-    record per melding of a bulk import about ten times cheaper.
-    """
-
-    _VARIABLE = ("object_id", "persoon_id", "volgnummer", "vorige_hash")  # in sorted order
-
-    def __init__(self, constant: dict[str, object]) -> None:
-        tijdstip = constant["tijdstip"]
-        values = dict(constant)
-        values["tijdstip"] = tijdstip.astimezone(UTC).isoformat() if isinstance(tijdstip, datetime) else tijdstip
-        # Split the sorted-key JSON text around the variable fields: pieces[i] precedes variable field i.
-        pieces: list[str] = []
-        current = "{"
-        for key in sorted([*values, *self._VARIABLE]):
-            current += ("" if current == "{" else ", ") + json.dumps(key) + ": "
-            if key in self._VARIABLE:
-                pieces.append(current)
-                current = ""
-            else:
-                current += json.dumps(values[key], default=str)
-        self._pieces = pieces
-        self._tail = current + "}"
-        assert sorted(self._VARIABLE) == list(self._VARIABLE)
-
-    def __call__(self, volgnummer: int, object_id: str | None, persoon_id: str | None, vorige_hash: str) -> str:
-        p = self._pieces  # sorted variable keys: object_id, persoon_id, volgnummer, vorige_hash
-        text = (
-            f"{p[0]}{_encode(object_id)}{p[1]}{_encode(persoon_id)}{p[2]}{volgnummer:d}{p[3]}{_encode(vorige_hash)}"
-            f"{self._tail}"
-        )
-        return hashlib.sha256(text.encode()).hexdigest()
-
-
-_encode = json.JSONEncoder(default=str).encode
 
 
 def _lock(session: Session) -> None:
@@ -145,11 +112,24 @@ def append(
     persons: Sequence[str | None] = list(persoon_ids) if persoon_ids else [None] * len(ids)
     if len(persons) != len(ids):
         raise ValueError("persoon_ids must be parallel to object_ids")
+    gevonden = instellingen_voor(session)
+    instellingen = gevonden.instellingen
+    if instellingen is None and gevonden.productie:
+        raise zonder_sleutel_fout()
     _lock(session)
     last = session.execute(
-        select(LogboekRecord.volgnummer, LogboekRecord.hash).order_by(LogboekRecord.volgnummer.desc()).limit(1)
+        select(LogboekRecord.volgnummer, LogboekRecord.hash, LogboekRecord.sleutel_id)
+        .order_by(LogboekRecord.volgnummer.desc())
+        .limit(1)
     ).first()
     volgnummer, vorige = (last[0], last[1]) if last else (0, GENESIS)
+    if instellingen is None:
+        if last is not None and last[2] is not None:  # an unkeyed record after keyed ones would fail verify
+            raise zonder_sleutel_fout()
+        if not _GEWAARSCHUWD:
+            _GEWAARSCHUWD.append(True)
+            _log.warning("logboek records are chained without a key: set ZICHT_LOGBOEK_SLEUTEL")
+    eerste = volgnummer + 1
     trace = trace_id or secrets.token_hex(16)
     now = utcnow()
     details_json = json.dumps(details or {}, sort_keys=True, default=str)
@@ -165,7 +145,8 @@ def append(
         "details": details_json,
         "status": status,
     }
-    digest = _BatchDigest(constant)
+    sleutel_id = instellingen.actief.id if instellingen is not None else None
+    digest = _BatchDigest(constant, instellingen.actief.keten if instellingen is not None else None)
     rows: list[dict[str, object]] = []
     for object_id, persoon_id in zip(ids, persons, strict=True):
         volgnummer += 1
@@ -175,40 +156,27 @@ def append(
             "object_id": object_id,
             "persoon_id": persoon_id,
             "vorige_hash": vorige,
+            "sleutel_id": sleutel_id,
         }
         row["hash"] = vorige = digest(volgnummer, object_id, persoon_id, vorige)
         rows.append(row)
     bulk_insert(session, LogboekRecord.__table__, rows)  # type: ignore[arg-type]
+    if instellingen is not None:
+        logboek_anker.plan(session, instellingen, eerste=eerste, laatste=volgnummer, kop=vorige)
     return len(rows)
 
 
-@dataclass(frozen=True)
-class VerifyResult:
-    """Outcome of a chain verification."""
+def verify(session: Session, batch: int = 5000, *, instellingen: LogboekInstellingen | None = None) -> VerifyResult:
+    """Check the keyed chain and the ankers; report every altered, inserted, removed or rehashed record.
 
-    ok: bool
-    records: int
-    eerste_fout: int | None = None
-    reden: str | None = None
-
-
-def verify(session: Session, batch: int = 5000) -> VerifyResult:
-    """Recompute the chain; report the first record that was altered, inserted or removed."""
-    vorige = GENESIS
-    verwacht = 1
-    count = 0
-    stmt = select(LogboekRecord).order_by(LogboekRecord.volgnummer).execution_options(yield_per=batch)
-    for rec in session.scalars(stmt):
-        count += 1
-        if rec.volgnummer != verwacht:
-            return VerifyResult(False, count, verwacht, "record ontbreekt / record missing")
-        if rec.vorige_hash != vorige:
-            return VerifyResult(False, count, rec.volgnummer, "keten verbroken / chain broken")
-        if _digest(rec, vorige) != rec.hash:
-            return VerifyResult(False, count, rec.volgnummer, "record gewijzigd / record altered")
-        vorige = rec.hash
-        verwacht += 1
-    return VerifyResult(True, count)
+    Args:
+        session: a session on the registry database.
+        batch: records fetched per round trip.
+        instellingen: the keys and anker file; default those of the session (see ``configureer``).
+    """
+    if instellingen is None:
+        instellingen = instellingen_voor(session).instellingen
+    return _controleer(session, instellingen, batch)
 
 
 def for_person(session: Session, persoon_id: str) -> Iterable[LogboekRecord]:

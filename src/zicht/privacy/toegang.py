@@ -25,20 +25,10 @@ from enum import StrEnum
 
 from sqlalchemy import ColumnElement, false, true
 
+from zicht.domain.rollen import Rol
 from zicht.privacy.logboek import Actor
 from zicht.reference import Gebiedsniveau, Referentiedata
 from zicht.storage.tables import Melding
-
-
-class Rol(StrEnum):
-    """The roles of zicht."""
-
-    melder = "melder"
-    analist = "analist"
-    identiteit = "identiteit"
-    gemeente = "gemeente"
-    opvang = "opvang"
-    beheerder = "beheerder"
 
 
 class Recht(StrEnum):

@@ -33,7 +33,7 @@ def _load(directory: Path) -> Referentiedata:
         if not path.is_file():
             raise ConfigError(
                 f"Reference file {path.name} not found in {directory}. Set ZICHT_REFERENCE_DIR to the "
-                "directory with the Dutch reference data (see shared/data/nl/SOURCES.md)."
+                "directory with the Dutch reference data (see ../shared/data/nl/SOURCES.md)."
             )
     inwoners: dict[str, int] = {}
     peildatum = ""

@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 
 from zicht.accounts import Beveiliging
 from zicht.config import Settings, load_settings
+from zicht.privacy import logboek
 from zicht.reference import load_reference
 from zicht.registry.uploads import MAX_BESTAND_BYTES
 from zicht.storage import engine_from_settings, session_factory
@@ -62,6 +63,8 @@ def create_app(
         beveiliging=Beveiliging.from_settings(settings),
         features=gekozen,
     )
+    # the logboek's key and anker file come from these settings, not from the process environment
+    logboek.configureer(ctx.sessions, logboek.LogboekInstellingen.from_settings(settings))
     ctx.jinja = maak_jinja([f.templates for f in gekozen if f.templates is not None and f.templates != TEMPLATES])
     app = FastAPI(
         title="zicht",

@@ -11,7 +11,7 @@ Requirements checked (policy ``p``):
 - a derived count that is never published (the breakdown behind a totals-only level, the difference
   between a release and an earlier related one) may not be narrowed to an interval that lies entirely
   within 1..threshold-1 and is narrower than ``p.width``; an interval that still contains 0 reveals no
-  one (docs/privacy.md §5.3 item 3);
+  one (../shared/docs/privacy.md §5.3 item 3);
 - a hidden cell that the published zeros prove to be zero is accepted when zeros are safe (it could have
   been shown as 0);
 - in a row hidden by the group-disclosure rule, no category may provably hold the dominance share:
@@ -134,7 +134,7 @@ def is_protected(status: CellStatus | None, low: float, high: float, policy: Dis
     A cell provably zero is accepted when zeros may be shown anyway. A group-suppressed cell provably at or
     above the threshold is not a small count and must merely not be pinned; a secondary-suppressed cell
     must not be pinned. A never-published cell (a derived count) is safe unless its interval lies entirely
-    within 1..threshold-1 and is narrower than the protection width (docs/privacy.md §5.3 item 3).
+    within 1..threshold-1 and is narrower than the protection width (../shared/docs/privacy.md §5.3 item 3).
     Everything else needs the protection width.
     """
     width = high - low

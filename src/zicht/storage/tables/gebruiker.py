@@ -24,10 +24,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from zicht.domain.rollen import rol_check_sql
 from zicht.storage.base import Base, UTCDateTime, new_id, utcnow
 from zicht.storage.tables.melding import Melding
-
-ROLLEN = ("melder", "analist", "identiteit", "gemeente", "opvang", "beheerder")
 
 
 class Gebruiker(Base):
@@ -37,7 +36,7 @@ class Gebruiker(Base):
 
     __tablename__ = "gebruiker"
     __table_args__ = (
-        CheckConstraint("rol IN ('melder', 'analist', 'identiteit', 'gemeente', 'opvang', 'beheerder')", name="rol"),
+        CheckConstraint(rol_check_sql(), name="rol"),
         CheckConstraint("rol <> 'melder' OR organisatie_id IS NOT NULL", name="melder_heeft_organisatie"),
         CheckConstraint("rol <> 'gemeente' OR gebied IS NOT NULL", name="gemeente_heeft_gebied"),
     )

@@ -4,6 +4,10 @@
 A record says who (user pseudonym, role, organisation), why (purpose), what (action, object type and ids)
 and when — never the personal data itself. Each record carries the hash of its predecessor, so altering or
 removing a record breaks the chain (``zicht logboek verify``). There is no update or delete path in code.
+
+``sleutel_id`` marks the scheme of a record: NULL for records written before migration 0006 (plain SHA-256,
+kept verifiable), otherwise the id of the logboek key whose HMAC-SHA256 forms ``hash``. The key itself is never
+stored in the database (``zicht.privacy.logboek_sleutel``).
 """
 
 from __future__ import annotations
@@ -38,3 +42,4 @@ class LogboekRecord(Base):
     status: Mapped[int] = mapped_column(Integer, default=1)  # 0 unknown, 1 ok, 2 error
     vorige_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    sleutel_id: Mapped[str | None] = mapped_column(String(16))  # NULL: unkeyed SHA-256 (before 0006)

@@ -7,6 +7,7 @@ an entry, so an English page never shows Dutch by accident.
 
 from __future__ import annotations
 
+from zicht.domain.rollen import Rol
 from zicht.web.i18n.en_invoer import EN_INVOER
 from zicht.web.i18n.en_paginas import EN_PAGINAS
 
@@ -46,13 +47,8 @@ EN: dict[str, str] = {
     "Er is 1 fout gevonden": "There is 1 problem",
     "Er zijn {n} fouten gevonden": "There are {n} problems",
     "Fout": "Error",
-    # roles, sources, actions, age bands
-    "melder": "reporter",
-    "analist": "analyst",
-    "identiteit": "identity officer",
-    "gemeente": "municipality",
-    "opvang": "shelter",
-    "beheerder": "administrator",
+    # roles (from the one role list), sources, actions, age bands
+    **{rol.label_nl: rol.label_en for rol in Rol},
     "formulier": "form",
     "api": "API",
     "upload": "upload",

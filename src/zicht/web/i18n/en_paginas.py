@@ -89,7 +89,9 @@ EN_PAGINAS: dict[str, str] = {
     "{naam} deactiveren": "Deactivate {naam}",
     "Nieuwe gebruiker": "New user",
     "Kleine letters, cijfers en . _ @ -": "Lower-case letters, digits and . _ @ -",
-    "Bepaalt wat de gebruiker mag; zie DESIGN.md.": "Decides what the user may do; see DESIGN.md.",
+    "Bepaalt wat de gebruiker mag: melder (eigen meldingen), analist (landelijk, gepseudonimiseerd), identiteit (als analist, plus identiteit onthullen met een doel), gemeente (beveiligde cijfers van het eigen gebied), opvang, beheerder (geen slachtoffergegevens).": (
+        "Decides what the user may do: melder (own meldingen), analist (national, pseudonymised), identiteit (as analist, plus revealing an identity for a stated purpose), gemeente (protected figures for its own area), opvang, beheerder (no victim data)."
+    ),
     "Verplicht voor een melder.": "Required for a reporter.",
     "geen": "none",
     "Gebied": "Area",
