@@ -24,6 +24,7 @@ from zicht.accounts import Beveiliging, maak_gebruiker, maak_organisatie, maak_t
 from zicht.accounts.sessies import Stap
 from zicht.config import Settings, load_settings
 from zicht.domain.rollen import Rol
+from zicht.privacy import logboek
 from zicht.storage import make_engine, session_factory, transaction, upgrade
 from zicht.storage.tables import Organisatie
 from zicht.web import create_app
@@ -89,6 +90,8 @@ def maak_testbed(tmp_path: Path, db_url: str | None = None, **env: str) -> WebBe
     engine = make_engine(settings.effective_database_url)
     upgrade(engine)
     sessions = session_factory(engine)
+    # the test's own sessions write the logboek with the app's key, as every session of a deployment does
+    logboek.configureer(sessions, logboek.LogboekInstellingen.from_settings(settings))
     accounts = {a.rol: a for a in maak_demo_accounts(sessions, settings)}
     bev = Beveiliging.from_settings(settings)
     with transaction(sessions) as s:

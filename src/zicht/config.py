@@ -162,6 +162,13 @@ class Settings(BaseSettings):
         description="Minimum time in hours between two automatic publicaties (``zicht publiceer`` makes one "
         "at any time).",
     )
+    signalen_bewaardagen: int = Field(
+        28,
+        ge=1,
+        le=365,
+        description="Signalen (queued ad clusters, their ads with raw text, and reviewers' decisions) are deleted "
+        "this many days after their run (``zicht signalen opschonen``; signals.md §4.4: short retention).",
+    )
     statistiek_opwarmen: bool = Field(
         True,
         description="Precompute the protected dashboard tables in the background at start-up and for every new "

@@ -102,7 +102,8 @@ def test_csv_en_xlsx_via_accept_met_logboek(bed: WebBed) -> None:
         voor = len(s.scalars(select(LogboekRecord).where(LogboekRecord.object_type == "statistiek")).all())
     r = c.get(API, params=params, headers={"Accept": "text/csv"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
-    assert r.content.decode("utf-8-sig").splitlines()[0].startswith("code,geslacht")
+    assert r.content.decode("utf-8-sig").splitlines()[0].startswith("code;geslacht")  # Dutch: ';'
+    assert r.headers["content-disposition"].endswith('_nl.csv"')
     x = c.get(
         API, params=params, headers={"Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
     )

@@ -19,6 +19,7 @@ from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
 from sqlalchemy import select
 from starlette.routing import Mount
 
+from tests.opvang_support import GEHEIM_ADRES, maak_opvangbed
 from tests.web_support import (
     GEHEIME_NAAM,
     GEHEIME_REFERENTIE,
@@ -30,7 +31,10 @@ from tests.web_support import (
     nieuwe_melding,
 )
 from zicht.accounts import Beveiliging, maak_gebruiker, maak_token, zoek_organisatie
+from zicht.opvang.aanvragen import Aanvraaggegevens, dien_in
+from zicht.opvang.regels import Profiel
 from zicht.privacy.toegang import RECHTEN, Rol
+from zicht.reference import load_reference
 from zicht.storage import transaction
 from zicht.storage.tables import ImportRun
 from zicht.web.api.auth import ApiPubliek, ApiVereist
@@ -108,6 +112,11 @@ def bed(tmp_path_factory: pytest.TempPathFactory) -> WebBed:
         assert org is not None
         _, token = maak_token(s, org, ["uploads"], omschrijving="doelwit")
         bed.extra["gebruiker"], bed.extra["token"] = str(doelwit.id), str(token.id)
+    obed = maak_opvangbed(bed.sessions, load_reference(bed.settings.reference_dir))  # facilities with an address
+    with transaction(bed.app.state.zicht.sessions) as s:  # the app's logboek key
+        bed.extra["aanvraag"] = str(
+            dien_in(s, obed.toegang_comensha(), obed.personen[0], Aanvraaggegevens(Profiel())).id
+        )
     return bed
 
 
@@ -148,6 +157,7 @@ def _pad(pad: str, bed: WebBed, geraden: bool) -> str:
         "gebruiker_id": bed.extra["gebruiker"],
         "token_id": bed.extra["token"],
         "item_id": bed.extra["beoordeling"],
+        "aanvraag_id": bed.extra["aanvraag"],
         "naam": "geslacht",
         "gemeenteCode": "GM0344",
     }
@@ -223,6 +233,7 @@ def test_autorisatiematrix(bed: WebBed, rol: str) -> None:
             verwacht = _verwachting(eis, rol, pad, api)
             r = _roep(client, token, methode, prefix + _pad(pad, bed, geraden=False))
             uitkomst = _uitkomst(r, api)
+            assert GEHEIM_ADRES not in r.text, f"{rol} {methode} {pad}: a shelter's confidential address leaks"
             sleutel = (methode, prefix + pad)
             if sleutel in VERWACHT and rol in VERWACHT[sleutel] and VERWACHT[sleutel][rol] != verwacht:
                 fouten.append(

@@ -20,7 +20,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 from sqlalchemy.orm import Session
 
-from zicht.analysis.tabel import Kolomsoort, Tabel
+from zicht.analysis import opmaak
+from zicht.analysis.tabel import Kolom, Kolomsoort, Markering, Tabel, Waarde
 from zicht.privacy import logboek
 
 #: The only timestamp in an XLSX export (document properties and zip entries): the same table, the same bytes.
@@ -34,24 +35,42 @@ MEDIATYPES = {
 }
 
 
-def bestandsnaam(tabel: Tabel, formaat: str) -> str:
-    """A safe file name for a table, e.g. ``zicht-overzicht-gemeente-2024.csv``."""
+def bestandsnaam(tabel: Tabel, formaat: str, taal: str = "nl") -> str:
+    """A safe file name for a table, e.g. ``zicht-overzicht-gemeente-2024.xlsx``; a CSV says its dialect in
+    the name (``…_nl.csv``: ``;`` and decimal comma, ``…_en.csv``: ``,`` and decimal point)."""
     delen = tabel.id.replace("/", "-").replace("=", "-")
     veilig = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in delen)
+    if formaat == "csv":
+        return f"zicht-{veilig}_{'en' if taal == 'en' else 'nl'}.csv"
     return f"zicht-{veilig}.{formaat}"
 
 
-def naar_csv(tabel: Tabel, taal: str = "nl") -> bytes:
-    """The table as CSV (UTF-8 with BOM so spreadsheet programs read the accents).
+def _csv_cel(kolom: Kolom, cel: Waarde, taal: str) -> str:
+    """A cell as a spreadsheet of the language reads it: shown numbers without thousands separators and with
+    the language's decimal sign (shares as fractions of 1 would be misread, so they keep their percent sign);
+    markers (``<10``, ``x``, ``–``) and texts as shown."""
+    if cel.getal is None or cel.markering is not Markering.getoond or kolom.soort is Kolomsoort.tekst:
+        return cel.tekst
+    if kolom.soort is Kolomsoort.aantal:
+        return opmaak.csv_getal(round(cel.getal), 0, taal)
+    if kolom.soort is Kolomsoort.per_100k:
+        return opmaak.csv_getal(cel.getal, 1, taal)
+    return cel.tekst
 
-    Layout: one header row with the column labels, one row per table row with the displayed texts, an empty
-    row, then ``label,value`` rows with the title, the reading, the metadata and the notes.
+
+def naar_csv(tabel: Tabel, taal: str = "nl") -> bytes:
+    """The table as CSV in the dialect of the language: UTF-8 with BOM (so spreadsheet programs read the
+    accents); Dutch with ``;`` between fields and a decimal comma (what Dutch Excel opens correctly),
+    English with ``,`` and a decimal point. Numbers carry no thousands separator.
+
+    Layout: one header row with the column labels, one row per table row, an empty row, then
+    ``label;value`` rows with the title, the reading, the metadata and the notes.
     """
     buffer = io.StringIO()
-    schrijver = csv.writer(buffer, lineterminator="\r\n")
+    schrijver = csv.writer(buffer, delimiter=opmaak.CSV_SCHEIDING.get(taal, ";"), lineterminator="\r\n")
     schrijver.writerow([k.label for k in tabel.kolommen])
     for rij in tabel.rijen:
-        schrijver.writerow([c.tekst for c in rij])
+        schrijver.writerow([_csv_cel(k, c, taal) for k, c in zip(tabel.kolommen, rij, strict=True)])
     schrijver.writerow([])
     for label, waarde in _toelichting(tabel, taal):
         schrijver.writerow([label, waarde])

@@ -41,9 +41,10 @@ def normaliseer_gebied(referentie: Referentiedata, niveau: Gebiedsniveau, tekst:
 
 
 def vergelijkingsgebieden(
-    referentie: Referentiedata, niveau: Gebiedsniveau, code: str, basis: Gebiedsbasis
+    referentie: Referentiedata, niveau: Gebiedsniveau, code: str, basis: Gebiedsbasis, *, provincie: bool = False
 ) -> list[tuple[Gebiedsniveau, str]]:
-    """The area itself, the larger areas it lies in, and the nation (for side-by-side comparison)."""
+    """The area itself, the larger areas it lies in, and the nation (for side-by-side comparison); with
+    ``provincie`` also the province (form-filtered breakdowns are published from the province up)."""
     if niveau is Gebiedsniveau.nederland:
         return [(Gebiedsniveau.nederland, "NL")]
     if basis is Gebiedsbasis.melder_regio or niveau in (
@@ -58,6 +59,8 @@ def vergelijkingsgebieden(
     if niveau is Gebiedsniveau.gemeente:
         uit.append((Gebiedsniveau.veiligheidsregio, gm.veiligheidsregio_code))
     uit.append((Gebiedsniveau.politie_eenheid, gm.politie_eenheid))
+    if provincie:
+        uit.append((Gebiedsniveau.provincie, gm.gebied_code(Gebiedsniveau.provincie)))
     uit.append((Gebiedsniveau.nederland, "NL"))
     return uit
 

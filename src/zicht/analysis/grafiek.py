@@ -128,6 +128,20 @@ def _marker(vorm: str, cx: float, cy: float, kleur: str, titel: str, *, open_: b
     return f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4.5" fill="{vulling}" stroke="{kleur}" stroke-width="1.5">{tt}</circle>'
 
 
+def _regels(tekst: str, breedte: int) -> list[str]:
+    """A label on at most two lines of about ``breedte`` characters, broken between words (never cut: a chart
+    shows the codebook label in full)."""
+    if len(tekst) <= breedte or " " not in tekst:
+        return [tekst]
+    woorden = tekst.split(" ")
+    eerste = ""
+    for i, woord in enumerate(woorden):
+        if eerste and len(eerste) + 1 + len(woord) > breedte:
+            return [eerste, " ".join(woorden[i:])]
+        eerste = f"{eerste} {woord}".strip()
+    return [eerste]
+
+
 def staaf_svg(
     tabel: Tabel, *, taal: str = "nl", id_prefix: str = "staaf", max_rijen: int = 12, voor_pdf: bool = False
 ) -> str:
@@ -156,8 +170,13 @@ def staaf_svg(
     )
     for j, rij in enumerate(rijen):
         ytop = _T + 20 + j * 34
+        regels = _regels(rij[1].tekst, 28)
         delen.append(
-            f'<text x="{x0 - 6}" y="{ytop + 14}" text-anchor="end" fill="#1a1a1a">{escape(rij[1].tekst[:28])}</text>'
+            f'<text x="{x0 - 6}" y="{ytop + (14 if len(regels) == 1 else 9)}" text-anchor="end" fill="#1a1a1a">'
+            + "".join(
+                f'<tspan x="{x0 - 6}" dy="{0 if i == 0 else 12}">{escape(r)}</tspan>' for i, r in enumerate(regels)
+            )
+            + "</text>"
         )
         for s, kolom in enumerate(gekozen):
             w = rij[tabel.kolom_index(kolom.sleutel)]

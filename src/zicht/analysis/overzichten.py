@@ -120,7 +120,7 @@ def uitsplitsing(
 ) -> Tabel:
     """One breakdown for an area next to its regions and the nation: counts and shares of the total."""
     c = ctx.cijfers(periode, wat, vorm)
-    gebieden = vergelijkingsgebieden(ctx.extract.referentie, niveau, code, ctx.basis)
+    gebieden = vergelijkingsgebieden(ctx.extract.referentie, niveau, code, ctx.basis, provincie=vorm is not None)
     kolommen = [
         Kolom("categorie", t(ctx.taal, "code", "code"), Kolomsoort.tekst),
         Kolom("label", wat.label(ctx.taal), Kolomsoort.tekst),
@@ -152,7 +152,20 @@ def uitsplitsing(
         totaalrij += [totalen[(n, g)], Waarde(1.0, "100%") if totalen[(n, g)].getal else Waarde.leeg()]
     rijen.append(tuple(totaalrij))
     noten = list(ctx.voetnoten(wat))
-    if ctx.beveiligd and not c.uitsplitsing_op(niveau):
+    if ctx.beveiligd and vorm is not None and not c.uitsplitsing_op(niveau):
+        noten.insert(
+            0,
+            t(
+                ctx.taal,
+                f"Met een filter op uitbuitingsvorm worden uitsplitsingen niet per {niveau_label(niveau)} gepubliceerd, "
+                "maar per provincie en landelijk (samen beveiligd met de uitsplitsing zonder filter); de tabel toont "
+                "de regio's waar het gebied in ligt.",
+                f"With a filter on the form of exploitation, breakdowns are not published per "
+                f"{niveau_label(niveau, 'en')} but per province and nationally (protected together with the "
+                "unfiltered breakdown); the table shows the regions the area lies in.",
+            ),
+        )
+    elif ctx.beveiligd and not c.uitsplitsing_op(niveau):
         noten.insert(
             0,
             t(

@@ -27,7 +27,7 @@ from zicht.analysis.groepen import met_en_zonder
 from zicht.analysis.kwaliteit import Kwaliteitsgroep, kwaliteit_tabel
 from zicht.analysis.overzichten import overzicht, reeks, reeks_perioden, uitsplitsing
 from zicht.analysis.publicaties import PublicatieBron, Publicatieregel
-from zicht.analysis.tabel import Tabel
+from zicht.analysis.tabel import Tabel, in_taal
 from zicht.analysis.tabelcontext import Context, NietBeschikbaar, t
 from zicht.codebook import codelijst
 from zicht.privacy.disclosure import DisclosureError, DisclosurePolicy
@@ -306,7 +306,8 @@ class Statistiekdienst:
             raise BuitenBereik(f"{verzoek.niveau.value} {code} is outside the areas of this user")
         with self._rekenplaatsen:  # heavy work never takes every core from the other requests
             return extract.onthoud(  # one table per request, extract and precision: a warm request is a lookup
-                ("tabel", verzoek, code, beveiligd), lambda: self._bereken(extract, verzoek, code, beveiligd)
+                ("tabel", verzoek, code, beveiligd),
+                lambda: in_taal(self._bereken(extract, verzoek, code, beveiligd), verzoek.taal),
             )
 
     def _bereken(self, extract: Extract, verzoek: Verzoek, code: str, beveiligd: bool) -> Tabel:

@@ -8,11 +8,12 @@ A :class:`Tabel` is what every face (web page, API, CLI, CSV/XLSX/PDF export) sh
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from zicht.analysis import opmaak
 from zicht.analysis.dimensies import Eenheid, Gebiedsbasis
 
 
@@ -123,9 +124,9 @@ class Metadata:
             ("Period" if en else "Periode", self.periode_label),
             (
                 "Reference date (data)" if en else "Peildatum gegevens",
-                self.peildatum.isoformat() if self.peildatum else "-",
+                opmaak.datum(self.peildatum, taal),
             ),
-            ("Population reference date" if en else "Peildatum bevolking", self.bevolking_peildatum),
+            ("Population reference date" if en else "Peildatum bevolking", _datumtekst(self.bevolking_peildatum, taal)),
             ("Data vintage" if en else "Gegevensstand", self.vintage_label),
             ("Boundaries" if en else "Gebiedsindeling", str(self.gebiedsindeling)),
             ("Area by" if en else "Gebied volgens", self.basis.label(taal)),
@@ -149,7 +150,9 @@ class Metadata:
                 )
             )
         if self.koppelingsgraad is not None:
-            regels.append(("Linked reports" if en else "Gekoppelde meldingen", f"{self.koppelingsgraad:.0%}"))
+            regels.append(
+                ("Linked reports" if en else "Gekoppelde meldingen", opmaak.procent(self.koppelingsgraad, 0, taal))
+            )
         return regels
 
     def as_dict(self) -> dict[str, Any]:
@@ -170,6 +173,14 @@ class Metadata:
             "filter": self.filter,
             "koppelingsgraad": self.koppelingsgraad,
         }
+
+
+def _datumtekst(iso: str, taal: str) -> str:
+    """An ISO date string in words (left as it is when it is no date)."""
+    try:
+        return opmaak.datum(date.fromisoformat(iso), taal)
+    except ValueError:
+        return iso
 
 
 @dataclass(frozen=True)
@@ -250,23 +261,48 @@ class Tabel:
         }
 
 
-def format_getal(getal: float | None, soort: Kolomsoort, taal: str = "nl") -> str:
-    """Format a number for display: integers with thousands separators, rates with one decimal.
+def format_getal(getal: float | None, soort: Kolomsoort, taal: str = "nl", *, groepering: bool = True) -> str:
+    """Format a number for display with the language's formatter (:mod:`zicht.analysis.opmaak`): counts
+    with thousands separators, rates with one decimal, shares in whole percents, ratios with two decimals.
 
     Example:
-        >>> format_getal(1234, Kolomsoort.aantal), format_getal(3.14159, Kolomsoort.per_100k)
-        ('1.234', '3,1')
+        >>> format_getal(11242, Kolomsoort.aantal), format_getal(3.14159, Kolomsoort.per_100k)
+        ('11.242', '3,1')
+        >>> format_getal(11242, Kolomsoort.aantal, "en"), format_getal(3.14159, Kolomsoort.per_100k, "en")
+        ('11,242', '3.1')
     """
     if getal is None:
         return "–"
     if soort is Kolomsoort.aantal:
-        tekst = f"{round(getal):,}"
-    elif soort is Kolomsoort.aandeel:
-        tekst = f"{getal * 100:.0f}%"
-    elif soort is Kolomsoort.verhouding:
-        tekst = f"{getal:.2f}"
-    else:
-        tekst = f"{getal:,.1f}"
-    if taal == "en":
-        return tekst
-    return tekst.replace(",", "\0").replace(".", ",").replace("\0", ".")
+        return opmaak.getal(round(getal), 0, taal, groepering=groepering)
+    if soort is Kolomsoort.aandeel:
+        return opmaak.procent(getal, 0, taal)
+    if soort is Kolomsoort.verhouding:
+        return opmaak.getal(getal, 2, taal, groepering=groepering)
+    return opmaak.getal(getal, 1, taal, groepering=groepering)
+
+
+#: Column kinds whose shown cells are re-rendered in the table's language by :func:`in_taal`.
+_HERFORMATTEERBAAR = frozenset({Kolomsoort.aantal, Kolomsoort.per_100k, Kolomsoort.aandeel})
+
+
+def in_taal(tabel: Tabel, taal: str) -> Tabel:
+    """The table with every shown count, rate and share written by the formatter of ``taal``.
+
+    Cells are built in several places (the disclosure families write Dutch digits); this is the one step that
+    makes a table speak one language, so ``1.045`` never appears in an English table. Markers (``<10``, ``x``,
+    ``–``), ranges and ratio texts are left as they are. Every builder writes Dutch by default, so a Dutch
+    table is returned as it is.
+    """
+    if taal not in opmaak.LOCALES or taal == "nl":
+        return tabel
+    rijen = tuple(
+        tuple(
+            Waarde(c.getal, format_getal(c.getal, k.soort, taal), c.markering)
+            if k.soort in _HERFORMATTEERBAAR and c.getal is not None and c.markering is Markering.getoond
+            else c
+            for k, c in zip(tabel.kolommen, rij, strict=True)
+        )
+        for rij in tabel.rijen
+    )
+    return replace(tabel, rijen=rijen)

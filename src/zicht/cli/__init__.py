@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "mse": "zicht.cli.mse:mse",
     "statistieken": "zicht.cli.statistieken:statistieken",
     "publiceer": "zicht.cli.publiceer:publiceer",
+    "signalen": "zicht.cli.signalen:signalen",
 }
 
 # The one-line help of each command, so ``zicht --help`` lists them without importing any (importing all
@@ -54,6 +55,7 @@ HULP: dict[str, str] = {
     "mse": "Dark number by multiple systems estimation / schatting van het dark number (MSE).",
     "statistieken": "Statistics tables / statistieken (disclosure-controlled unless --als names an analyst's account).",
     "publiceer": "Publish protected statistics up to now (or show the newest publicatie).",
+    "signalen": "Online-ad signals ranked by organiser structure, for a person to decide.",
 }
 
 

@@ -33,7 +33,7 @@ def open_registry(settings: Settings, *, check: bool = True) -> Iterator[tuple[E
     Raises:
         UserFacingError: the database cannot be reached, or (with ``check``) its schema is not up to date.
     """
-    from zicht.storage import engine_from_settings, is_up_to_date, session_factory
+    from zicht.storage import engine_from_settings, is_up_to_date
 
     engine = engine_from_settings(settings)
     try:
@@ -51,11 +51,7 @@ def open_registry(settings: Settings, *, check: bool = True) -> Iterator[tuple[E
                     "not up to date; run 'zicht db upgrade' first",
                     EXIT_USAGE,
                 )
-        from zicht.privacy import logboek
-
-        sessions = session_factory(engine)
-        logboek.configureer(sessions, logboek.LogboekInstellingen.from_settings(settings))
-        yield engine, sessions
+        yield engine, sessies(settings, engine)
     finally:
         engine.dispose()
 
@@ -107,3 +103,13 @@ def current_command() -> int:
     status = "actueel / up to date" if actueel else "niet actueel, voer 'zicht db upgrade' uit / behind, run upgrade"
     click.echo(f"{_safe_url(settings)}\nrevisie / revision: {shown} ({status})")
     return 0 if actueel else EXIT_FAILED
+
+
+def sessies(settings: Settings, engine: Engine | None = None) -> sessionmaker[Session]:
+    """A session factory whose sessions write the logboek with the configured key and ankers."""
+    from zicht.privacy import logboek
+    from zicht.storage import engine_from_settings, session_factory
+
+    sessions = session_factory(engine if engine is not None else engine_from_settings(settings))
+    logboek.configureer(sessions, logboek.LogboekInstellingen.from_settings(settings))
+    return sessions

@@ -18,11 +18,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from zicht.cli._context import EXIT_FAILED, UserFacingError, get_context
+from zicht.cli.db import sessies
 from zicht.config import Settings
 from zicht.privacy import logboek
 from zicht.privacy.vault import Vault
 from zicht.reference import Referentiedata
-from zicht.storage import engine_from_settings, session_factory, upgrade
+from zicht.storage import engine_from_settings, upgrade
 from zicht.storage.overzicht import Overzicht, registry_overzicht
 
 DEMO_SEED = 20241
@@ -45,7 +46,7 @@ def demo(jaar_van: int, jaar_tot: int, seed: int, schaal: float, serve: bool, ho
         raise UserFacingError("zicht demo weigert in productie / refuses to run with ZICHT_OMGEVING=productie", 2)
     engine = engine_from_settings(settings)
     upgrade(engine)
-    sessions = session_factory(engine)
+    sessions = sessies(settings, engine)
     vault = Vault.from_settings(settings)
 
     with sessions() as session:
@@ -58,6 +59,7 @@ def demo(jaar_van: int, jaar_tot: int, seed: int, schaal: float, serve: bool, ho
         console.print(f"[bold]Bestaande demo-registratie gevonden[/] ({bestaand.meldingen} meldingen); hergebruikt.")
     _koppel(settings, sessions)
     accounts = _accounts(settings, sessions)
+    _opvang(sessions, reference)
     with sessions() as session:
         overzicht = registry_overzicht(session, reference)
     _toon(overzicht, accounts, host, port, serve)
@@ -131,6 +133,17 @@ def _koppel(settings: Settings, sessions) -> None:  # type: ignore[no-untyped-de
         return
     with console.status("Meldingen koppelen tot personen (Splink)…"), sessions() as session, session.begin():
         relink(session, Vault.from_settings(settings), logboek.Actor("systeem:demo", "analist"))
+
+
+def _opvang(sessions, reference: Referentiedata) -> None:  # type: ignore[no-untyped-def]
+    """Shelters, a year of placements and occupancy, and the care-coordination network (zicht.opvang.demo)."""
+    from zicht.opvang.demo import vul_demo
+
+    with console.status("Opvang en netwerk genereren…"):
+        o = vul_demo(sessions, reference)
+    if o.voorzieningen:
+        console.print(f"Opvang: {o.voorzieningen} voorzieningen, {o.aanvragen} aanvragen ({o.geplaatst} geplaatst), "
+                      f"{o.bezettingsrijen} bezettingsrijen, {o.functies} netwerkfuncties.")  # fmt: skip
 
 
 def _accounts(settings: Settings, sessions) -> list[object]:  # type: ignore[no-untyped-def]

@@ -60,6 +60,7 @@ def import_command(
     nothing twice.
     """
     from zicht.cli.db import open_registry
+    from zicht.intake.files import Grenzen
     from zicht.intake.importer import importeer_bestand, rapport_csv
     from zicht.privacy.vault import Vault
 
@@ -82,6 +83,7 @@ def import_command(
                 progress=progress,
                 codering=codering,
                 chunk_grootte=chunk,
+                grenzen=Grenzen.uit_instellingen(settings),  # over a limit: BestandsFout, exit 3
             )
         except OnbekendeOrganisatie as exc:
             if as_json:

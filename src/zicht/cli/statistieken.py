@@ -140,15 +140,16 @@ def _wie(gebruikersnaam: str | None, engine: object, referentie: object) -> tupl
     from zicht.accounts.gebruikers import toegang_van, zoek_gebruiker
     from zicht.analysis import Bereik
     from zicht.analysis.publicatie import PUBLIEK
+    from zicht.cli.db import sessies
     from zicht.privacy.logboek import Actor
     from zicht.privacy.toegang import Recht, statistiekrol
     from zicht.reference import Referentiedata
-    from zicht.storage import session_factory, transaction
+    from zicht.storage import transaction
 
     if gebruikersnaam is None:
         return PUBLIEK, None, Actor("systeem:cli", PUBLIEK)
     assert isinstance(referentie, Referentiedata)
-    with transaction(session_factory(engine)) as session:  # type: ignore[arg-type]
+    with transaction(sessies(get_context().settings, engine)) as session:  # type: ignore[arg-type]
         gebruiker = zoek_gebruiker(session, gebruikersnaam)
         if gebruiker is None or not gebruiker.actief:
             raise UserFacingError(
@@ -166,14 +167,15 @@ def _wie(gebruikersnaam: str | None, engine: object, referentie: object) -> tupl
 def _schrijf(tabel: object, uit: Path, actor: object, engine: object, taal: str) -> None:
     from zicht.analysis import naar_csv, naar_xlsx, registreer_export
     from zicht.analysis.tabel import Tabel
+    from zicht.cli.db import sessies
     from zicht.privacy.logboek import Actor
-    from zicht.storage import session_factory, transaction
+    from zicht.storage import transaction
 
     assert isinstance(tabel, Tabel)
     formaat = uit.suffix.lower().lstrip(".")
     data = naar_csv(tabel, taal) if formaat == "csv" else naar_xlsx(tabel, taal)
     uit.write_bytes(data)
-    with transaction(session_factory(engine)) as session:  # type: ignore[arg-type]
+    with transaction(sessies(get_context().settings, engine)) as session:  # type: ignore[arg-type]
         assert isinstance(actor, Actor)
         registreer_export(session, actor, tabel, formaat)
 
@@ -191,8 +193,9 @@ def _factsheet(
     from zicht.analysis import Bereik, Statistiekdienst, Verzoek, maak_dashboard, maak_factsheet, registreer_export
     from zicht.analysis.gebieden import normaliseer_gebied
     from zicht.analysis.publicatie import is_beveiligd
+    from zicht.cli.db import sessies
     from zicht.privacy.logboek import Actor
-    from zicht.storage import session_factory, transaction
+    from zicht.storage import transaction
 
     assert isinstance(dienst, Statistiekdienst) and isinstance(verzoek, Verzoek) and uit is not None
     assert bereik is None or isinstance(bereik, Bereik)
@@ -212,7 +215,7 @@ def _factsheet(
     )
     pdf = maak_factsheet(dashboard, ref, dienst.beleid if is_beveiligd(rol) else None, taal=taal)
     uit.write_bytes(pdf)
-    with transaction(session_factory(engine)) as session:  # type: ignore[arg-type]
+    with transaction(sessies(get_context().settings, engine)) as session:  # type: ignore[arg-type]
         registreer_export(session, actor, dashboard.reeks, "pdf", doel="factsheet statistieken")
     click.echo(f"{uit} ({dashboard.reeks.meta.vintage_label})")
 

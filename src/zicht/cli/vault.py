@@ -7,10 +7,10 @@ import click
 from rich.progress import Progress
 
 from zicht.cli._context import get_context
+from zicht.cli.db import sessies
 from zicht.privacy import logboek
 from zicht.privacy.rotation import roteer, te_roteren
 from zicht.privacy.vault import Vault
-from zicht.storage import engine_from_settings, session_factory
 
 
 @click.group()
@@ -27,7 +27,7 @@ def rotate(batch: int) -> None:
     """
     settings = get_context().settings
     the_vault = Vault.from_settings(settings)
-    sessions = session_factory(engine_from_settings(settings))
+    sessions = sessies(settings)
     with sessions() as session:
         todo = te_roteren(session, the_vault)
     actor = logboek.Actor("systeem:vault-rotate", "beheerder")

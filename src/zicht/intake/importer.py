@@ -40,7 +40,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from zicht.domain import MeldingInvoer
-from zicht.intake.files import HELE_RIJ, BestandsFout, Bron, RawRow, open_bestand
+from zicht.intake.files import HELE_RIJ, BestandsFout, Bron, Grenzen, RawRow, open_bestand
 from zicht.intake.files._common import SHOWN
 from zicht.intake.store import OpslagResultaat, VoorbereideMeldingen, bereid_voor, schrijf
 from zicht.intake.validate import Fout, RawValue, Validator
@@ -237,6 +237,7 @@ def importeer_bestand(
     chunk_grootte: int = CHUNK_GROOTTE,
     max_afgewezen: int = MAX_AFGEWEZEN,
     vandaag: date | None = None,
+    grenzen: Grenzen | None = None,
 ) -> ImportRapport:
     """Import a file of meldingen for one organisation.
 
@@ -253,17 +254,19 @@ def importeer_bestand(
         chunk_grootte: rows read per transaction.
         max_afgewezen: at most this many rejected-row entries are kept in the report.
         vandaag: today's date for the "not in the future" checks (tests).
+        grenzen: limits of the file (size, rows, columns, cells, XLSX structure); default those of the
+            ``ZICHT_IMPORT_MAX_*`` environment. A file over a limit is refused before anything is written.
 
     Returns:
         The report: counts and rejected rows.
 
     Raises:
         OnbekendeOrganisatie: the organisation does not exist or is inactive (nothing is written).
-        BestandsFout: the file as a whole is unusable, or holds no rows (nothing is written).
+        BestandsFout: the file as a whole is unusable, over a limit, or holds no rows (nothing is written).
     """
     with transaction(sessions) as session:
         org = zoek_organisatie(session, organisatie_code)
-    with open_bestand(source, bestandsnaam, codering=codering) as bestand:
+    with open_bestand(source, bestandsnaam, codering=codering, grenzen=grenzen) as bestand:
         rows = bestand.rijen()
         first = next(rows, None)
         if first is None:

@@ -35,6 +35,12 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _NL_DATE = re.compile(r"[0-9]{2}-[0-9]{2}-[0-9]{4}\Z")
 _CODES_CACHE_MAX = 50_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: Whole numbers longer than this many bits (about 4,200 digits) cannot safely be turned into text (Python
+#: refuses over 4,300 digits) and are no value of any column.
+_MAX_INT_BITS = 14_000
+#: Most route events one melding can hold (the registry numbers them with a small integer).
+MAX_ROUTESTAPPEN = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +119,8 @@ class Validator:
         """Validate one melding given as {column name: raw value}. Unknown keys are ignored here (the file
         reader rejects unknown columns for the whole file)."""
         err = _Errors()
+        raw, onbruikbaar = _onbruikbaar_weg(raw, err)
+        gemeld = len(err.items)
         referentie = self._text(raw.get("melder_referentie"), "melder_referentie", err, required=True, max_len=100)
         melddatum = self._date(raw.get("melddatum"), "melddatum", err, required=True)
         if melddatum is not None and melddatum.year < 1990:
@@ -158,6 +166,8 @@ class Validator:
             toelichting=self._text(raw.get("toelichting"), "toelichting", err, max_len=5000, multiline=True),
         )
         if err.items:
+            if onbruikbaar:  # an unusable value is reported once, not again as missing
+                return err.items[:gemeld] + [f for f in err.items[gemeld:] if f.kolom not in onbruikbaar]
             return err.items
         assert referentie is not None and melddatum is not None
         return MeldingInvoer(
@@ -443,8 +453,18 @@ class Validator:
         return result
 
     def _route(self, value: RawValue, err: _Errors) -> list[RouteStap]:
-        stappen = []
-        for part in self._list(value):
+        stappen: list[RouteStap] = []
+        parts = self._list(value)
+        if len(parts) > MAX_ROUTESTAPPEN:
+            err.add(
+                "route",
+                None,
+                "te_veel",
+                f"meer dan {MAX_ROUTESTAPPEN} gebeurtenissen op de route",
+                f"more than {MAX_ROUTESTAPPEN} events on the route",
+            )
+            return stappen
+        for part in parts:
             pieces = [p.strip() for p in part.split(":")]
             if len(pieces) not in (2, 3):
                 err.add(
@@ -469,6 +489,32 @@ class Validator:
             datum = self._date(pieces[2], "route", err) if len(pieces) == 3 and pieces[2] else None
             stappen.append(RouteStap(soort, plaats, datum))
         return stappen
+
+
+def _onbruikbaar_weg(raw: Mapping[str, RawValue], err: _Errors) -> tuple[Mapping[str, RawValue], frozenset[str]]:
+    """``raw`` without the values no column can hold, each reported: text with lone surrogates (a JSON string
+    may hold them, UTF-8 and so the database cannot) and numbers too long to write as text."""
+    slecht: list[str] = []
+    for kolom, waarde in raw.items():
+        delen = waarde if isinstance(waarde, list | tuple) else (waarde,)
+        for deel in delen:
+            if isinstance(deel, str) and not deel.isascii() and _SURROGATE.search(deel):
+                err.add(
+                    kolom,
+                    _SURROGATE.sub("\ufffd", deel),
+                    "codering",
+                    "bevat tekens die geen geldige Unicode zijn",
+                    "contains characters that are not valid Unicode",
+                )
+            elif isinstance(deel, int) and deel.bit_length() > _MAX_INT_BITS:
+                err.add(kolom, None, "buiten_bereik", "getal is veel te groot", "number is far too large")
+            else:
+                continue
+            slecht.append(kolom)
+            break
+    if not slecht:
+        return raw, frozenset()
+    return {k: (None if k in slecht else v) for k, v in raw.items()}, frozenset(slecht)
 
 
 def _geheel(text: str) -> int | None:

@@ -47,10 +47,12 @@ class Recht(StrEnum):
     opvang = "opvang"
     beheer = "beheer"
     ui_galerij = "ui_galerij"
+    #: Review the signalen queue of the caller's own organisation (ad clusters; docs/signalen.md).
+    signalen_beoordelen = "signalen_beoordelen"
 
 
 RECHTEN: dict[Rol, frozenset[Recht]] = {
-    Rol.melder: frozenset({Recht.melding_aanmaken, Recht.melding_lezen, Recht.upload}),
+    Rol.melder: frozenset({Recht.melding_aanmaken, Recht.melding_lezen, Recht.upload, Recht.signalen_beoordelen}),
     Rol.analist: frozenset({Recht.melding_lezen, Recht.melding_landelijk, Recht.logboek_persoon, Recht.aggregaten}),
     Rol.identiteit: frozenset(
         {
@@ -178,6 +180,11 @@ def studiegemeenten(toegang: Toegang, referentie: Referentiedata) -> frozenset[s
         return None if ziet_exacte_cijfers(toegang) else frozenset()
     niveau = Gebiedsniveau(toegang.gebied.niveau)
     return frozenset(g.code for g in referentie.gemeenten.values() if g.gebied_code(niveau) == toegang.gebied.code)
+
+
+def ziet_opvangadres(toegang: Toegang, exploitant_id: uuid.UUID) -> bool:
+    """Whether the caller may see a shelter's confidential address: only opvang users of its operator."""
+    return toegang.mag(Recht.opvang) and toegang.is_eigen_organisatie(exploitant_id)
 
 
 def melding_filter(toegang: Toegang) -> ColumnElement[bool]:

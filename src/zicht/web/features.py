@@ -27,8 +27,12 @@ FEATURES: tuple[str, ...] = (
     "zicht.web.pages.uploads:FEATURE",
     "zicht.web.pages.analyse:FEATURE",
     "zicht.web.pages.koppelingen:FEATURE",
+    "zicht.web.pages.signalen:FEATURE",
     "zicht.web.pages.iceberg:FEATURE",
     "zicht.web.pages.dashboard:FEATURE",
+    "zicht.web.pages.opvang:FEATURE",
+    "zicht.web.pages.netwerk:FEATURE",
+    "zicht.web.pages.vergelijken:FEATURE",
     "zicht.web.pages.logboek:FEATURE",
     "zicht.web.pages.beheer:FEATURE",
     "zicht.web.pages.info:FEATURE",
@@ -38,6 +42,7 @@ FEATURES: tuple[str, ...] = (
     "zicht.web.api.codelijsten:FEATURE",
     "zicht.web.api.gemeenten:FEATURE",
     "zicht.web.api.statistieken:FEATURE",
+    "zicht.web.api.opvang:FEATURE",
 )
 
 

@@ -1,5 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""CSV reading: delimiter detection, strict cell counts, undecodable bytes reported per row."""
+"""CSV reading: delimiter detection, strict cell counts, undecodable bytes reported per row.
+
+Lines are read with a length bound (:class:`BegrensdeRegels`), so a line of fifty megabytes is rejected as a
+row without being held; when the file has more lines than rows are allowed, the records are counted before
+the first row is handed out (a quoted cell may span lines, and blank lines are no rows).
+"""
 
 from __future__ import annotations
 
@@ -17,6 +22,16 @@ from zicht.intake.files._common import (
     header_columns,
     rij_fout,
     unnamed_problem,
+)
+from zicht.intake.files._grenzen import (
+    BegrensdeRegels,
+    Grenzen,
+    RegelTeLang,
+    getal,
+    regel_te_lang,
+    rij_te_breed,
+    te_veel_kolommen,
+    te_veel_rijen,
 )
 from zicht.intake.validate import Fout, RawValue
 
@@ -39,21 +54,61 @@ def _detect_delimiter(line: str) -> str:
     return best if counts[best] else ","
 
 
-def open_csv(stream: IO[bytes], sha: str, grootte: int, encoding: str, *, tab: bool) -> Bestand:
+def open_csv(
+    stream: IO[bytes], sha: str, grootte: int, encoding: str, grenzen: Grenzen, regels: int, *, tab: bool
+) -> Bestand:
     text = io.TextIOWrapper(stream, encoding=encoding, errors="surrogateescape", newline="")
-    first = text.readline()
-    while first and not first.strip():
-        first = text.readline()
+    try:
+        return _open(text, stream, sha, grootte, encoding, grenzen, regels, tab)
+    except BaseException:
+        text.detach()
+        raise
+
+
+def _open(
+    text: io.TextIOWrapper,
+    stream: IO[bytes],
+    sha: str,
+    grootte: int,
+    encoding: str,
+    grenzen: Grenzen,
+    regels: int,
+    tab: bool,
+) -> Bestand:
+    lines = BegrensdeRegels(text, grenzen.max_regeltekens)
+    first = ""
+    for line in _skip_long(lines):
+        if line.strip():
+            first = line
+            break
     text.seek(0)
     delimiter = "\t" if tab else _detect_delimiter(first)
-    reader = csv.reader(text, delimiter=delimiter)
+    if regels > grenzen.max_rijen + 1:  # more lines than a header and rows allowed: count the records
+        if _count_records(text, delimiter, grenzen) > grenzen.max_rijen + 1:
+            raise te_veel_rijen(grenzen.max_rijen)
+        text.seek(0)
+    lines = BegrensdeRegels(text, grenzen.max_regeltekens)
+    reader = csv.reader(lines, delimiter=delimiter)
     header: list[str] | None = None
-    for cells in reader:
+    while header is None:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except RegelTeLang:
+            raise BestandsFout(
+                "kopregel_te_lang",
+                f"de kopregel is langer dan {getal(lines.max_tekens, 'nl')} tekens",
+                f"the header is longer than {getal(lines.max_tekens, 'en')} characters",
+            ) from None
+        except csv.Error:
+            raise BestandsFout("onleesbaar", "de kopregel is onleesbaar", "the header is unreadable") from None
         if any(c.strip() for c in cells):
             header = cells
-            break
     if header is None:
         raise BestandsFout("leeg", "het bestand is leeg", "the file is empty")
+    if len(header) > grenzen.max_kolommen:
+        raise te_veel_kolommen(grenzen.max_kolommen)
     if BAD_TEXT.search("".join(header)):
         raise BestandsFout(
             "codering",
@@ -61,7 +116,7 @@ def open_csv(stream: IO[bytes], sha: str, grootte: int, encoding: str, *, tab: b
             "the header contains characters that are not UTF-8",
         )
     mapped, unnamed = header_columns(header)
-    header_line = reader.line_num
+    header_line = lines.regel
     bestand = Bestand(
         formaat="csv",
         kolommen=tuple(c for _, c in mapped),
@@ -72,12 +127,46 @@ def open_csv(stream: IO[bytes], sha: str, grootte: int, encoding: str, *, tab: b
         _stream=stream,
         _closers=[_Detach(text)],
     )
-    bestand._rows = _csv_rows(reader, header_line, len(header), mapped, unnamed)
+    bestand._rows = _csv_rows(reader, lines, header_line, len(header), mapped, unnamed, grenzen.max_kolommen)
     return bestand
 
 
+def _skip_long(lines: BegrensdeRegels[str]) -> Iterator[str]:
+    while True:
+        try:
+            yield next(lines)
+        except RegelTeLang:
+            continue
+        except StopIteration:
+            return
+
+
+def _count_records(text: io.TextIOWrapper, delimiter: str, grenzen: Grenzen) -> int:
+    """Non-blank records of the file (header included), counting stops just past the limit."""
+    lines = BegrensdeRegels(text, grenzen.max_regeltekens)
+    reader = csv.reader(lines, delimiter=delimiter)
+    count = 0
+    while count <= grenzen.max_rijen + 1:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except (csv.Error, RegelTeLang):
+            count += 1  # a row, rejected when read
+            continue
+        if any(c.strip() for c in cells):
+            count += 1
+    return count
+
+
 def _csv_rows(
-    reader: Any, header_line: int, width: int, mapped: list[tuple[int, str]], unnamed: list[int]
+    reader: Any,
+    lines: BegrensdeRegels[str],
+    header_line: int,
+    width: int,
+    mapped: list[tuple[int, str]],
+    unnamed: list[int],
+    max_kolommen: int,
 ) -> Iterator[RawRow]:
     columns = [c for _, c in mapped]
     simple = not unnamed and [i for i, _ in mapped] == list(range(len(mapped)))
@@ -89,11 +178,18 @@ def _csv_rows(
         except StopIteration:
             return
         except csv.Error as exc:  # e.g. a field over the size limit; the reader resumes at the next line
-            last = reader.line_num
+            last = lines.regel
             yield RawRow(start, {}, (rij_fout("onleesbaar", f"rij onleesbaar ({exc})", f"unreadable row ({exc})"),))
             continue
-        last = reader.line_num
+        except RegelTeLang as exc:  # skipped without being held
+            last = exc.regel
+            yield regel_te_lang(exc.regel, lines.max_tekens)
+            continue
+        last = lines.regel
         if not cells or not any(c.strip() for c in cells):
+            continue
+        if len(cells) > max_kolommen:
+            yield rij_te_breed(start, max_kolommen)
             continue
         fouten: list[Fout] = []
         if len(cells) != width:

@@ -1,14 +1,21 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""XLSX reading with openpyxl in read-only mode: the sheet ``Meldingen`` (or the first), streamed in blocks."""
+"""XLSX reading: the sheet ``Meldingen`` (or the first), streamed row by row with limits.
+
+Before a row is handed out, the file is checked as a whole (:mod:`._zip`: members, paths, sizes; a quick
+count of the shared strings and of the sheet's rows) and its structure is read (:mod:`._ooxml`). The sheet is
+then parsed with expat (:mod:`._blad`); a row is held only until it ends, a row with more cells than
+``max_kolommen`` (or with a cell beyond that column) is rejected without being built, and rows missing from
+the sheet cost nothing (openpyxl would create every missing row up to the next row number, however far away).
+"""
 
 from __future__ import annotations
 
-import warnings
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import datetime, time
-from typing import IO, Any
+from typing import IO
 
+from zicht.intake.files._blad import Rij, blad_rijen
 from zicht.intake.files._common import (
     BAD_TEXT,
     Bestand,
@@ -18,14 +25,26 @@ from zicht.intake.files._common import (
     header_columns,
     unnamed_problem,
 )
+from zicht.intake.files._grenzen import Grenzen, rij_te_breed, te_veel_kolommen
+from zicht.intake.files._ooxml import lees_gedeelde_teksten, lees_werkmap
+from zicht.intake.files._zip import EXCEL_MAX_RIJEN, ROW_TAG, SI_TAG, Teller, beschadigd, open_zip, tel_tags
 from zicht.intake.validate import RawValue
 
-_XLSX_BLOCK = 500
 
+def xlsx_werkblad(
+    stream: IO[bytes], grenzen: Grenzen, bladnamen: tuple[str, ...] = ()
+) -> tuple[zipfile.ZipFile, Iterator[Rij], int]:
+    """Open the sheet named one of ``bladnamen`` (case-insensitive; default the first) within the limits.
 
-def open_xlsx(stream: IO[bytes], sha: str, grootte: int) -> Bestand:
-    from openpyxl import load_workbook
+    Any module reading an uploaded spreadsheet uses this, so the bomb limits hold for every upload.
 
+    Returns:
+        The open archive (close it when done), its rows ``(row number, cells, too wide)`` and the number of
+        rows the sheet declares (counting empty rows).
+
+    Raises:
+        BestandsFout: not an XLSX file, or over a limit (checked before the first row is handed out).
+    """
     if not zipfile.is_zipfile(stream):
         stream.seek(0)
         raise BestandsFout(
@@ -33,41 +52,65 @@ def open_xlsx(stream: IO[bytes], sha: str, grootte: int) -> Bestand:
             "het bestand is geen geldig Excel-bestand (.xlsx)",
             "the file is not a valid Excel file (.xlsx)",
         )
-    stream.seek(0)
+    archive = open_zip(stream, grenzen)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            wb = load_workbook(stream, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a broken or foreign zip
-        raise BestandsFout(
-            "geen_xlsx",
-            "het bestand is geen geldig Excel-bestand (.xlsx) of is beschadigd",
-            "the file is not a valid Excel file (.xlsx) or is damaged",
-        ) from None
-    try:
-        sheets = wb.worksheets
-        if not sheets:
+        teller = Teller(grenzen)
+        werkmap = lees_werkmap(archive, teller)
+        if not werkmap.bladen:
             raise BestandsFout("leeg", "de werkmap heeft geen werkblad", "the workbook has no worksheet")
-        ws = next((s for s in sheets if s.title.strip().casefold() in ("meldingen", "melding")), sheets[0])
-        total = ws.max_row if isinstance(ws.max_row, int) and ws.max_row > 1 else None
-        if hasattr(ws, "reset_dimensions"):
-            ws.reset_dimensions()
-        rows = _xlsx_blocks(ws)
+        blad = next((d for n, d in werkmap.bladen if n.strip().casefold() in bladnamen), None)
+        blad = blad or werkmap.bladen[0][1]
+        if werkmap.gedeelde_teksten:
+            tel_tags(archive, werkmap.gedeelde_teksten, teller, SI_TAG, grenzen.max_gedeelde_teksten, per_tag=64)
+        telling = tel_tags(
+            archive,
+            blad,
+            teller,
+            ROW_TAG,
+            grenzen.max_rijen + 1,
+            per_tag=4 * grenzen.max_kolommen,  # a cell, its value and an inline text's parts
+            leeg_grens=EXCEL_MAX_RIJEN,
+        )
+        lezen = Teller(grenzen)  # the second pass over the same parts has its own budget
+        teksten = (
+            lees_gedeelde_teksten(archive, werkmap.gedeelde_teksten, lezen, grenzen.max_gedeelde_teksten)
+            if werkmap.gedeelde_teksten
+            else []
+        )
+        return (
+            archive,
+            _beschadigd_na(blad_rijen(archive, blad, lezen, werkmap, teksten)),
+            telling.aantal + telling.leeg,
+        )
+    except BestandsFout:
+        archive.close()
+        raise
+    except Exception:
+        archive.close()
+        raise beschadigd() from None
+
+
+def open_xlsx(stream: IO[bytes], sha: str, grootte: int, grenzen: Grenzen) -> Bestand:
+    archive, rows, verklaard = xlsx_werkblad(stream, grenzen, ("meldingen", "melding"))
+    try:
         header: tuple[object, ...] | None = None
-        header_row = 0
-        for number, cells in rows:
+        gelezen = 0
+        for _rijnummer, cells, breed in rows:
+            gelezen += 1
+            if breed:
+                raise te_veel_kolommen(grenzen.max_kolommen)
             if any(c is not None and str(c).strip() for c in cells):
-                header, header_row = tuple(cells), number
+                header = tuple(cells)
                 break
         if header is None:
             raise BestandsFout("leeg", "het werkblad is leeg", "the worksheet is empty")
         mapped, unnamed = header_columns(header)
     except BestandsFout:
-        wb.close()
+        archive.close()
         raise
     except Exception:
-        wb.close()
-        raise BestandsFout("geen_xlsx", "het Excel-bestand is beschadigd", "the Excel file is damaged") from None
+        archive.close()
+        raise beschadigd() from None
     bestand = Bestand(
         formaat="xlsx",
         kolommen=tuple(c for _, c in mapped),
@@ -76,39 +119,29 @@ def open_xlsx(stream: IO[bytes], sha: str, grootte: int) -> Bestand:
         codering=None,
         _rows=iter(()),
         _stream=stream,
-        _closers=[wb],
-        _xlsx_total=total,
-        _xlsx_done=header_row,
+        _closers=[archive],
+        _xlsx_total=verklaard,
+        _xlsx_done=gelezen,
     )
-    bestand._rows = _xlsx_rows(bestand, rows, len(header), mapped, unnamed)
+    bestand._rows = _xlsx_rows(bestand, rows, len(header), mapped, unnamed, grenzen)
     return bestand
 
 
-def _xlsx_blocks(ws: Any) -> Iterator[tuple[int, Sequence[object]]]:
-    """(row number, cells) in blocks read with openpyxl's warnings silenced (without leaking the filter
-    state to the caller between yields)."""
-    source = ws.iter_rows(values_only=True)
+def _beschadigd_na(rows: Iterator[Rij]) -> Iterator[Rij]:
+    """The rows; a sheet that breaks half-way ends with BestandsFout naming the last good row."""
     rijnummer = 0
-    while True:
-        block: list[tuple[int, Sequence[object]]] = []
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                for cells in source:
-                    rijnummer += 1
-                    block.append((rijnummer, cells))
-                    if len(block) >= _XLSX_BLOCK:
-                        break
-        except Exception:  # damaged sheet XML half-way
-            yield from block
-            raise BestandsFout(
-                "beschadigd",
-                f"het werkblad is beschadigd na rij {rijnummer}",
-                f"the worksheet is damaged after row {rijnummer}",
-            ) from None
-        yield from block
-        if len(block) < _XLSX_BLOCK:
-            return
+    try:
+        for rij in rows:
+            rijnummer = rij[0]
+            yield rij
+    except BestandsFout:
+        raise
+    except Exception:  # damaged XML or a cell that cannot be what its type says
+        raise BestandsFout(
+            "beschadigd",
+            f"het werkblad is beschadigd na rij {rijnummer}",
+            f"the worksheet is damaged after row {rijnummer}",
+        ) from None
 
 
 def _cell(value: object) -> RawValue:
@@ -123,13 +156,17 @@ def _cell(value: object) -> RawValue:
 
 def _xlsx_rows(
     bestand: Bestand,
-    rows: Iterator[tuple[int, Sequence[object]]],
+    rows: Iterator[Rij],
     width: int,
     mapped: list[tuple[int, str]],
     unnamed: list[int],
+    grenzen: Grenzen,
 ) -> Iterator[RawRow]:
-    for rijnummer, cells in rows:
-        bestand._xlsx_done = rijnummer
+    for rijnummer, cells, breed in rows:
+        bestand._xlsx_done += 1
+        if breed:
+            yield rij_te_breed(rijnummer, grenzen.max_kolommen)
+            continue
         if not cells or all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
             continue
         n = len(cells)

@@ -99,6 +99,9 @@ class AttackerLP:
                 cols.append(cell)
                 vals.append(coef)
         matrix = sparse.csc_matrix((vals, (rows, cols)), shape=(len(structure.constraints), n))
+        self._matrix = matrix
+        self._lower = np.asarray(lower, dtype=float)
+        self._upper = np.asarray(upper, dtype=float)
         lp = highspy.HighsLp()
         lp.num_col_, lp.num_row_ = n, matrix.shape[0]
         lp.col_cost_ = np.zeros(n)
@@ -188,6 +191,25 @@ class AttackerLP:
             if group:
                 for maximise in (False, True):
                     self.optimum(dict.fromkeys(group, 1.0), maximise=maximise)
+
+    def known(self, table: Sequence[float]) -> bool:
+        """Record a table known to fit the published numbers (the true counts, when the caller has them).
+
+        It bounds every cell's interval from the inside like any table found by the solver, so a derived cell
+        whose true count is 0 or at least the threshold is certified without solving for it. A table that
+        does not fit (e.g. an auditor's original counts next to a faulty release) is not recorded.
+
+        Returns:
+            Whether the table fits and was recorded.
+        """
+        x = np.asarray(table, dtype=float)
+        past = np.all(np.abs(self._matrix @ x) <= _TOL) and np.all(x >= self._lower - _TOL)
+        if not (past and np.all(x <= self._upper + _TOL)):
+            return False
+        self._seen_low = np.minimum(self._seen_low, x)
+        self._seen_high = np.maximum(self._seen_high, x)
+        self._solutions.append(x)
+        return True
 
     def seen_width(self, cell: int) -> tuple[float, float]:
         """Smallest and largest value of a cell among the tables found so far (an inner bound)."""

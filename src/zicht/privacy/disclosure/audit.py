@@ -51,6 +51,7 @@ def audit_release(
     original: Sequence[int] | None = None,
     *,
     exact: bool = False,
+    truth: Sequence[int] | None = None,
 ) -> AuditReport:
     """Audit one release given its structure, statuses and published values.
 
@@ -59,7 +60,9 @@ def audit_release(
         statuses: Status per cell (None for never-published cells).
         published: Published value per cell (None when hidden).
         policy: The policy the release claims to follow.
-        original: True count per cell, when the auditor has them.
+        original: True count per cell, when the auditor has them; also checks the primary rules against them.
+        truth: True count per cell, used only as a table the attacker cannot exclude (secondary suppression
+            passes it to save solving for cells it already proves safe). ``original`` implies it.
         exact: Solve both programmes for every hidden cell. Otherwise a cell is certified without its own
             programmes when tables found earlier already spread it wide enough; its interval in the report
             is then an inner bound (``CellInterval.exact`` is False). Findings are the same either way.
@@ -68,11 +71,20 @@ def audit_release(
         The report with the attacker's intervals and all findings.
     """
     zeros = zero_possible(structure, statuses)
+    bekend = original if original is not None else truth
+    if bekend is not None:
+        # A fixed "<t" cell (published by another family) whose true count is 0 was marked by the zero rule
+        # of its own family, where every reader sees it is part of a small total and reads it as 0..t-1.
+        zeros |= {i for i in structure.fixed if statuses[i] is CellStatus.primair_onderdrukt and bekend[i] == 0}
     bounds = [
         knowledge_bounds(s, v, policy, may_be_zero=i in zeros)
         for i, (s, v) in enumerate(zip(statuses, published, strict=True))
     ]
     lp = AttackerLP(structure, [b[0] for b in bounds], [b[1] for b in bounds])
+    if bekend is not None and not exact:
+        # The true table fits every published number, so it bounds each interval from the inside: a cell
+        # never published whose true count is 0 or at least the threshold cannot be narrowed into 1..t-1.
+        lp.known(bekend)
     intervals: list[CellInterval] = []
     findings: list[Finding] = []
     hidden = [i for i, s in enumerate(statuses) if s is not CellStatus.getoond]

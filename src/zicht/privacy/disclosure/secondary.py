@@ -110,7 +110,7 @@ def protect_release(
     statuses = primary_statuses(structure, values, policy, {i: s for i, (s, _) in fixed.items()})
     release = _Release(structure, values, statuses, policy, {i: v for i, (_, v) in fixed.items()})
     for _ in range(MAX_ROUNDS):
-        report = audit_release(structure, statuses, release.published(), policy)
+        report = audit_release(structure, statuses, release.published(), policy, truth=values)
         if report.passed:
             return statuses, release.published()
         for finding in report.findings:

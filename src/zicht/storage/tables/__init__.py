@@ -21,9 +21,12 @@ from zicht.storage.tables.melding import (
     MeldingWerkwijze,
     RouteGebeurtenis,
 )
+from zicht.storage.tables.netwerk import NetwerkContact, NetwerkFunctie
+from zicht.storage.tables.opvang import OpvangAanvraag, OpvangBezetting, OpvangGebeurtenis, OpvangVoorziening
 from zicht.storage.tables.organisatie import Organisatie
 from zicht.storage.tables.persoon import Persoon
 from zicht.storage.tables.publicatie import Publicatie
+from zicht.storage.tables.signalen import SignaalAdvertentie, SignaalBesluit, SignaalCluster, SignaalRun
 
 __all__ = [
     "ApiToken",
@@ -43,9 +46,19 @@ __all__ = [
     "MeldingNationaliteit",
     "MeldingUitbuiting",
     "MeldingWerkwijze",
+    "NetwerkContact",
+    "NetwerkFunctie",
+    "OpvangAanvraag",
+    "OpvangBezetting",
+    "OpvangGebeurtenis",
+    "OpvangVoorziening",
     "Organisatie",
     "Persoon",
     "Publicatie",
     "RouteGebeurtenis",
     "Sessie",
+    "SignaalAdvertentie",
+    "SignaalBesluit",
+    "SignaalCluster",
+    "SignaalRun",
 ]

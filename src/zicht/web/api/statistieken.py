@@ -80,7 +80,10 @@ class StatistiekTabel(ApiModel):
 
 _BESTANDEN: dict[int | str, dict[str, Any]] = {
     200: {
-        "description": "De tabel (JSON), of de export als CSV of XLSX bij die Accept-header.",
+        "description": "De tabel (JSON), of de export als CSV of XLSX bij die Accept-header. CSV is UTF-8 met BOM "
+        "in het dialect van de taal, genoemd in de bestandsnaam: taal=nl `;` als scheidingsteken en een decimale "
+        "komma (wat Nederlandse Excel leest; `…_nl.csv`), taal=en `,` en een decimale punt (`…_en.csv`); "
+        "getallen zonder scheiding van duizendtallen, afgeschermde cellen als `<10`, `x` of `–`.",
         "content": {
             MEDIATYPES["csv"].split(";")[0]: {"schema": {"type": "string"}},
             MEDIATYPES["xlsx"]: {"schema": {"type": "string", "format": "binary"}},
@@ -133,7 +136,7 @@ def statistiek(
             data = naar_csv(tabel, taal) if formaat == "csv" else naar_xlsx(tabel, taal)
             with web(request).transactie() as sessie:
                 registreer_export(sessie, toegang.actor(), tabel, formaat, doel=DOEL)
-            naam = bestandsnaam(tabel, formaat)
+            naam = bestandsnaam(tabel, formaat, taal)
             return Response(
                 data, media_type=MEDIATYPES[formaat], headers={"Content-Disposition": f'attachment; filename="{naam}"'}
             )

@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from zicht.analysis import (
     NietBeschikbaar,
@@ -43,11 +43,12 @@ from zicht.analysis.gebieden import gebiedsnaam
 from zicht.analysis.tabel import Kolomsoort
 from zicht.codebook import codelijst
 from zicht.privacy.toegang import Recht, Toegang
-from zicht.reference import Gebiedsniveau, UnknownPlace
+from zicht.reference import Gebiedsniveau
 from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
 from zicht.web.features import Feature, NavItem
+from zicht.web.pages import gebiedskeuze
 from zicht.web.statistiekdienst import DOEL, dienst, rol_en_bereik
 from zicht.web.templating import render
 
@@ -55,15 +56,20 @@ log = logging.getLogger(__name__)
 router = APIRouter()
 Gebruiker = Annotated[Aangemeld, Depends(Vereist(Recht.aggregaten))]
 PAD = "/statistieken"
+#: The comparison page (zicht.web.pages.vergelijken).
+VERGELIJK_PAD = PAD + "/vergelijken"
 
 
 def _keuze(
     request: Request, toegang: Toegang, periode: str, niveau: str, gebied: str, vorm: str
 ) -> tuple[dict[str, str], list[dict[str, str]]]:
-    """The validated filter (defaults: the last full year, the user's own area)."""
+    """The validated filter (defaults: the last full year, the user's own area). The area may be given as a
+    level and code (links, exports) or as a name typed or picked from the suggestions ("veiligheidsregio
+    Utrecht"); only areas in the caller's scope are found."""
     ref = web(request).reference
     fouten: list[dict[str, str]] = []
-    beveiligd = is_beveiligd(rol_en_bereik(request, toegang)[0])
+    rol, bereik = rol_en_bereik(request, toegang)
+    beveiligd = is_beveiligd(rol)
     extract = dienst(request).extract(beveiligd=beveiligd)
     laatste = (extract.jaren or (2024, 2024))[1]
     if not periode:
@@ -73,31 +79,39 @@ def _keuze(
             fouten.append({"veld": "stat-periode", "tekst": "Kies een kalenderjaar."})
             periode = str(laatste)
     except ValueError:
-        fouten.append({"veld": "stat-periode", "tekst": "Kies een jaar, kwartaal (2024-Q3) of periode (2022-2024)."})
+        fouten.append(
+            {
+                "veld": "stat-periode",
+                "tekst": "Kies een kalenderjaar."
+                if beveiligd
+                else "Kies een jaar, kwartaal (2024-Q3) of periode (2022-2024).",
+            }
+        )
         periode = str(laatste)
-    if not niveau:
+    if not niveau and not gebied:
         niveau = toegang.gebied.niveau if toegang.gebied else "nederland"
-        gebied = gebied or (toegang.gebied.code if toegang.gebied else "NL")
-    if niveau not in {n.value for n in Gebiedsniveau}:
-        fouten.append({"veld": "stat-niveau", "tekst": "Onbekend niveau."})
-        niveau = "nederland"
-    gekozen_niveau = Gebiedsniveau(niveau)
-    if gekozen_niveau is Gebiedsniveau.nederland:
-        gebied = "NL"
-    else:
-        try:
-            gebied = ref.gebied(gekozen_niveau, gebied or "").code
-        except (UnknownPlace, LookupError):
-            binnen = _gebied_op_niveau(request, gebied, gekozen_niveau)
-            if binnen is None:
-                fouten.append({"veld": "stat-gebied", "tekst": "Kies een gebied van dit niveau."})
-                niveau, gebied = "nederland", "NL"
-            else:
-                gebied = binnen
+        gebied = toegang.gebied.code if toegang.gebied else "NL"
+    gevonden = gebiedskeuze.zoek(ref, bereik, gebied, niveau)
+    if gevonden is None and niveau in {n.value for n in Gebiedsniveau} and gebied:
+        binnen = _gebied_op_niveau(request, gebied, Gebiedsniveau(niveau))
+        if binnen is not None and bereik.staat_toe(ref, Gebiedsniveau(niveau), binnen):
+            gevonden = (Gebiedsniveau(niveau), binnen)
+    if gevonden is None:
+        fouten.append({"veld": "stat-gebied", "tekst": "Kies een gebied uit de lijst."})
+        gevonden = (Gebiedsniveau.nederland, "NL")
     if vorm and vorm not in codelijst("uitbuitingsvorm"):
         fouten.append({"veld": "stat-vorm", "tekst": "Onbekende uitbuitingsvorm."})
         vorm = ""
-    return {"periode": periode, "niveau": niveau, "gebied": gebied, "vorm": vorm}, fouten
+    return {"periode": periode, "niveau": gevonden[0].value, "gebied": gevonden[1], "vorm": vorm}, fouten
+
+
+def canoniek(request: Request, keuze: dict[str, str], niveau: str, gebied: str) -> Response | None:
+    """A redirect to the page's canonical URL (level and code) when the area was typed as a name, so that
+    links, bookmarks and exports name the area by code."""
+    if not gebied or (niveau == keuze["niveau"] and gebied == keuze["gebied"]):
+        return None
+    params = {k: v for k, v in keuze.items() if v} | {k: v for k, v in request.query_params.items() if k not in keuze}
+    return RedirectResponse(f"{request.url.path}?{urlencode(params)}", status_code=303)
 
 
 def _gebied_op_niveau(request: Request, code: str, niveau: Gebiedsniveau) -> str | None:
@@ -152,24 +166,30 @@ def _tabelview(tabel: Tabel, sleutel: str, algemeen: tuple[str, ...] = ()) -> di
     }
 
 
-def _opties(request: Request, toegang: Toegang, niveau: Gebiedsniveau, taal: str) -> dict[str, Any]:
+def opties(request: Request, toegang: Toegang, keuze: dict[str, str], taal: str) -> dict[str, Any]:
+    """The choices of the filter form: periods the role can get (analysts also quarters and three-year
+    periods; protected roles calendar years only, docs/adr/0006), the areas in the caller's scope by name,
+    the regions the chosen area lies in, and the forms of exploitation."""
     ref = web(request).reference
     rol, bereik = rol_en_bereik(request, toegang)
-    niveaus = [(n.value, niveau_label(n, taal)) for n in Gebiedsniveau]
-    if niveau is Gebiedsniveau.nederland:
-        gebieden = [("NL", gebiedsnaam(ref, niveau, "NL", taal))]
-    else:
-        gebieden = sorted(
-            ((code, g.naam) for code, g in ref.gebieden(niveau).items() if bereik.staat_toe(ref, niveau, code)),
-            key=lambda x: x[1],
-        )
     extract = dienst(request).extract(beveiligd=is_beveiligd(rol))
     eerste, laatste = extract.jaren or (2024, 2024)
     jaren = [(str(j), str(j)) for j in range(laatste, eerste - 1, -1)]
     if not is_beveiligd(rol):  # protected figures exist per calendar year only (docs/adr/0006)
+        jaren += [(q.code, q.label(taal)) for j in range(laatste, eerste - 1, -1) for q in Periode.jaar(j).kwartalen()]
         jaren += [(f"{j - 2}-{j}", f"{j - 2}–{j}") for j in range(laatste, eerste + 1, -1)]
     vormen = [(c.code, c.label(taal)) for c in codelijst("uitbuitingsvorm").codes if c.code != "onbekend"]
-    return {"niveaus": niveaus, "gebieden": gebieden, "jaren": jaren, "vormen": vormen}
+    niveau = Gebiedsniveau(keuze["niveau"])
+    return {
+        "jaren": jaren,
+        "vormen": vormen,
+        "gebieden": gebiedskeuze.opties(ref, bereik, taal),
+        "gebied_label": gebiedskeuze.gebiedslabel(ref, niveau, keuze["gebied"], taal),
+        "keten": gebiedskeuze.keten(ref, bereik, niveau, keuze["gebied"], taal),
+        "periode_hint": "Een kalenderjaar. Zijn de aantallen klein, kies dan een hoger niveau."
+        if is_beveiligd(rol)
+        else "Een kalenderjaar, een kwartaal of drie jaar samen (analisten).",
+    }
 
 
 @router.get(PAD)
@@ -178,6 +198,8 @@ def statistieken(
 ) -> Response:
     taal = i18n.kies_taal(request)[0]
     keuze, fouten = _keuze(request, aangemeld.toegang, periode, niveau, gebied, vorm)
+    if not fouten and (omleiding := canoniek(request, keuze, niveau, gebied)) is not None:
+        return omleiding
     rol, _ = rol_en_bereik(request, aangemeld.toegang)
     ref = web(request).reference
     gekozen = Gebiedsniveau(keuze["niveau"])
@@ -187,7 +209,8 @@ def statistieken(
         "d": d,
         "filter": keuze,
         "fouten": fouten,
-        "opties": _opties(request, aangemeld.toegang, gekozen, taal),
+        "opties": opties(request, aangemeld.toegang, keuze, taal),
+        "vergelijken": VERGELIJK_PAD + "?" + query if gekozen is not Gebiedsniveau.nederland else None,
         "naam": gebiedsnaam(ref, gekozen, keuze["gebied"], taal),
         "niveau_naam": niveau_label(gekozen, taal),
         "beveiligd": is_beveiligd(rol),
@@ -259,7 +282,7 @@ def exporteer(
     data = naar_csv(gekozen, taal) if formaat == "csv" else naar_xlsx(gekozen, taal)
     with web(request).transactie() as sessie:
         registreer_export(sessie, aangemeld.toegang.actor(), gekozen, formaat, doel=DOEL)
-    naam = bestandsnaam(gekozen, formaat)
+    naam = bestandsnaam(gekozen, formaat, taal)
     return Response(
         data, media_type=MEDIATYPES[formaat], headers={"Content-Disposition": f'attachment; filename="{naam}"'}
     )
@@ -328,6 +351,14 @@ VERTALINGEN: dict[str, str] = {
     "Statistieken": "Statistics",
     "Tabel bij de kaart": "Table of the map",
     "Tabel bij de grafiek": "Table of the chart",
+    "Typ een naam, bijvoorbeeld gemeente, veiligheidsregio of provincie, en kies uit de suggesties.": (
+        "Type a name, for example municipality, safety region or province, and pick from the suggestions."
+    ),
+    "Regio's van dit gebied": "Regions of this area",
+    "Ook bekijken:": "See also:",
+    "Kies een gebied uit de lijst.": "Choose an area from the list.",
+    "Een kalenderjaar, een kwartaal of drie jaar samen (analisten).": "A calendar year, a quarter or three years together (analysts).",
+    "Vergelijken met vergelijkbare gebieden": "Compare with comparable areas",
 }
 
 FEATURE = Feature(

@@ -27,6 +27,7 @@ from zicht.web.templating import render
 router = APIRouter()
 Lezer = Annotated[Aangemeld, Depends(Vereist(Recht.melding_lezen))]
 Melder = Annotated[Aangemeld, Depends(Vereist(Recht.melding_aanmaken))]
+VOORINVULBAAR = ("melder_referentie", "plaats_delict", "uitbuitingsvorm", "sector", "werkwijze")
 
 
 @router.get("/meldingen")
@@ -70,7 +71,14 @@ def _formulier(
 
 @router.get("/meldingen/nieuw")
 def nieuw_formulier(request: Request, aangemeld: Melder) -> Response:
-    return _formulier(request, {}, [], {})
+    # prefill from the query string (e.g. a converted signalen cluster); codes and places only, never identity
+    q = request.query_params
+    voor = {
+        k: (q.getlist(k) if k in ("uitbuitingsvorm", "sector", "werkwijze") else q.get(k, "")[:200])
+        for k in VOORINVULBAAR
+        if k in q
+    }
+    return _formulier(request, voor, [], {})
 
 
 @router.post("/meldingen/nieuw")

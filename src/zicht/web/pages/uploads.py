@@ -23,6 +23,7 @@ from zicht.registry.uploads import (
     upload_bestand,
 )
 from zicht.storage.tables import ImportRun
+from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
 from zicht.web.features import Feature, NavItem
@@ -66,8 +67,9 @@ def uploaden(request: Request, aangemeld: Uploader, form: Annotated[FormData, De
         return _pagina(request, aangemeld, [{"veld": "bestand", "tekst": "Het bestand is te groot."}], 413)
     try:
         rapport = upload_bestand(ctx.sessions, ctx.vault, ctx.reference, aangemeld.toegang, inhoud, upload.filename)
-    except BestandsFout as exc:
-        return _pagina(request, aangemeld, [{"veld": "bestand", "tekst": exc.reden_nl}], 400)
+    except BestandsFout as exc:  # unusable or over a limit (ZICHT_IMPORT_MAX_*): nothing was written
+        tekst = exc.reden_en if i18n.kies_taal(request)[0] == "en" else exc.reden_nl
+        return _pagina(request, aangemeld, [{"veld": "bestand", "tekst": tekst}], 400)
     return _rapport(request, aangemeld, rapport.import_id)
 
 

@@ -1,0 +1,166 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""API: shelter facilities with today's beds, weekly occupancy reports, and the occupancy per region.
+
+The same rules as the pages: the opvang right for facilities and reports (an address only for the facility's
+own operator), aggregaten for the regional figures (person counts behind the disclosure gate). A report sent
+twice changes nothing (``uitkomst: al_aanwezig``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+from pydantic import Field
+from sqlalchemy import select
+from starlette.requests import Request
+from starlette.responses import Response
+
+from zicht.opvang.bezetting import Bedden, OngeldigeBezetting, rapporteer
+from zicht.opvang.overzicht import voorzieningen_met_bedden
+from zicht.opvang.rapportage import PERSOONSMATEN, regiorapport
+from zicht.privacy.disclosure import DisclosurePolicy
+from zicht.privacy.toegang import Recht, Toegang, ziet_exacte_cijfers
+from zicht.reference.opvangregios import laad_opvangregios
+from zicht.storage.base import utcnow
+from zicht.storage.tables import OpvangVoorziening
+from zicht.web.api.auth import ApiVereist
+from zicht.web.api.problemen import TYPE_ONGELDIG, ApiProbleem, OngeldigeParameter, antwoorden
+from zicht.web.api.schemas import ApiModel
+from zicht.web.context import web
+from zicht.web.features import Feature
+
+router = APIRouter(prefix="/opvang", tags=["opvang"])
+Opvang = Annotated[Toegang, Depends(ApiVereist(Recht.opvang))]
+Regio = Annotated[Toegang, Depends(ApiVereist(Recht.aggregaten))]
+
+
+class Bedstand(ApiModel):
+    """Bedden van een voorziening op een dag."""
+
+    totaal: int = Field(ge=0)
+    bezet: int = Field(ge=0)
+    gereserveerd: int = Field(ge=0)
+    geblokkeerd: int = Field(ge=0)
+    vrij: int = Field(ge=0)
+
+
+class Voorziening(ApiModel):
+    """Een opvangvoorziening zoals u die mag zien (een adres alleen voor de eigen exploitant)."""
+
+    id: uuid.UUID
+    code: str
+    naam: str
+    soort: str
+    regio: str
+    regio_naam: str
+    centrumgemeente: str
+    adres: str | None = None
+    bedden: Bedstand
+
+
+class VoorzieningCollectie(ApiModel):
+    """Alle actieve voorzieningen met de bedden van vandaag."""
+
+    voorzieningen: list[Voorziening]
+
+
+class Bezettingsmelding(ApiModel):
+    """Het (wekelijkse) bezettingsoverzicht van één voorziening op één dag."""
+
+    voorziening_code: str = Field(min_length=1, max_length=64)
+    datum: date
+    totaal: int = Field(ge=0, le=10_000)
+    bezet: int = Field(ge=0, le=10_000)
+    gereserveerd: int = Field(default=0, ge=0, le=10_000)
+    geblokkeerd: int = Field(default=0, ge=0, le=10_000)
+
+
+class Bezettingsuitkomst(ApiModel):
+    """Wat er met de melding gebeurde: opgeslagen, bijgewerkt of al_aanwezig."""
+
+    uitkomst: str
+
+
+class Regiocijfers(ApiModel):
+    """Eén regio: bedden exact, aantallen personen beveiligd (tekst: getal, <10 of x)."""
+
+    regio: str
+    naam: str
+    bedden: Bedstand
+    personen: dict[str, str]
+    mediane_wachttijd_dagen: str
+
+
+class Regiorapport(ApiModel):
+    """Opvang per regio op een dag, met de gebruikte regio-indeling."""
+
+    datum: date
+    indeling: str
+    regios: list[Regiocijfers]
+
+
+def _bedstand(b: Bedden) -> Bedstand:
+    return Bedstand(totaal=b.totaal, bezet=b.bezet, gereserveerd=b.gereserveerd, geblokkeerd=b.geblokkeerd, vrij=b.vrij)
+
+
+@router.get("/voorzieningen", response_model=VoorzieningCollectie, responses=antwoorden(401, 403),
+            summary="Opvangvoorzieningen")  # fmt: skip
+def lijst_voorzieningen(request: Request, toegang: Opvang) -> VoorzieningCollectie:
+    """Alle actieve voorzieningen met de bedden van vandaag."""
+    ctx = web(request)
+    with ctx.sessions() as s:
+        lijst = voorzieningen_met_bedden(s, toegang, ctx.reference, laad_opvangregios(ctx.reference.bron_dir),
+                                         utcnow().date())  # fmt: skip
+    return VoorzieningCollectie(voorzieningen=[
+        Voorziening(id=r.voorziening.id, code=r.voorziening.code, naam=r.voorziening.naam, soort=r.voorziening.soort,
+                    regio=r.voorziening.regio, regio_naam=r.voorziening.regio_naam,
+                    centrumgemeente=r.voorziening.centrumgemeente, adres=r.voorziening.adres,
+                    bedden=_bedstand(r.bedden))
+        for r in lijst
+    ])  # fmt: skip
+
+
+@router.post("/bezettingen", response_model=Bezettingsuitkomst, status_code=201,
+             responses=antwoorden(400, 401, 403), summary="Bezetting melden")  # fmt: skip
+def meld_bezetting(
+    request: Request, response: Response, toegang: Opvang, melding: Bezettingsmelding
+) -> Bezettingsuitkomst:
+    """Slaat het bezettingsoverzicht op voor een voorziening van uw organisatie. Nog eens hetzelfde sturen
+    verandert niets (200, ``al_aanwezig``)."""
+    with web(request).transactie() as s:
+        vid = s.scalar(select(OpvangVoorziening.id).where(
+            OpvangVoorziening.code == melding.voorziening_code,
+            OpvangVoorziening.organisatie_id == toegang.organisatie_id))  # fmt: skip
+        if vid is None or toegang.organisatie_id is None:
+            raise ApiProbleem(400, "Onbekende voorziening van uw organisatie.", type=TYPE_ONGELDIG, invalid_params=[
+                OngeldigeParameter(name="voorzieningCode", code="onbekend", reason="onbekende voorziening")])  # fmt: skip
+        try:
+            uitkomst = rapporteer(s, vid, melding.datum, Bedden(melding.totaal, melding.bezet, melding.gereserveerd,
+                                                                 melding.geblokkeerd), "api")  # fmt: skip
+        except OngeldigeBezetting as exc:
+            raise ApiProbleem(400, str(exc), type=TYPE_ONGELDIG, invalid_params=[
+                OngeldigeParameter(name="bezet", code="ongeldig", reason=str(exc))]) from None  # fmt: skip
+    if uitkomst != "opgeslagen":
+        response.status_code = 200
+    return Bezettingsuitkomst(uitkomst=uitkomst)
+
+
+@router.get("/regios", response_model=Regiorapport, responses=antwoorden(401, 403), summary="Opvang per regio")
+def opvang_per_regio(request: Request, toegang: Regio) -> Regiorapport:
+    """Bedden per regio vandaag en personen over de afgelopen 28 dagen (beveiligd, behalve voor analisten)."""
+    ctx = web(request)
+    regios = laad_opvangregios(ctx.reference.bron_dir)
+    with ctx.sessions() as s:
+        r = regiorapport(s, regios, utcnow().date(), exact=ziet_exacte_cijfers(toegang),
+                         policy=DisclosurePolicy.from_settings(ctx.settings))  # fmt: skip
+    return Regiorapport(datum=r.datum, indeling=r.indeling, regios=[
+        Regiocijfers(regio=x.regio, naam=x.naam, bedden=_bedstand(x.bedden),
+                     personen={m: x.personen[m] for m in PERSOONSMATEN}, mediane_wachttijd_dagen=x.mediane_wachttijd)
+        for x in [*r.rijen, r.totaal]
+    ])  # fmt: skip
+
+
+FEATURE = Feature(naam="api-opvang", api=router)

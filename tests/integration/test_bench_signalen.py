@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The signalen benchmark still runs end to end at a tiny size (figures are measured by the script, never
+asserted)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("benchmarks")]
+
+
+def test_bench_signalen_runs() -> None:
+    spec = importlib.util.spec_from_file_location("_bench_signalen", REPO_ROOT / "benchmarks" / "bench_signalen.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    out = module.run_size(600)
+    assert out["advertenties"] == 600
+    assert out["pijplijn"]["clusters"] > 0
+    assert set(out["pijplijn"]["stappen"]) == {"normaliseren", "tekstclusters", "contactgraaf", "rangschikken"}
+    assert out["dagelijkse_update"]["nieuwe_advertenties"] == 21
+    assert out["exacte_hash"]["groepen"] > 0
