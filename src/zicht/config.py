@@ -132,6 +132,20 @@ class Settings(BaseSettings):
         False,
         description="Demo only: accept the fixed demo TOTP code 000000 for demo accounts. Refused in productie.",
     )
+    vertrouwde_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Reverse proxies (IP addresses or networks, comma-separated, e.g. ``10.0.0.5,10.1.0.0/24``) "
+        "whose X-Forwarded-For and X-Forwarded-Proto headers ``zicht serve`` believes. Empty (default): no proxy "
+        "is trusted, not even localhost, and the client address is the socket's peer. Behind a TLS-offloading "
+        "proxy set it, or every user shares the proxy's address for login throttling.",
+    )
+    onthullingen_per_dag: int = Field(
+        25,
+        ge=1,
+        le=10_000,
+        description="Identity reveals one user may do in 24 hours. A reveal beyond it is refused and writes an "
+        "alert to the logboek, shown to the beheerder on the accounts page.",
+    )
     disclosure_threshold: int = Field(
         10,
         ge=2,
@@ -168,6 +182,42 @@ class Settings(BaseSettings):
         le=365,
         description="Signalen (queued ad clusters, their ads with raw text, and reviewers' decisions) are deleted "
         "this many days after their run (``zicht signalen opschonen``; signals.md §4.4: short retention).",
+    )
+    signalen_crawler_hosts: str = Field(
+        "",
+        description="Hosts the signalen crawler may fetch (``zicht signalen crawl``), comma-separated. Empty "
+        "(default): the crawler is off. Dutch courts have not confirmed a legal basis for crawling sex-work ads "
+        "(signals.md §4.4) and a municipality has none (§4.1): enable only with a legal basis and a DPIA.",
+    )
+    bewaar_identiteit_jaren: int = Field(
+        5,
+        ge=1,
+        le=100,
+        description="Identities (the encrypted identifying data and the pseudonyms of a melding) are crypto-shredded "
+        "by ``zicht bewaartermijn opschonen`` this many years after the newest melding of the person (or of the "
+        "melding itself when it is not linked); the minimised melding stays, so counts survive.",
+    )
+    bewaar_melding_jaren: int = Field(
+        20,
+        ge=1,
+        le=100,
+        description="Minimised meldingen (no identity) are kept this many years after their melddatum for the "
+        "statistics series; older ones are listed by ``zicht bewaartermijn toon`` for a decision (not deleted "
+        "automatically, since published figures must stay reproducible).",
+    )
+    bewaar_logboek_jaren: int = Field(
+        20,
+        ge=1,
+        le=100,
+        description="The logboek is kept at least this many years (accountability towards data subjects and the "
+        "supervisor); its chain is never shortened by the purge job, older records are listed for archiving.",
+    )
+    bewaar_importrapport_dagen: int = Field(
+        90,
+        ge=1,
+        le=3650,
+        description="Row reports of imports (rejected rows with their reasons) and any stored upload file are "
+        "cleared this many days after the import by ``zicht bewaartermijn opschonen``; the counts stay.",
     )
     statistiek_opwarmen: bool = Field(
         True,
@@ -206,6 +256,19 @@ class Settings(BaseSettings):
     import_max_zip_onderdelen: int = Field(
         1000, ge=20, description="An XLSX file made of more zip members than this is refused."
     )
+    import_werkers: int = Field(
+        1,
+        ge=1,
+        le=8,
+        description="Threads per process that run uploaded files (web and API) as background import jobs; on "
+        "PostgreSQL the workers of every process claim jobs from import_run with SKIP LOCKED.",
+    )
+    import_onderbroken_na_seconden: int = Field(
+        600,
+        ge=30,
+        description="An import job still 'bezig' whose worker gave no sign of life (a chunk stored) for this many "
+        "seconds is shown as 'onderbroken' and then marked 'afgebroken'; uploading the file again completes it.",
+    )
     log_level: str = Field("INFO", description="Level of the operational log (never contains personal data).")
     contact_beveiliging: str = Field(
         "security@example.org",
@@ -236,6 +299,22 @@ class Settings(BaseSettings):
             _decode_key(key, name=f"key {key_id.strip()!r}")
             keys[key_id.strip()] = key.strip()
         return keys
+
+    @field_validator("vertrouwde_proxies", mode="before")
+    @classmethod
+    def _parse_proxies(cls, value: Any) -> Any:
+        import ipaddress
+
+        if value is None or value == "":
+            return []
+        delen = [str(p).strip() for p in (value.split(",") if isinstance(value, str) else value)]
+        for deel in delen:
+            if deel:
+                try:
+                    ipaddress.ip_network(deel, strict=False)
+                except ValueError:
+                    raise ValueError(f"{deel!r} is no IP address or network") from None
+        return [d for d in delen if d]
 
     @field_validator("pseudonym_key")
     @classmethod

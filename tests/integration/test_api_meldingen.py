@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.integration.upload_helpers import wacht_op_uploads
 from tests.web_support import WebBed, maak_testbed
 
 MELDING = {
@@ -186,8 +187,11 @@ def test_api_upload_geeft_rijrapport(bed: WebBed) -> None:
     )
     client = bed.client()
     r = client.post("/api/v1/uploads", files={"bestand": ("m.csv", csv, "text/csv")}, headers=_auth(token))
-    assert r.status_code == 201, r.text
-    rapport = r.json()
+    assert r.status_code == 202, r.text
+    assert r.json()["status"] in ("bezig", "klaar") and r.headers["location"].endswith(r.json()["id"])
+    wacht_op_uploads(bed.app)
+    rapport = client.get(r.headers["location"], headers=_auth(token)).json()
+    assert rapport["status"] == "klaar"
     assert (rapport["gelezen"], rapport["opgeslagen"], rapport["afgewezen"]) == (3, 1, 2)
     assert {(a["rijnummer"], a["kolom"]) for a in rapport["afwijzingen"]} == {(3, "melddatum"), (4, "uitbuitingsvorm")}
     csv_rapport = client.get(r.headers["location"], headers={**_auth(token), "Accept": "text/csv"})

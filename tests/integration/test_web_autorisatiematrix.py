@@ -19,6 +19,7 @@ from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
 from sqlalchemy import select
 from starlette.routing import Mount
 
+from tests.integration.upload_helpers import wacht_op_uploads
 from tests.opvang_support import GEHEIM_ADRES, maak_opvangbed
 from tests.web_support import (
     GEHEIME_NAAM,
@@ -100,7 +101,8 @@ def bed(tmp_path_factory: pytest.TempPathFactory) -> WebBed:
         data={"csrf_token": csrf_van(upload.get("/uploads").text)},
         files={"bestand": ("m.csv", b"melder_referentie,melddatum,uitbuitingsvorm\nU-1,2024-01-01,arbeid\n")},
     )
-    assert r.status_code == 200
+    assert r.status_code == 303
+    wacht_op_uploads(bed.app)
     with bed.sessions() as s:
         bed.extra["upload"] = str(s.scalars(select(ImportRun.id)).one())
     bev = Beveiliging.from_settings(bed.settings)

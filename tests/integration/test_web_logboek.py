@@ -66,7 +66,7 @@ def test_elke_toegang_tot_persoonsgegevens_laat_een_record_achter(bed: WebBed) -
     token_pagina = csrf_van(identiteit.get(f"/meldingen/{melding_id}/identiteit").text)
     identiteit.post(
         f"/meldingen/{melding_id}/identiteit",
-        data={"csrf_token": token_pagina, "doel": "verificatie voor de koppeling"},
+        data={"csrf_token": token_pagina, "doel": "koppelcontrole", "zaaknummer": "CM-2026-17"},
     )
     assert _aantal(bed, actie="onthullen", object_id=melding_id) == 1
     # a refused access leaves no read record

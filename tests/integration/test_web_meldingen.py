@@ -10,6 +10,7 @@ import uuid
 import pytest
 from sqlalchemy import select, update
 
+from tests.integration.upload_helpers import wacht_op_uploads
 from tests.web_support import GEHEIME_NAAM, GEHEIME_REFERENTIE, WebBed, csrf_van, maak_testbed, nieuwe_melding
 from zicht.storage import transaction
 from zicht.storage.tables import LogboekRecord, Melding, Persoon
@@ -91,7 +92,10 @@ def test_upload_toont_rijrapport_en_csv(bed: WebBed) -> None:
         b"UP-3,2024-02-03,arbeid,Nergenshuizen,Geheimhouder\n"
     )
     r = client.post("/uploads", data={"csrf_token": token}, files={"bestand": ("meldingen.csv", csv, "text/csv")})
-    assert r.status_code == 200
+    assert r.status_code == 303 and r.headers["location"].startswith("/uploads/")
+    wacht_op_uploads(bed.app)
+    r = client.get(r.headers["location"])
+    assert r.status_code == 200 and "klaar" in r.text
     assert "3 rijen gelezen: 1 opgeslagen, 0 waren al aanwezig, 2 afgewezen." in r.text
     assert "Geheimhouder" not in r.text
     pad = next(
@@ -135,17 +139,15 @@ def test_identiteit_onthullen_vraagt_een_doel_en_wordt_gelogd(bed: WebBed) -> No
     kort = client.post(f"/meldingen/{melding_id}/identiteit", data={"csrf_token": token, "doel": "even"})
     assert kort.status_code == 400 and GEHEIME_NAAM.split()[1] not in kort.text
     assert not _records(bed, actie="onthullen", object_id=melding_id)
-    doel = "controle dubbele registratie voor koppeling"
-    r = client.post(f"/meldingen/{melding_id}/identiteit", data={"csrf_token": token, "doel": doel})
+    # a purpose from the list plus a case reference (issue 15), never free text alone
+    velden = {"csrf_token": token, "doel": "koppelcontrole", "zaaknummer": "CM-2026-17"}
+    r = client.post(f"/meldingen/{melding_id}/identiteit", data=velden)
     assert r.status_code == 200 and GEHEIME_NAAM.split()[1] in r.text and "2005-06-07" in r.text
     (record,) = _records(bed, actie="onthullen", object_id=melding_id)
-    assert record.doel == doel and record.rol == "identiteit"
+    assert record.doel == "koppelcontrole | zaak CM-2026-17" and record.rol == "identiteit"
     assert str(bed.gebruiker_id(bed.accounts["identiteit"].gebruikersnaam)) == record.actor
     assert r.headers["cache-control"] == "no-store"
-    assert (
-        client.post(f"/meldingen/{uuid.uuid4()}/identiteit", data={"csrf_token": token, "doel": doel}).status_code
-        == 404
-    )
+    assert client.post(f"/meldingen/{uuid.uuid4()}/identiteit", data=velden).status_code == 404
 
 
 def test_logboek_per_persoon_toont_alle_verwerkingen(bed: WebBed) -> None:

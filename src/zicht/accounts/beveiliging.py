@@ -38,12 +38,18 @@ def _hasher(omgeving: Omgeving) -> PasswordHasher:
 
 @dataclass(frozen=True)
 class Inlogbeperking:
-    """Login throttling: after ``per_account`` failures for one account, or ``per_ip`` failures from one
-    address, within ``venster``, further attempts are refused until the window has passed."""
+    """Login throttling with exponential delay (``zicht.accounts.inlogpogingen``, ADR 0008).
+
+    ``per_account`` free failures per (account, address) pair, ``per_ip`` per address within ``venster``;
+    after that each failure doubles the wait, starting at ``basis`` and capped at ``max_wachttijd``. From
+    ``globaal`` failures of one account (any address) within ``venster`` on, a pair gets one free attempt."""
 
     per_account: int = 5
     per_ip: int = 20
+    globaal: int = 20
     venster: timedelta = timedelta(minutes=15)
+    basis: timedelta = timedelta(seconds=1)
+    max_wachttijd: timedelta = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)

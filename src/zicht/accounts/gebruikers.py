@@ -46,6 +46,8 @@ class Inlogresultaat:
 
     uitkomst: Inloguitkomst
     gebruiker: Gebruiker | None = None
+    #: When ``geblokkeerd``: how many seconds until this account may be tried again from this address.
+    wacht_seconden: int = 0
 
 
 def maak_gebruiker(
@@ -139,10 +141,15 @@ def toegang_van(session: Session, gebruiker: Gebruiker) -> Toegang:
 def controleer_inlog(
     session: Session, bev: Beveiliging, gebruikersnaam: str, wachtwoord: str, ip: str, now: datetime | None = None
 ) -> Inlogresultaat:
-    """The first login step: check the password, with throttling per account and per address."""
+    """The first login step: check the password, with throttling per account and per address.
+
+    Holds the account's throttling lock until the caller's transaction ends (PostgreSQL), so parallel
+    attempts are evaluated strictly within the limit; commit promptly.
+    """
     now = now or utcnow()
-    if inlogpogingen.is_geblokkeerd(session, bev, gebruikersnaam, ip, now):
-        return Inlogresultaat(Inloguitkomst.geblokkeerd)
+    oordeel = inlogpogingen.beoordeel(session, bev, gebruikersnaam, ip, now)
+    if not oordeel.toegestaan:
+        return Inlogresultaat(Inloguitkomst.geblokkeerd, wacht_seconden=oordeel.wacht_seconden)
     gebruiker = zoek_gebruiker(session, gebruikersnaam)
     opgeslagen = gebruiker.wachtwoord_hash if gebruiker is not None and gebruiker.actief else None
     if not controleer_wachtwoord(bev.hasher, opgeslagen, wachtwoord) or gebruiker is None:
@@ -163,7 +170,7 @@ def controleer_totp(
 ) -> Inloguitkomst:
     """The second login step (or the confirmation of an enrolment): check a TOTP code, once per step."""
     now = now or utcnow()
-    if inlogpogingen.is_geblokkeerd(session, bev, gebruiker.gebruikersnaam, ip, now):
+    if not inlogpogingen.beoordeel(session, bev, gebruiker.gebruikersnaam, ip, now).toegestaan:
         return Inloguitkomst.geblokkeerd
     geheim = totp.ontsleutel(bev.totp_sleutel, gebruiker.id, gebruiker.totp_geheim) if gebruiker.totp_geheim else None
     stap = totp.controleer_code(geheim, code, gebruiker.totp_laatste_stap, now.timestamp()) if geheim else None

@@ -6,6 +6,10 @@ The registry (SQLite or PostgreSQL) is read with SQLAlchemy into Arrow, never th
 number, persons a dense number, the age becomes the NRM age band, nationalities a group. Its *vintage* is a
 fingerprint of the registry state (number and latest creation time of meldingen, linkage state) and of the
 reference data; the same vintage always yields the same extract and hence the same figures.
+
+Facts that are not meldingen (shelter occupancy, placements, later online signals) join the extract and the
+vintage by declaring a :class:`~zicht.analysis.bronnen.Gegevensbron` (docs/adr/0007); this module reads every
+declared source next to the melding tables and never names one.
 """
 
 from __future__ import annotations
@@ -14,16 +18,17 @@ import hashlib
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
 import duckdb
 import pyarrow as pa
-from sqlalchemy import Engine, String, cast, func, select
+from sqlalchemy import Connection, Engine, String, cast, func, select
 from sqlalchemy.orm import aliased
 
+from zicht.analysis.bronnen import Gegevensbron, gedeclareerde_bronnen, laad_in_duckdb, lees_bron, stand_tekst, verbind
 from zicht.analysis.dimensies import BUITENLAND, CENTRAAL, ONBEKEND, OVERIGE_REGIO
 from zicht.codebook import is_eu
 from zicht.reference import Gebiedsniveau, Referentiedata, normalise_name
@@ -46,6 +51,9 @@ MELDING_KOLOMMEN: tuple[str, ...] = (
 _CHUNK = 50_000
 #: Values an extract remembers (count cubes, protected families, finished tables, factsheets).
 ONTHOUD_MAX = 20_000
+#: Up to this many meldingen an ExtractBron keeps their raw columns, so a change in another source alone does not
+#: re-read them (above it the memory matters more than the seconds).
+BEWAAR_RUW_MAX = 250_000
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,7 @@ class Vintage:
         referentie: Gebiedsindeling year and population reference date.
         publicatie: For protected figures, the moment of the publicatie they show (meldingen recorded up to
             then); None for the live registry the analyst sees.
+        bronnen: The stand of every declared source (name, aggregates as text), as of ``publicatie``.
     """
 
     meldingen: int
@@ -70,11 +79,12 @@ class Vintage:
     personen_gewijzigd: datetime | None = None
     referentie: str = ""
     publicatie: datetime | None = None
+    bronnen: tuple[tuple[str, str], ...] = ()
 
     @property
     def code(self) -> str:
         """A short stable fingerprint, e.g. ``3fa91c0e2b7d``."""
-        parts = (
+        parts: tuple[Any, ...] = (
             self.meldingen,
             _iso(self.laatst_aangemaakt),
             self.gekoppeld,
@@ -83,6 +93,8 @@ class Vintage:
             self.referentie,
             _iso(self.publicatie),
         )
+        if self.bronnen:  # a registry without declared sources keeps the fingerprint it always had
+            parts = (*parts, self.bronnen)
         return hashlib.sha256(repr(parts).encode()).hexdigest()[:12]
 
     @property
@@ -118,16 +130,38 @@ def _referentie_tekst(referentie: Referentiedata) -> str:
     return f"gebiedsindeling {referentie.gebiedsindeling_jaar}, bevolking {referentie.bevolking_peildatum}"
 
 
-def lees_vintage(engine: Engine, referentie: Referentiedata, *, tot: datetime | None = None) -> Vintage:
-    """The registry's current vintage (two aggregate queries); with ``tot``, of the meldingen recorded up to
-    that moment (a publicatie)."""
-    meldingen = select(func.count(), func.max(Melding.aangemaakt_op), func.count(Melding.persoon_id))
-    if tot is not None:
-        meldingen = meldingen.where(Melding.aangemaakt_op <= tot)
-    with engine.connect() as conn:
-        n, laatst, gekoppeld = conn.execute(meldingen).one()
-        personen, gewijzigd = conn.execute(select(func.count(), func.max(Persoon.gewijzigd_op))).one()
-    return Vintage(int(n), laatst, int(gekoppeld), int(personen), gewijzigd, _referentie_tekst(referentie), tot)
+def _bronnen(bronnen: Sequence[Gegevensbron] | None) -> tuple[Gegevensbron, ...]:
+    return gedeclareerde_bronnen() if bronnen is None else tuple(bronnen)
+
+
+def lees_vintage(
+    engine: Engine | Connection,
+    referentie: Referentiedata,
+    *,
+    tot: datetime | None = None,
+    bronnen: Sequence[Gegevensbron] | None = None,
+    meldingen: bool = True,
+) -> Vintage:
+    """The registry's current vintage (two aggregate queries, and one per declared source); with ``tot``, of the
+    meldingen recorded up to that moment and the sources as they stood then (a publicatie).
+
+    Args:
+        bronnen: The sources to fingerprint; None: every declared source.
+        meldingen: False for an extract of the sources alone (its melding counts are zero).
+    """
+    n = gekoppeld = personen = 0
+    laatst = gewijzigd = None
+    with verbind(engine) as conn:
+        if meldingen:
+            stmt = select(func.count(), func.max(Melding.aangemaakt_op), func.count(Melding.persoon_id))
+            if tot is not None:
+                stmt = stmt.where(Melding.aangemaakt_op <= tot)
+            n, laatst, gekoppeld = conn.execute(stmt).one()
+            personen, gewijzigd = conn.execute(select(func.count(), func.max(Persoon.gewijzigd_op))).one()
+        standen = tuple((b.naam, stand_tekst(conn.execute(b.stand(tot)).one())) for b in _bronnen(bronnen))
+    return Vintage(
+        int(n), laatst, int(gekoppeld), int(personen), gewijzigd, _referentie_tekst(referentie), tot, standen
+    )
 
 
 @dataclass(frozen=True)
@@ -136,18 +170,20 @@ class RuweGegevens:
 
     ``melding`` has :data:`MELDING_KOLOMMEN`; ``uitbuiting`` has ``id, vorm, sector``; ``werkwijze`` has
     ``id, werkwijze``; ``nationaliteit`` has ``id, land``. ``id`` is any text that identifies a melding.
+    ``bronnen`` holds every declared source with its raw rows (its declared columns).
     """
 
     melding: pa.Table
     uitbuiting: pa.Table
     werkwijze: pa.Table
     nationaliteit: pa.Table
+    bronnen: tuple[tuple[Gegevensbron, pa.Table], ...] = ()
 
 
-def _lees(engine: Engine, stmt: Any, namen: tuple[str, ...]) -> pa.Table:
+def _lees(engine: Engine | Connection, stmt: Any, namen: tuple[str, ...]) -> pa.Table:
     kolommen: list[list[Any]] = [[] for _ in namen]
-    with engine.connect() as conn:
-        result = conn.execution_options(stream_results=True, yield_per=_CHUNK).execute(stmt)
+    with verbind(engine) as conn:
+        result = conn.execute(stmt, execution_options={"stream_results": True, "yield_per": _CHUNK})
         for rows in result.partitions():
             for i, values in enumerate(zip(*rows, strict=True)):
                 kolommen[i].extend(values)
@@ -155,12 +191,30 @@ def _lees(engine: Engine, stmt: Any, namen: tuple[str, ...]) -> pa.Table:
     return pa.table({n: pa.array(k, type=t) for n, k, t in zip(namen, kolommen, types, strict=True)})
 
 
-def lees_register(engine: Engine, *, tot: datetime | None = None) -> RuweGegevens:
+_RUWE_KOLOMMEN = (MELDING_KOLOMMEN, ("id", "vorm", "sector"), ("id", "werkwijze"), ("id", "land"))
+
+
+def _leeg(namen: tuple[str, ...]) -> pa.Table:
+    return pa.table({n: pa.array([], pa.int64() if n == "leeftijd_bij_melding" else pa.string()) for n in namen})
+
+
+def lees_register(
+    engine: Engine | Connection,
+    *,
+    tot: datetime | None = None,
+    bronnen: Sequence[Gegevensbron] | None = None,
+    meldingen: bool = True,
+) -> RuweGegevens:
     """Read the minimised columns from the registry with SQLAlchemy (no identifying data is selected).
 
     A melding whose person was merged into another counts for the surviving person. With ``tot`` only the
-    meldingen recorded up to that moment are read (a publicatie, docs/adr/0006).
+    meldingen recorded up to that moment are read (a publicatie, docs/adr/0006), and every declared source as it
+    stood then. ``bronnen`` as for :func:`lees_vintage`; with ``meldingen=False`` the melding tables stay empty.
     """
+    ruw_bronnen = tuple((b, lees_bron(engine, b, tot)) for b in _bronnen(bronnen))
+    if not meldingen:
+        m, u, w, n = (_leeg(namen) for namen in _RUWE_KOLOMMEN)
+        return RuweGegevens(m, u, w, n, bronnen=ruw_bronnen)
     p = aliased(Persoon)
     persoon = func.coalesce(p.opgegaan_in, p.id)
     melding_stmt = select(
@@ -190,6 +244,7 @@ def lees_register(engine: Engine, *, tot: datetime | None = None) -> RuweGegeven
         uitbuiting=_lees(engine, uitbuiting, ("id", "vorm", "sector")),
         werkwijze=_lees(engine, werkwijze, ("id", "werkwijze")),
         nationaliteit=_lees(engine, nationaliteit, ("id", "land")),
+        bronnen=ruw_bronnen,
     )
 
 
@@ -264,7 +319,8 @@ class Extract:
     Tables: ``melding`` (one row per melding: rij, persoon, melddatum, status, plaats_delict, melder_regio,
     melder_soort, geslacht, leeftijdsklasse, dossiertype, nationaliteitsgroep), ``uitbuiting`` (rij, vorm,
     sector), ``werkwijze`` (rij, werkwijze), ``nationaliteit`` (rij, land) and ``gebied`` (gemeente and the
-    code of every area level it belongs to, with inwoners).
+    code of every area level it belongs to, with inwoners); and one table per declared source, named after it
+    (``bronnen``, docs/adr/0007).
     """
 
     vintage: Vintage
@@ -273,6 +329,7 @@ class Extract:
     meldingen: int
     gekoppeld: int
     jaren: tuple[int, int] | None
+    bronnen: dict[str, Gegevensbron] = field(default_factory=dict)
     _lokaal: threading.local = field(default_factory=threading.local, repr=False)
     _cache: OrderedDict[Any, Any] = field(default_factory=OrderedDict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -358,15 +415,26 @@ def maak_extract(ruw: RuweGegevens, referentie: Referentiedata, vintage: Vintage
     con.execute(_child_sql("uitbuiting", "c.vorm, c.sector"))
     con.execute(_child_sql("werkwijze", "c.werkwijze"))
     con.execute(_child_sql("nationaliteit", "c.land"))
+    bronnen = laad_in_duckdb(con, ruw.bronnen)
     for naam in ("ruw_melding", "ruw_uitbuiting", "ruw_werkwijze", "ruw_nationaliteit", "regio_tekst", "id_rij"):
         con.execute(f"DROP TABLE {naam}")
     n, gekoppeld, eerste, laatste = con.execute(
         "SELECT count(*), count(persoon), min(year(melddatum)), max(year(melddatum)) FROM melding"
     ).fetchall()[0]
     if vintage is None:
-        vintage = Vintage(int(n), None, int(gekoppeld), 0, None, _referentie_tekst(referentie))
+        standen = tuple((bron.naam, str(tabel.num_rows)) for bron, tabel in ruw.bronnen)
+        vintage = Vintage(int(n), None, int(gekoppeld), 0, None, _referentie_tekst(referentie), bronnen=standen)
     jaren = None if eerste is None else (int(eerste), int(laatste))
-    return Extract(vintage, referentie, con, int(n), int(gekoppeld), jaren)
+    return Extract(vintage, referentie, con, int(n), int(gekoppeld), jaren, bronnen)
+
+
+_LEEG_RUW = RuweGegevens(*(_leeg(namen) for namen in _RUWE_KOLOMMEN))
+
+
+def _meldingdeel(vintage: Vintage) -> tuple[Any, ...]:
+    """The part of a vintage that the melding tables depend on."""
+    return (vintage.meldingen, vintage.laatst_aangemaakt, vintage.gekoppeld, vintage.personen,
+            vintage.personen_gewijzigd, vintage.publicatie)  # fmt: skip
 
 
 class ExtractBron:
@@ -376,13 +444,28 @@ class ExtractBron:
     ``controle_interval`` seconds, in a background thread: reading a large registry takes minutes, and
     meanwhile requests keep getting the previous extract, whose vintage every figure states. :meth:`ververs`
     checks and rebuilds synchronously (the CLI, tests, or right after an import).
+
+    ``bronnen`` are the declared sources to read (None: all of :data:`zicht.analysis.bronnen.BRONNEN`);
+    ``meldingen=False`` gives an extract of those sources alone, for a capability that reports on its own
+    facts (e.g. :mod:`zicht.opvang.bronnen`).
     """
 
-    def __init__(self, engine: Engine, referentie: Referentiedata, *, controle_interval: float = 30.0) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        referentie: Referentiedata,
+        *,
+        controle_interval: float = 30.0,
+        bronnen: Sequence[Gegevensbron] | None = None,
+        meldingen: bool = True,
+    ) -> None:
         self.engine = engine
         self.referentie = referentie
         self.controle_interval = controle_interval
+        self.bronnen = None if bronnen is None else tuple(bronnen)
+        self.meldingen = meldingen
         self._extract: Extract | None = None
+        self._ruw: tuple[Vintage, RuweGegevens] | None = None
         self._gecontroleerd = 0.0
         self._lock = threading.Lock()
         self._bezig = False
@@ -391,7 +474,7 @@ class ExtractBron:
         """The extract of the newest vintage that has been read."""
         with self._lock:
             if self._extract is None:
-                self._extract = self._bouw(lees_vintage(self.engine, self.referentie))
+                self._extract = self._bouw(self._vintage())
                 self._gecontroleerd = time.monotonic()
             elif not self._bezig and time.monotonic() - self._gecontroleerd >= self.controle_interval:
                 self._bezig = True
@@ -399,21 +482,46 @@ class ExtractBron:
                 threading.Thread(target=self._achtergrond, name="zicht-extract", daemon=True).start()
             return self._extract
 
-    def ververs(self) -> Extract:
-        """Check the vintage now and return the (possibly new) extract."""
-        vintage = lees_vintage(self.engine, self.referentie)
+    def ververs(self, via: Connection | None = None) -> Extract:
+        """Check the vintage now and return the (possibly new) extract; read through ``via`` when given (an open
+        connection of the same database, e.g. a request's session on SQLite)."""
+        vintage = self._vintage(via)
         with self._lock:
             if self._extract is None or self._extract.vintage != vintage:
-                self._extract = self._bouw(vintage)
+                self._extract = self._bouw(vintage, via)
             self._gecontroleerd = time.monotonic()
             return self._extract
 
-    def _bouw(self, vintage: Vintage) -> Extract:
-        return maak_extract(lees_register(self.engine), self.referentie, vintage)
+    def _vintage(self, via: Connection | None = None) -> Vintage:
+        bind = self.engine if via is None else via
+        return lees_vintage(bind, self.referentie, bronnen=self.bronnen, meldingen=self.meldingen)
+
+    def _bouw(self, vintage: Vintage, via: Connection | None = None) -> Extract:
+        """Build the extract of ``vintage``, re-reading only the parts whose stand changed: a new occupancy report
+        re-reads that source, not every melding (the raw columns of the last build are kept for this, up to
+        :data:`BEWAAR_RUW_MAX` meldingen)."""
+        bind = self.engine if via is None else via
+        vorige = self._ruw
+        if vorige is not None and _meldingdeel(vorige[0]) == _meldingdeel(vintage):
+            basis = vorige[1]
+        else:
+            basis = lees_register(bind, bronnen=(), meldingen=self.meldingen)
+        oud = {} if vorige is None else {b.naam: (b, t) for b, t in vorige[1].bronnen}
+        oude_stand, stand = ({} if vorige is None else dict(vorige[0].bronnen)), dict(vintage.bronnen)
+        bronnen = tuple(
+            (b, oud[b.naam][1])
+            if b.naam in oud and oud[b.naam][0] is b and oude_stand.get(b.naam) == stand.get(b.naam)
+            else (b, lees_bron(bind, b, None))
+            for b in _bronnen(self.bronnen)
+        )
+        ruw = replace(basis, bronnen=bronnen)
+        bewaar = ruw if ruw.melding.num_rows <= BEWAAR_RUW_MAX else replace(_LEEG_RUW, bronnen=bronnen)
+        self._ruw = (vintage if bewaar is ruw else replace(vintage, meldingen=-1), bewaar)
+        return maak_extract(ruw, self.referentie, vintage)
 
     def _achtergrond(self) -> None:
         try:
-            vintage = lees_vintage(self.engine, self.referentie)
+            vintage = self._vintage()
             huidig = self._extract
             if huidig is None or huidig.vintage != vintage:
                 nieuw = self._bouw(vintage)

@@ -1,75 +1,40 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""A printable PDF factsheet per gemeente or region ("Factsheet mensenhandel — gemeente X, 2024").
+"""A two-page A4 factsheet per area and period ("Factsheet mensenhandel — gemeente X, 2024").
 
-Built with fpdf2 from the same :class:`~zicht.analysis.dashboard.Dashboard` tables as the web page, so it
-shows exactly the published figures: key figures, the map (SVG drawn as vectors), the trend, the
-breakdowns, data-quality notes, the method text and the metadata of every figure.
+Page one: key figures, the reading of the series, the trend (chart and table) and the map; page two: the
+forms and methods named most, the other breakdowns in one line each, what the numbers mean, the reference
+dates, the data vintage (or publicatie) and the disclosure note. Built from the same
+:class:`~zicht.analysis.dashboard.Dashboard` as the web page, so it shows exactly the published figures, as an
+HTML template (``templates/factsheet/``) rendered by WeasyPrint as tagged PDF/UA-1: the text is extractable
+in reading order and every chart is a figure with alternative text.
 """
 
 from __future__ import annotations
 
-import io
-import re
-from datetime import UTC, datetime
-from pathlib import Path
+from functools import lru_cache
+from html import escape
+from importlib.resources import files
+from string import Template
 
-from fpdf import FPDF
-from fpdf.fonts import FontFace
+import structlog
 
+from zicht.analysis import factsheet_inhoud as inhoud
 from zicht.analysis.dashboard import Dashboard
 from zicht.analysis.dimensies import niveau_label
 from zicht.analysis.gebieden import gebiedsnaam
-from zicht.analysis.grafiek import staaf_svg, trend_svg
+from zicht.analysis.grafiek import trend_svg
 from zicht.analysis.kaart import kaart_svg
 from zicht.analysis.methode import methodetekst
-from zicht.analysis.tabel import Tabel
+from zicht.analysis.tabelcontext import t
 from zicht.privacy.disclosure import DisclosurePolicy
 from zicht.reference import Gebiedsniveau, Referentiedata
 
-_FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
-_LATIN1 = str.maketrans(
-    {
-        "–": "-",
-        "—": "-",
-        "’": "'",
-        "‘": "'",
-        "“": '"',
-        "”": '"',
-        "≥": ">=",
-        "≤": "<=",
-        "∞": "oneindig",
-        "·": "-",
-        "…": "...",
-    }
-)
+_log = structlog.get_logger(__name__)
 
 
-_ZONDER_PDF = re.compile(r"<title[^>]*>.*?</title>|<desc[^>]*>.*?</desc>|<defs>.*?</defs>", re.DOTALL)
-
-
-class _Pdf(FPDF):
-    def __init__(self, voettekst: str) -> None:
-        super().__init__(format="A4")
-        self._voettekst = voettekst
-        self.unicode = False
-        for d in _FONT_DIRS:
-            if (d / "DejaVuSans.ttf").is_file() and (d / "DejaVuSans-Bold.ttf").is_file():
-                self.add_font("zicht", "", str(d / "DejaVuSans.ttf"))
-                self.add_font("zicht", "B", str(d / "DejaVuSans-Bold.ttf"))
-                self.unicode = True
-                break
-        self.familie = "zicht" if self.unicode else "helvetica"
-        self.set_auto_page_break(True, margin=18)
-        self.set_margins(16, 16, 16)
-
-    def tekst(self, s: str) -> str:
-        return s if self.unicode else s.translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
-
-    def footer(self) -> None:
-        self.set_y(-13)
-        self.set_font(self.familie, "", 7.5)
-        self.set_text_color(80, 80, 80)
-        self.cell(0, 5, self.tekst(f"{self._voettekst} — pagina {self.page_no()}/{{nb}}"), align="C")
+@lru_cache(maxsize=2)
+def _sjabloon(naam: str) -> Template:
+    return Template(files("zicht.analysis").joinpath("templates", "factsheet", naam).read_text(encoding="utf-8"))
 
 
 def factsheet_titel(dashboard: Dashboard, referentie: Referentiedata, taal: str = "nl") -> str:
@@ -82,10 +47,110 @@ def factsheet_titel(dashboard: Dashboard, referentie: Referentiedata, taal: str 
     return f"Factsheet mensenhandel — {niveau_label(dashboard.niveau)} {naam}, {dashboard.periode.label()}"
 
 
+def _css_tekst(s: str) -> str:
+    return s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+
+
+def _kaart(dashboard: Dashboard, referentie: Referentiedata, taal: str) -> str:
+    kaart = dashboard.kaart
+    if kaart is None:
+        return ""
+    eigen = dashboard.gebied if dashboard.kaartniveau is dashboard.niveau else None
+    svg = kaart_svg(kaart, referentie, dashboard.kaartniveau, markeer=eigen, taal=taal, id_prefix="fs-kaart")
+    svg = inhoud.vereenvoudig_kaart(svg)
+    tekst = f"<p>{escape(kaart.samenvatting)}</p>"
+    if eigen is not None:
+        try:
+            rij = kaart.rij("gebiedscode", eigen)
+            naam = gebiedsnaam(referentie, dashboard.niveau, eigen, taal)
+            aantal, per = rij[kaart.kolom_index("aantal")].tekst, rij[kaart.kolom_index("per_100k")].tekst
+            tekst += "<p>" + escape(t(taal, f"{naam}: {aantal} ({per} per 100.000 inwoners).",
+                                        f"{naam}: {aantal} ({per} per 100,000 inhabitants).")) + "</p>"  # fmt: skip
+        except KeyError:
+            pass
+    if kaart.advies:
+        tekst += f'<p class="melding">{escape(kaart.advies)}</p>'
+    kop = t(taal, "Kaart", "Map")
+    return (
+        f'<section class="kaart" aria-labelledby="kaart-kop"><h2 id="kaart-kop">{kop}</h2><div class="paar">'
+        f'<figure class="grafiek-kaart">{inhoud.svg_img(svg, kaart.titel + ". " + kaart.samenvatting)}</figure>'
+        f'<div class="kaart-tekst">{tekst}</div></div></section>'
+    )
+
+
+#: Style classes tried in turn until the factsheet fits two pages (the last hides the method and the other
+#: breakdowns' one-line readings, which are on the web page; key figures, charts and notes always stay).
+COMPACTHEID = ("", "compact", "compact compacter")
+#: The most pages a factsheet has.
+MAX_PAGINAS = 2
+
+
+def factsheet_html(
+    dashboard: Dashboard,
+    referentie: Referentiedata,
+    beleid: DisclosurePolicy | None,
+    *,
+    taal: str = "nl",
+    klasse: str = "",
+) -> str:
+    """The factsheet as one self-contained HTML document (charts embedded as SVG images)."""
+    meta = dashboard.reeks.meta
+    titel = factsheet_titel(dashboard, referentie, taal)
+    regels = dict(meta.regels(taal))
+    peil_kop = t(taal, "Peildatum gegevens", "Reference date (data)")
+    stand_kop = t(taal, "Gegevensstand", "Data vintage")
+    ondertitel = f"{peil_kop}: {regels.get(peil_kop, '–')} · {stand_kop}: {meta.vintage_label}"
+    methode = methodetekst(beleid, taal)
+    beveiliging_kop = t(taal, "Statistische beveiliging", "Disclosure control")
+    uitleg = [(k, v) for k, v in methode if k != beveiliging_kop]
+    css = _sjabloon("factsheet.css").substitute(
+        voet=_css_tekst(f"zicht · {meta.vintage_label}"), pagina=t(taal, "pagina", "page")
+    )
+    peil = meta.peildatum or dashboard.periode.eind
+    waarschuwing = (
+        ""
+        if meta.beveiligd
+        else '<p class="waarschuwing">'
+        + escape(
+            t(taal, "Exacte cijfers (analist): niet voor publicatie.", "Exact figures (analyst): not for publication.")
+        )
+        + "</p>"
+    )
+    trend = trend_svg(dashboard.reeks, taal=taal, id_prefix="fs-trend")
+    return _sjabloon("factsheet.html").substitute(
+        taal="en" if taal == "en" else "nl",
+        klasse=klasse,
+        titel=escape(titel),
+        gemaakt=peil.isoformat(),
+        beschrijving=escape(dashboard.reeks.samenvatting),
+        css=css,
+        ondertitel=escape(ondertitel),
+        waarschuwing=waarschuwing,
+        kop_kern=t(taal, "Kerncijfers", "Key figures"),
+        tegels=inhoud.tegels(dashboard, taal),
+        lezing=escape(dashboard.reeks.samenvatting),
+        meldingen="".join(f'<p class="melding">{escape(m)}</p>' for m in dict.fromkeys(dashboard.meldingen)),
+        kop_verloop=t(taal, "Verloop", "Trend"),
+        trend=inhoud.svg_img(trend, dashboard.reeks.titel + ". " + dashboard.reeks.samenvatting),
+        trendtabel=inhoud.trendtabel(dashboard.reeks, taal),
+        kaart=_kaart(dashboard, referentie, taal),
+        kop_vormen=t(taal, "Vormen en werkwijzen", "Forms and methods"),
+        vormen=inhoud.vormen_en_werkwijzen(dashboard, taal),
+        overige=inhoud.overige(dashboard, taal),
+        kop_betekenis=t(taal, "Wat betekenen deze cijfers?", "What do these figures mean?"),
+        betekenis=inhoud.alineas(inhoud.leeswijzer(taal)),
+        kop_methode=t(taal, "Methode", "Method"),
+        methode=inhoud.alineas(uitleg),
+        kop_over=t(taal, "Over deze cijfers", "About these figures"),
+        meta="".join(f"<div><dt>{escape(k)}</dt><dd>{escape(v)}</dd></div>" for k, v in meta.regels(taal)),
+        beveiliging=inhoud.beveiligingsnoot(dashboard, beleid, [p for p in methode if p[0] == beveiliging_kop], taal),
+    )
+
+
 def maak_factsheet(
     dashboard: Dashboard, referentie: Referentiedata, beleid: DisclosurePolicy | None, *, taal: str = "nl"
 ) -> bytes:
-    """Render the factsheet of a dashboard as PDF bytes.
+    """Render the factsheet of a dashboard as a tagged PDF (PDF/UA-1), at most two A4 pages.
 
     Args:
         dashboard: The tables (already disclosure-controlled for the requesting role).
@@ -96,121 +161,15 @@ def maak_factsheet(
     Returns:
         The PDF; the same dashboard gives the same bytes (the creation date is the data's reference date).
     """
-    en = taal == "en"
-    meta = dashboard.reeks.meta
-    titel = factsheet_titel(dashboard, referentie, taal)
-    pdf = _Pdf(f"zicht · {meta.vintage_label}")
-    pdf.set_title(pdf.tekst(titel))
-    pdf.set_lang("en" if en else "nl")
-    pdf.set_creator("zicht")
-    pdf.set_author("zicht")
-    peil = meta.peildatum or dashboard.periode.eind
-    pdf.set_creation_date(datetime(peil.year, peil.month, peil.day, tzinfo=UTC))
-    pdf.alias_nb_pages()
-    pdf.add_page()
-    zwart = (26, 26, 26)
-    pdf.set_text_color(*zwart)
-    pdf.set_font(pdf.familie, "B", 16)
-    pdf.multi_cell(0, 8, new_x="LMARGIN", new_y="NEXT", text=pdf.tekst(titel))
-    pdf.set_font(pdf.familie, "", 8.5)
-    regels = "  ·  ".join(f"{k}: {v}" for k, v in meta.regels(taal)[:5])
-    pdf.multi_cell(0, 4.5, new_x="LMARGIN", new_y="NEXT", text=pdf.tekst(regels))
-    if not meta.beveiligd:
-        pdf.set_text_color(160, 0, 0)
-        pdf.multi_cell(
-            0,
-            5,
-            pdf.tekst(
-                "Exact figures (analyst): not for publication."
-                if en
-                else "Exacte cijfers (analist): niet voor publicatie."
-            ),
-        )
-        pdf.set_text_color(*zwart)
-    _kop(pdf, "Key figures" if en else "Kerncijfers")
-    _alinea(pdf, dashboard.reeks.samenvatting)
-    _tabel(pdf, dashboard.reeks, laatste=3)
-    for melding in dashboard.meldingen:
-        _alinea(pdf, melding, klein=True)
-    if dashboard.kaart is not None:
-        _kop(pdf, "Map" if en else "Kaart")
-        _alinea(pdf, dashboard.kaart.samenvatting)
-        svg = kaart_svg(
-            dashboard.kaart,
-            referentie,
-            dashboard.kaartniveau,
-            markeer=dashboard.gebied if dashboard.kaartniveau is dashboard.niveau else None,
-            taal=taal,
-            voor_pdf=True,
-        )
-        _svg(pdf, svg, 150)
-    _kop(pdf, "Trend" if en else "Verloop")
-    _svg(pdf, trend_svg(dashboard.reeks, taal=taal), 165)
-    _tabel(pdf, dashboard.reeks)
-    _kop(pdf, "Breakdowns" if en else "Uitsplitsingen")
-    for tabel in dashboard.uitsplitsingen.values():
-        _subkop(pdf, tabel.titel)
-        _alinea(pdf, tabel.samenvatting, klein=True)
-        if any(
-            r[tabel.kolom_index(k.sleutel)].getal is not None
-            for r in tabel.rijen[:-1]
-            for k in tabel.kolommen
-            if k.sleutel.startswith("aandeel_")
-        ):
-            _svg(pdf, staaf_svg(tabel, taal=taal, voor_pdf=True), 150)
-        _tabel(pdf, tabel)
-    _kop(pdf, "Data quality" if en else "Datakwaliteit")
-    _alinea(pdf, dashboard.kwaliteit.samenvatting)
-    _tabel(pdf, dashboard.kwaliteit)
-    _kop(pdf, "Method" if en else "Methode")
-    for kop, tekst in methodetekst(beleid, taal):
-        _subkop(pdf, kop)
-        _alinea(pdf, tekst, klein=True)
-    _kop(pdf, "About these figures" if en else "Over deze cijfers")
-    for k, v in meta.regels(taal):
-        _alinea(pdf, f"{k}: {v}", klein=True)
-    for noot in dashboard.reeks.voetnoten:
-        _alinea(pdf, noot, klein=True)
-    return bytes(pdf.output())
+    from weasyprint import HTML  # imported on first use: loading Pango and the CSS engine takes a while
 
-
-def _svg(pdf: _Pdf, svg: str, breedte: float) -> None:
-    """Draw an SVG as vectors, in the factsheet's font (or Latin-1 text with the core font)."""
-    svg = _ZONDER_PDF.sub("", svg)  # fpdf2 draws no titles, descriptions or patterns (the PDF mode avoids them)
-    svg = svg.replace('font-family="sans-serif"', 'font-family="zicht"') if pdf.unicode else pdf.tekst(svg)
-    pdf.image(io.BytesIO(svg.encode("utf-8")), w=breedte)
-
-
-def _kop(pdf: _Pdf, tekst: str) -> None:
-    pdf.ln(3)
-    pdf.set_font(pdf.familie, "B", 12.5)
-    pdf.multi_cell(0, 7, new_x="LMARGIN", new_y="NEXT", text=pdf.tekst(tekst))
-
-
-def _subkop(pdf: _Pdf, tekst: str) -> None:
-    pdf.set_font(pdf.familie, "B", 10)
-    pdf.multi_cell(0, 5.5, new_x="LMARGIN", new_y="NEXT", text=pdf.tekst(tekst))
-
-
-def _alinea(pdf: _Pdf, tekst: str, *, klein: bool = False) -> None:
-    pdf.set_font(pdf.familie, "", 8.5 if klein else 9.5)
-    pdf.multi_cell(0, 4.4 if klein else 5, new_x="LMARGIN", new_y="NEXT", text=pdf.tekst(tekst))
-    pdf.ln(1)
-
-
-def _tabel(pdf: _Pdf, tabel: Tabel, *, laatste: int | None = None) -> None:
-    """The table as shown (optionally only its last rows), with its caption."""
-    rijen = tabel.rijen[-laatste:] if laatste else tabel.rijen
-    kolommen = [k for k in tabel.kolommen if k.sleutel not in ("categorie", "gebiedscode", "groep")]
-    idx = [tabel.kolom_index(k.sleutel) for k in kolommen]
-    pdf.set_font(pdf.familie, "", 7 if len(kolommen) > 6 else 8)
-    kop = FontFace(emphasis="BOLD", fill_color=(230, 236, 245))
-    with pdf.table(headings_style=kop, line_height=4.2, text_align="LEFT", first_row_as_headings=True) as t:
-        rij = t.row()
-        for k in kolommen:
-            rij.cell(pdf.tekst(k.label))
-        for r in rijen:
-            rij = t.row()
-            for i in idx:
-                rij.cell(pdf.tekst(r[i].tekst))
-    pdf.ln(2)
+    opties = {"pdf_variant": "pdf/ua-1", "pdf_identifier": b"zicht-factsheet"}
+    for klasse in COMPACTHEID:
+        html = factsheet_html(dashboard, referentie, beleid, taal=taal, klasse=klasse)
+        document = HTML(string=html).render(**opties)
+        if len(document.pages) <= MAX_PAGINAS:
+            break
+        _log.info("factsheet_compacter", klasse=klasse or "standaard", paginas=len(document.pages))
+    pdf = document.write_pdf(**opties)  # never cut: a third page rather than a lost note
+    assert isinstance(pdf, bytes)
+    return pdf

@@ -34,6 +34,10 @@ COMMANDS: dict[str, str] = {
     "statistieken": "zicht.cli.statistieken:statistieken",
     "publiceer": "zicht.cli.publiceer:publiceer",
     "signalen": "zicht.cli.signalen:signalen",
+    "backup": "zicht.cli.backup:backup",
+    "restore": "zicht.cli.backup:restore",
+    "bewaartermijn": "zicht.cli.bewaartermijn:bewaartermijn",
+    "inzage": "zicht.cli.inzage:inzage",
 }
 
 # The one-line help of each command, so ``zicht --help`` lists them without importing any (importing all
@@ -56,6 +60,10 @@ HULP: dict[str, str] = {
     "statistieken": "Statistics tables / statistieken (disclosure-controlled unless --als names an analyst's account).",
     "publiceer": "Publish protected statistics up to now (or show the newest publicatie).",
     "signalen": "Online-ad signals ranked by organiser structure, for a person to decide.",
+    "backup": "Maak een backup met manifest (zonder sleutels) / back up the database with a manifest (keys excluded).",
+    "restore": "Zet een backup terug en controleer het manifest / restore a backup and check it against its manifest.",
+    "bewaartermijn": "Bewaartermijnen: verlopen gegevens opschonen en tonen / retention: purge and show expired data.",
+    "inzage": "Inzageverzoek: meldingen en elke verwerking van een persoon / subject access request for one person.",
 }
 
 

@@ -66,7 +66,11 @@ def demo(jaar_van: int, jaar_tot: int, seed: int, schaal: float, serve: bool, ho
     if serve:
         import uvicorn
 
-        uvicorn.run("zicht.web.app:create_app_from_environment", factory=True, host=host, port=port)
+        from zicht.cli.serve import proxy_opties
+
+        uvicorn.run(
+            "zicht.web.app:create_app_from_environment", factory=True, host=host, port=port, **proxy_opties(settings)
+        )
 
 
 def _progress() -> Progress:

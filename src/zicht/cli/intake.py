@@ -142,7 +142,7 @@ def _progress(long_file: bool) -> Iterator[Voortgang | None]:
     with Progress(
         TextColumn("importeren / importing"),
         BarColumn(),
-        TextColumn("{task.percentage:>3.0f}%  {task.fields[rijen]} rijen/rows"),
+        TextColumn("{task.percentage:>3.0f}%  {task.fields[rijen]} rijen gelezen / rows read"),
         TimeRemainingColumn(),
         console=console,
         transient=True,
@@ -176,7 +176,8 @@ def _print_summary(result: ImportRapport, rapport: Path | None) -> None:
         if rest > 0:
             where = f" (zie / see {rapport})" if rapport else " (gebruik / use --rapport FILE.csv)"
             console.print(f"... en nog {rest} / and {rest} more{where}")
-    console.print(f"import-id: {result.import_id}")
+    status = "afgebroken / broken off" if result.afgebroken is not None else "klaar / done"
+    console.print(f"import-id: {result.import_id}   status: {status}")
 
 
 @click.command("template")

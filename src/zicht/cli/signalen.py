@@ -5,6 +5,7 @@ Examples::
 
     zicht signalen genereer --advertenties 10000 --familie a --uit /tmp/ads.jsonl
     zicht signalen verwerk /tmp/ads.jsonl --organisatie politie-demo
+    zicht signalen crawl --bron https://ads.example/ --organisatie politie-demo --contact team@example.org
     zicht signalen evalueer --docs docs/signalen.md
     zicht signalen opschonen
 """
@@ -12,6 +13,7 @@ Examples::
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import click
@@ -27,7 +29,9 @@ def signalen() -> None:
 @signalen.command(name="genereer")
 @click.option("--advertenties", default=10_000, show_default=True, help="Number of synthetic ads.")
 @click.option("--seed", default=1, show_default=True)
-@click.option("--familie", type=click.Choice(["a", "b"]), default="a", show_default=True)
+@click.option(
+    "--familie", type=click.Choice(["a", "b", "arbeid"]), default="a", show_default=True, help="arbeid: job ads."
+)
 @click.option("--uit", type=click.Path(path_type=Path), required=True, help="Ads file (.jsonl or .csv).")
 def genereer(advertenties: int, seed: int, familie: str, uit: Path) -> None:
     """Write synthetic ads; the truth goes beside them as <uit>.waarheid.jsonl."""
@@ -40,6 +44,47 @@ def genereer(advertenties: int, seed: int, familie: str, uit: Path) -> None:
     click.echo(f"{len(wereld.advertenties)} advertenties geschreven naar {uit}")
 
 
+def _bewaar(
+    rijen: Iterable[Mapping[str, object]], organisatie: str, bron: str, wachtrij: int, steekproef: int, engine: str
+) -> dict[str, object]:
+    """Run the pipeline over ``rijen`` and store the queue for ``organisatie``; the run's summary."""
+    from zicht.accounts import zoek_organisatie
+    from zicht.cli.db import sessies
+    from zicht.privacy.toegang import Toegang
+    from zicht.signalen.opslag import bewaar_run
+    from zicht.signalen.pijplijn import verwerk as pijplijn
+    from zicht.signalen.verwerk import sleutel_pseudoniem
+    from zicht.storage import transaction
+
+    app = get_context()
+    sessions = sessies(app.settings)
+    with transaction(sessions) as s:  # check the organisation before the (long) pipeline runs
+        if zoek_organisatie(s, organisatie) is None:
+            raise click.ClickException(f"onbekende organisatie {organisatie!r}")
+    lijst: list[Mapping[str, object]] = list(rijen)
+    res = pijplijn(lijst, app.reference, sleutel_pseudoniem(app.settings.pseudonym_secret()), engine=engine)
+    with transaction(sessions) as s:
+        org = zoek_organisatie(s, organisatie)
+        assert org is not None
+        toegang = Toegang.voor_rol("systeem:cli", "melder", organisatie_id=org.id, organisatie_code=org.code)
+        run = bewaar_run(
+            s,
+            toegang,
+            res,
+            bron=bron,
+            bewaardagen=app.settings.signalen_bewaardagen,
+            wachtrij=wachtrij,
+            steekproef=steekproef,
+            engine=engine,
+        )
+        return {
+            "run": str(run.id),
+            "advertenties": len(res.ads),
+            "clusters": len(res.clusters),
+            "tijden": {k: round(v, 3) for k, v in res.tijden.items()},
+        }
+
+
 @signalen.command(name="verwerk")
 @click.argument("bestand", type=click.Path(exists=True, path_type=Path))
 @click.option("--organisatie", required=True, help="Code of the melder organisation whose reviewers get the queue.")
@@ -48,43 +93,53 @@ def genereer(advertenties: int, seed: int, familie: str, uit: Path) -> None:
 @click.option("--engine", type=click.Choice(["lokaal", "spark"]), default="lokaal", show_default=True)
 def verwerk(bestand: Path, organisatie: str, wachtrij: int, steekproef: int, engine: str) -> None:
     """Process an ads file and store the queue (minimised) for an organisation."""
-    from zicht.accounts import zoek_organisatie
-    from zicht.cli.db import sessies
-    from zicht.privacy.toegang import Toegang
     from zicht.signalen.ingest import lees
-    from zicht.signalen.opslag import bewaar_run
-    from zicht.signalen.pijplijn import verwerk as pijplijn
-    from zicht.signalen.verwerk import sleutel_pseudoniem
-    from zicht.storage import transaction
+
+    click.echo(json.dumps(_bewaar(lees(bestand), organisatie, bestand.name, wachtrij, steekproef, engine)))
+
+
+@signalen.command(name="crawl")
+@click.option("--bron", required=True, help="Start URL; its host must be in signalen_crawler_hosts.")
+@click.option("--organisatie", required=True, help="Code of the melder organisation that runs the crawl.")
+@click.option("--contact", required=True, help="Operator contact (e-mail or URL) named in the user agent.")
+@click.option("--vertraging", default=5.0, show_default=True, help="Seconds between requests to one host (min 1).")
+@click.option("--max-paginas", default=500, show_default=True)
+@click.option("--wachtrij", default=100, show_default=True)
+@click.option("--steekproef", default=10, show_default=True)
+def crawl(
+    bron: str, organisatie: str, contact: str, vertraging: float, max_paginas: int, wachtrij: int, steekproef: int
+) -> None:
+    """Crawl allow-listed ad pages politely (robots.txt, delay per host) and store the queue.
+
+    Off unless ZICHT_SIGNALEN_CRAWLER_HOSTS lists hosts. Dutch courts have not confirmed a legal basis for
+    crawling sex-work ads and a municipality has none (docs/signalen.md, "Crawler")."""
+    from zicht.signalen.crawler import Crawler, CrawlerUit, CrawlInstellingen, hosts_uit_instelling
 
     app = get_context()
-    sessions = sessies(app.settings)
-    res = pijplijn(lees(bestand), app.reference, sleutel_pseudoniem(app.settings.pseudonym_secret()), engine=engine)
-    with transaction(sessions) as s:
-        org = zoek_organisatie(s, organisatie)
-        if org is None:
-            raise click.ClickException(f"onbekende organisatie {organisatie!r}")
-        toegang = Toegang.voor_rol("systeem:cli", "melder", organisatie_id=org.id, organisatie_code=org.code)
-        run = bewaar_run(
-            s,
-            toegang,
-            res,
-            bron=bestand.name,
-            bewaardagen=app.settings.signalen_bewaardagen,
-            wachtrij=wachtrij,
-            steekproef=steekproef,
-            engine=engine,
+    try:
+        inst = CrawlInstellingen(
+            toegestane_hosts=hosts_uit_instelling(app.settings.signalen_crawler_hosts),
+            operator=organisatie,
+            contact=contact,
+            vertraging=vertraging,
+            max_paginas=max_paginas,
         )
-        click.echo(
-            json.dumps(
-                {
-                    "run": str(run.id),
-                    "advertenties": len(res.ads),
-                    "clusters": len(res.clusters),
-                    "tijden": {k: round(v, 3) for k, v in res.tijden.items()},
-                }
-            )
-        )
+    except CrawlerUit as e:
+        raise click.ClickException(
+            f"{e}. Er is geen bevestigde rechtsgrond voor het crawlen van advertenties (docs/signalen.md)."
+        ) from None
+    except ValueError as e:
+        raise click.ClickException(str(e)) from None
+    crawler = Crawler(inst)
+    try:
+        rijen = list(crawler.crawl(bron))
+    except ValueError as e:
+        raise click.ClickException(str(e)) from None
+    if not rijen:
+        click.echo(json.dumps({"crawl": crawler.verslag.samenvatting(), "advertenties": 0}))
+        return
+    uit = _bewaar(rijen, organisatie, bron, wachtrij, steekproef, "lokaal")
+    click.echo(json.dumps({"crawl": crawler.verslag.samenvatting(), **uit}))
 
 
 @signalen.command(name="evalueer")

@@ -29,7 +29,7 @@ import json
 import logging
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -40,15 +40,17 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from zicht.domain import MeldingInvoer
-from zicht.intake.files import HELE_RIJ, BestandsFout, Bron, Grenzen, RawRow, open_bestand
+from zicht.intake.files import HELE_RIJ, Bestand, BestandsFout, Bron, Grenzen, RawRow, open_bestand
 from zicht.intake.files._common import SHOWN
 from zicht.intake.store import OpslagResultaat, VoorbereideMeldingen, bereid_voor, schrijf
 from zicht.intake.validate import Fout, RawValue, Validator
 from zicht.privacy.logboek import Actor
 from zicht.privacy.vault import Vault
 from zicht.reference import Referentiedata
+from zicht.storage.base import utcnow
 from zicht.storage.engine import transaction
 from zicht.storage.tables import ImportRun, Organisatie
+from zicht.storage.tables.import_run import AFGEBROKEN, BEZIG, KLAAR
 
 log = logging.getLogger(__name__)
 
@@ -268,31 +270,172 @@ def importeer_bestand(
         org = zoek_organisatie(session, organisatie_code)
     with open_bestand(source, bestandsnaam, codering=codering, grenzen=grenzen) as bestand:
         rows = bestand.rijen()
-        first = next(rows, None)
-        if first is None:
-            raise BestandsFout(
-                "geen_rijen",
-                "het bestand bevat geen meldingen (alleen een kopregel of lege regels)",
-                "the file holds no meldingen (only a header or empty lines)",
-            )
+        first = _eerste_rij(rows)
+        run_id = _nieuwe_run(sessions, org, bestand.sha256, bestand.formaat, actor, bestandsnaam, None, claimed=True)
+        return _voer_uit(
+            sessions, vault, reference, org, run_id, actor, bestand, first, rows,
+            progress=progress, chunk_grootte=chunk_grootte, max_afgewezen=max_afgewezen, vandaag=vandaag,
+        )  # fmt: skip
+
+
+def plan_import(
+    sessions: sessionmaker[Session],
+    organisatie_code: str,
+    inhoud: bytes,
+    *,
+    bestandsnaam: str | None,
+    actor: Actor,
+    opslag: bytes | None,
+    codering: str | None = None,
+    grenzen: Grenzen | None = None,
+) -> uuid.UUID:
+    """Check a file and record it as an import job (``bezig``, not yet claimed by a worker); nothing is read
+    beyond its first row.
+
+    Args:
+        opslag: what a worker needs to run the job later (the file, encrypted by the caller); kept in
+            ``ImportRun.bestand`` until the job ends.
+
+    Returns:
+        The id of the ImportRun, for :func:`voer_geplande_import_uit`.
+
+    Raises:
+        OnbekendeOrganisatie, BestandsFout: as :func:`importeer_bestand`; nothing is written.
+    """
+    with transaction(sessions) as session:
+        org = zoek_organisatie(session, organisatie_code)
+    with open_bestand(inhoud, bestandsnaam, codering=codering, grenzen=grenzen) as bestand:
+        _eerste_rij(bestand.rijen())
+        return _nieuwe_run(sessions, org, bestand.sha256, bestand.formaat, actor, bestandsnaam, opslag, claimed=False)
+
+
+def voer_geplande_import_uit(
+    sessions: sessionmaker[Session],
+    vault: Vault,
+    reference: Referentiedata,
+    run_id: uuid.UUID,
+    inhoud: bytes,
+    *,
+    actor: Actor,
+    codering: str | None = None,
+    chunk_grootte: int = CHUNK_GROOTTE,
+    max_afgewezen: int = MAX_AFGEWEZEN,
+    vandaag: date | None = None,
+    grenzen: Grenzen | None = None,
+) -> ImportRapport:
+    """Run an import job recorded by :func:`plan_import` and claimed by the caller (a worker).
+
+    Whatever happens, the job ends ``klaar`` or ``afgebroken`` with the reason (then the exception is
+    raised again), and its stored file is removed.
+    """
+    try:
         with transaction(sessions) as session:
-            run = ImportRun(
-                organisatie_id=org.id,
-                bestand_sha256=bestand.sha256,
-                formaat=bestand.formaat,
-                gelezen=0,
-                geaccepteerd=0,
-                opgeslagen=0,
-                al_aanwezig=0,
-                afgewezen=0,
-                rapport=[],
-                uitgevoerd_door=actor.id[:64],
-            )
-            session.add(run)
-            session.flush()
-            run_id = run.id
-        rapport = ImportRapport(run_id, org.code, bestand.formaat, bestand.sha256)
-        job = _Import(sessions, vault, org, actor, rapport, Validator(reference, org.soort, vandaag), max_afgewezen)
+            run = session.get(ImportRun, run_id)
+            if run is None:
+                raise LookupError(f"import {run_id} does not exist")
+            org = session.get_one(Organisatie, run.organisatie_id)
+            session.expunge(org)
+            bestandsnaam = run.bestandsnaam
+        with open_bestand(inhoud, bestandsnaam, codering=codering, grenzen=grenzen) as bestand:
+            rows = bestand.rijen()
+            first = _eerste_rij(rows)
+            return _voer_uit(
+                sessions, vault, reference, org, run_id, actor, bestand, first, rows,
+                progress=None, chunk_grootte=chunk_grootte, max_afgewezen=max_afgewezen, vandaag=vandaag,
+            )  # fmt: skip
+    except BaseException as exc:
+        markeer_afgebroken(sessions, run_id, _reden(exc))
+        raise
+
+
+def markeer_afgebroken(sessions: sessionmaker[Session], run_id: uuid.UUID, reden: str) -> None:
+    """Mark a job that is still ``bezig`` as ``afgebroken`` with the reason, and remove its stored file."""
+    with transaction(sessions) as session:
+        session.execute(
+            update(ImportRun)
+            .where(ImportRun.id == run_id, ImportRun.status == BEZIG)
+            .values(status=AFGEBROKEN, reden=reden[:500], bestand=None, hartslag=utcnow())
+        )
+
+
+def _reden(exc: BaseException) -> str:
+    """The reason an import broke off, without case data (an exception's message may hold a value)."""
+    if isinstance(exc, BestandsFout):
+        return f"{exc.reden_nl} / {exc.reden_en}"
+    soort = type(exc).__name__
+    return (
+        f"de verwerking stopte door een interne fout ({soort}); lever het bestand opnieuw aan: wat al is opgeslagen, "
+        f"wordt herkend / processing stopped on an internal error ({soort}); upload the file again: what was "
+        "stored already is recognised"
+    )
+
+
+def _eerste_rij(rows: Iterator[RawRow]) -> RawRow:
+    first = next(rows, None)
+    if first is None:
+        raise BestandsFout(
+            "geen_rijen",
+            "het bestand bevat geen meldingen (alleen een kopregel of lege regels)",
+            "the file holds no meldingen (only a header or empty lines)",
+        )
+    return first
+
+
+def _nieuwe_run(
+    sessions: sessionmaker[Session],
+    org: Organisatie,
+    sha256: str,
+    formaat: str,
+    actor: Actor,
+    bestandsnaam: str | None,
+    opslag: bytes | None,
+    *,
+    claimed: bool,
+) -> uuid.UUID:
+    with transaction(sessions) as session:
+        run = ImportRun(
+            organisatie_id=org.id,
+            bestand_sha256=sha256,
+            formaat=formaat,
+            gelezen=0,
+            geaccepteerd=0,
+            opgeslagen=0,
+            al_aanwezig=0,
+            afgewezen=0,
+            rapport=[],
+            uitgevoerd_door=actor.id[:64],
+            status=BEZIG,
+            bestandsnaam=None if bestandsnaam is None else bestandsnaam[-255:],
+            bestand=opslag,
+            hartslag=utcnow() if claimed else None,
+        )
+        session.add(run)
+        session.flush()
+        return run.id
+
+
+def _voer_uit(
+    sessions: sessionmaker[Session],
+    vault: Vault,
+    reference: Referentiedata,
+    org: Organisatie,
+    run_id: uuid.UUID,
+    actor: Actor,
+    bestand: Bestand,
+    first: RawRow,
+    rows: Iterator[RawRow],
+    *,
+    progress: Voortgang | None,
+    chunk_grootte: int,
+    max_afgewezen: int,
+    vandaag: date | None,
+) -> ImportRapport:
+    """Read, validate and store every row of an open file into the (claimed) job ``run_id``."""
+    rapport = ImportRapport(run_id, org.code, bestand.formaat, bestand.sha256)
+    job = _Import(
+        sessions, vault, org, actor, rapport, Validator(reference, org.soort, vandaag), max_afgewezen, bestand.fractie
+    )
+    try:
         try:
             try:
                 job.feed(first)
@@ -307,11 +450,34 @@ def importeer_bestand(
             job.flush()
         finally:
             job.close()
-        if progress is not None:
-            progress(rapport.read, 1.0)
+    except BaseException as exc:
+        # counts as far as stored (every stored chunk updated them), the rows rejected so far, and the reason
+        with transaction(sessions) as session:
+            session.execute(
+                update(ImportRun)
+                .where(ImportRun.id == run_id)
+                .values(
+                    status=AFGEBROKEN, reden=_reden(exc)[:500], bestand=None, hartslag=utcnow(),
+                    rapport=_rapport_json(rapport),
+                )
+            )  # fmt: skip
+        raise
+    if progress is not None:
+        progress(rapport.read, 1.0)
+    afgebroken = rapport.afgebroken
     with transaction(sessions) as session:
         session.execute(
-            update(ImportRun).where(ImportRun.id == run_id).values(**_counts(rapport), rapport=_rapport_json(rapport))
+            update(ImportRun)
+            .where(ImportRun.id == run_id)
+            .values(
+                **_counts(rapport),
+                rapport=_rapport_json(rapport),
+                status=KLAAR if afgebroken is None else AFGEBROKEN,
+                reden=None if afgebroken is None else f"{afgebroken.reden_nl} / {afgebroken.reden_en}"[:500],
+                bestand=None,
+                hartslag=utcnow(),
+                fractie=1.0 if afgebroken is None else bestand.fractie(),
+            )
         )
     log.info(
         "import %s: organisatie=%s formaat=%s read=%d accepted=%d stored=%d already_present=%d rejected=%d "
@@ -363,8 +529,10 @@ class _Import:
         rapport: ImportRapport,
         validator: Validator,
         max_afgewezen: int,
+        fractie: Callable[[], float | None] = lambda: None,
     ) -> None:
         self.sessions = sessions
+        self.fractie = fractie
         self.vault = vault
         self.org = org
         self.actor = actor
@@ -427,7 +595,7 @@ class _Import:
         rows_by_ref = {m.melder_referentie: rij for rij, m in pending}
         self.wait()
         counts = _counts(self.rapport)
-        self.inflight = (self.writer.submit(self._write, voorbereid, counts), rows_by_ref)
+        self.inflight = (self.writer.submit(self._write, voorbereid, counts, self.fractie()), rows_by_ref)
 
     def wait(self) -> None:
         """Wait for the chunk being written, if any, and take its outcome into the report."""
@@ -444,8 +612,11 @@ class _Import:
         finally:
             self.writer.shutdown(wait=True)
 
-    def _write(self, voorbereid: VoorbereideMeldingen, counts: dict[str, int]) -> OpslagResultaat:
-        """Runs in the writer thread: one transaction for the chunk and the ImportRun's counts."""
+    def _write(
+        self, voorbereid: VoorbereideMeldingen, counts: dict[str, int], fractie: float | None
+    ) -> OpslagResultaat:
+        """Runs in the writer thread: one transaction for the chunk and the ImportRun's counts (its progress
+        and heartbeat)."""
         for attempt in (1, 2):
             try:
                 with transaction(self.sessions) as session:
@@ -461,6 +632,8 @@ class _Import:
                             opgeslagen=stored,
                             al_aanwezig=present,
                             afgewezen=counts["afgewezen"] + len(res.conflicten),
+                            hartslag=utcnow(),
+                            fractie=fractie,
                         )
                     )
                 break

@@ -6,24 +6,30 @@ that count persons (waiting, placed, refused for lack of capacity, stays beyond 
 :mod:`zicht.privacy.disclosure` for every caller but those who see exact statistics
 (:func:`zicht.privacy.toegang.ziet_exacte_cijfers`), exactly like the registry statistics: small counts are
 shown as ``<10``, others rounded. Median waiting time is withheld when fewer persons than the threshold waited.
+
+The person figures are read from the extract, where opvang's requests and refusals are declared data sources
+(:mod:`zicht.opvang.bronnen`, docs/adr/0007), and pass the gate the source declares
+(:func:`zicht.analysis.bronnen.door_de_poort`).
 """
 
 from __future__ import annotations
 
 import statistics
-import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Date, and_, func, literal, select, true, union_all
 from sqlalchemy.orm import Session
 
+from zicht.analysis.bronnen import door_de_poort
+from zicht.analysis.extract import Extract
 from zicht.opvang.bezetting import Bedden, stand_op
+from zicht.opvang.bronnen import AANVRAGEN, WEIGERINGEN, opvang_extract
 from zicht.opvang.regels import COSM_NORM_DAGEN
-from zicht.privacy.disclosure import DisclosurePolicy, Unit, protect_series
+from zicht.privacy.disclosure import DisclosurePolicy
 from zicht.reference.opvangregios import Opvangregios
-from zicht.storage.tables import OpvangAanvraag, OpvangBezetting, OpvangGebeurtenis, OpvangVoorziening
+from zicht.storage.tables import OpvangBezetting, OpvangVoorziening
 
 #: Person counts per region (each protected as one breakdown over the regions).
 PERSOONSMATEN = ("wachtend", "geplaatst", "capaciteit_geweigerd", "langer_dan_norm")
@@ -33,6 +39,9 @@ MAAT_LABELS = {
     "capaciteit_geweigerd": "geweigerd wegens geen plek (periode)",
     "langer_dan_norm": "in COSM langer dan 3 maanden",
 }
+#: The declared source each person figure counts.
+MAAT_BRON = {"wachtend": AANVRAGEN, "geplaatst": AANVRAGEN, "capaciteit_geweigerd": WEIGERINGEN,
+             "langer_dan_norm": AANVRAGEN}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -60,42 +69,49 @@ class Regiorapport:
 
 
 def _dag(d: date) -> datetime:
-    return datetime.combine(d, time.min, tzinfo=UTC)
+    """Midnight UTC of ``d`` as the extract stores moments (naive UTC)."""
+    return datetime.combine(d, time.min)
 
 
 def _persoonstellingen(
-    session: Session,
-    regios: Opvangregios,
-    regio_van_voorziening: dict[uuid.UUID, str],
-    cosm: set[uuid.UUID],
-    van: date,
-    datum: date,
+    extract: Extract, regios: Opvangregios, van: date, datum: date
 ) -> tuple[dict[str, dict[str, int]], dict[str, list[float]]]:
-    """True person counts per region. A waiting person counts in the region where they are now; a placement in
-    the region of the facility."""
+    """True person counts per region, from the extract. A waiting person counts in the region where they are
+    now; a placement in the region of the facility."""
     tellingen: dict[str, dict[str, int]] = {m: defaultdict(int) for m in PERSOONSMATEN}
     wachttijden: dict[str, list[float]] = defaultdict(list)
-    eind = _dag(datum + timedelta(days=1))
-    a = OpvangAanvraag
-    stmt = select(a.voorziening_id, a.aangevraagd_op, a.geplaatst_op, a.afgesloten_op, a.verblijfgemeente).where(
-        a.aangevraagd_op < eind
-    )
-    for vid, aangevraagd, geplaatst, afgesloten, verblijf in session.execute(stmt):
-        open_op_dag = afgesloten is None or afgesloten >= eind
-        if geplaatst is None or geplaatst >= eind:
-            if open_op_dag:
-                tellingen["wachtend"][regios.regio_van.get(verblijf or "", "onbekend")] += 1
-            continue
-        regio = regio_van_voorziening.get(vid, "onbekend") if vid is not None else "onbekend"
-        if geplaatst >= _dag(van):
-            tellingen["geplaatst"][regio] += 1
-            wachttijden[regio].append((geplaatst - aangevraagd).total_seconds() / 86400)
-        if open_op_dag and vid in cosm and (eind - geplaatst).days > COSM_NORM_DAGEN:
-            tellingen["langer_dan_norm"][regio] += 1
-    g = OpvangGebeurtenis
-    stmt2 = select(g.voorziening_id).where(g.handeling == "capaciteit", g.tijdstip >= _dag(van), g.tijdstip < eind)
-    for (vid,) in session.execute(stmt2):
-        tellingen["capaciteit_geweigerd"][regio_van_voorziening.get(vid, "onbekend") if vid else "onbekend"] += 1
+    eind, begin = _dag(datum + timedelta(days=1)), _dag(van)
+    cur = extract.cursor()
+    open_op_dag = "(afgesloten_op IS NULL OR afgesloten_op >= $eind)"
+    wachtend = cur.execute(
+        "SELECT verblijfgemeente, count(*) FROM opvang_aanvraag WHERE aangevraagd_op < $eind "
+        f"AND (geplaatst_op IS NULL OR geplaatst_op >= $eind) AND {open_op_dag} GROUP BY 1",
+        {"eind": eind},
+    ).fetchall()
+    for gemeente, n in wachtend:
+        tellingen["wachtend"][regios.regio_van.get(gemeente or "", "onbekend")] += int(n)
+    geplaatst = cur.execute(
+        "SELECT coalesce(voorziening_regio, 'onbekend'), date_diff('microsecond', aangevraagd_op, geplaatst_op) "
+        "FROM opvang_aanvraag WHERE aangevraagd_op < $eind AND geplaatst_op >= $begin AND geplaatst_op < $eind",
+        {"eind": eind, "begin": begin},
+    ).fetchall()
+    for regio, microseconden in geplaatst:
+        tellingen["geplaatst"][regio] += 1
+        wachttijden[regio].append(microseconden / 10**6 / 86400)
+    langer = cur.execute(  # more than the norm in whole days: placed at least norm + 1 days before the day's end
+        "SELECT coalesce(voorziening_regio, 'onbekend'), count(*) FROM opvang_aanvraag WHERE aangevraagd_op < $eind "
+        f"AND geplaatst_op <= $grens AND voorziening_soort = 'cosm' AND {open_op_dag} GROUP BY 1",
+        {"eind": eind, "grens": eind - timedelta(days=COSM_NORM_DAGEN + 1)},
+    ).fetchall()
+    for regio, n in langer:
+        tellingen["langer_dan_norm"][regio] += int(n)
+    geweigerd = cur.execute(
+        "SELECT coalesce(voorziening_regio, 'onbekend'), count(*) FROM opvang_weigering "
+        "WHERE tijdstip >= $begin AND tijdstip < $eind GROUP BY 1",
+        {"eind": eind, "begin": begin},
+    ).fetchall()
+    for regio, n in geweigerd:
+        tellingen["capaciteit_geweigerd"][regio] += int(n)
     return tellingen, wachttijden
 
 
@@ -108,6 +124,7 @@ def regiorapport(
     exact: bool,
     policy: DisclosurePolicy,
     alleen_regios: frozenset[str] | None = None,
+    extract: Extract | None = None,
 ) -> Regiorapport:
     """Beds per region on ``datum`` and person figures over the ``dagen`` before it.
 
@@ -115,12 +132,15 @@ def regiorapport(
         exact: True only for callers who see exact statistics (analysts).
         policy: The disclosure policy for everyone else.
         alleen_regios: Show only these regions (a gemeente user's region); totals stay national.
+        extract: The extract holding opvang's person sources (e.g. the analysis extract); None: the live
+            :func:`~zicht.opvang.bronnen.opvang_extract` of the session's database.
     """
     van = datum - timedelta(days=dagen - 1)
     voorz = list(session.execute(select(OpvangVoorziening.id, OpvangVoorziening.regio, OpvangVoorziening.soort)))
     regio_van = {vid: regio for vid, regio, _ in voorz}
-    cosm = {vid for vid, _, soort in voorz if soort == "cosm"}
-    tellingen, wachttijden = _persoonstellingen(session, regios, regio_van, cosm, van, datum)
+    if extract is None:
+        extract = opvang_extract(session)
+    tellingen, wachttijden = _persoonstellingen(extract, regios, van, datum)
     stand = stand_op(session, datum)
     per_regio: dict[str, list[Bedden]] = defaultdict(list)
     for vid, regio in regio_van.items():
@@ -130,15 +150,11 @@ def regiorapport(
     getoond: dict[str, dict[str, str]] = {c: {} for c in [*codes, "totaal"]}
     for maat in PERSOONSMATEN:
         waarden = {c: int(tellingen[maat].get(c, 0)) for c in codes}
-        if exact:
-            for c in codes:
-                getoond[c][maat] = str(waarden[c])
-            getoond["totaal"][maat] = str(sum(tellingen[maat].values()))
-        else:
-            beschermd = protect_series(waarden, policy, unit=Unit.personen, name=maat)
-            for c in codes:
-                getoond[c][maat] = beschermd.cell(c, beschermd.columns[0]).display
-            getoond["totaal"][maat] = beschermd.total.display
+        bron = extract.bronnen.get(MAAT_BRON[maat].naam, MAAT_BRON[maat])
+        poort = door_de_poort(bron, waarden, exact=exact, policy=policy, naam=maat)
+        for c in codes:
+            getoond[c][maat] = poort.cellen[c]
+        getoond["totaal"][maat] = poort.totaal
 
     def mediaan(lijst: list[float]) -> str:
         if not lijst or (not exact and len(lijst) < policy.threshold):

@@ -17,9 +17,11 @@ import hmac
 import os
 import re
 import uuid
+from collections.abc import Sequence
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy.orm import Session
 
 from zicht.config import Settings
 from zicht.domain.melding import Identiteitsgegevens
@@ -120,3 +122,27 @@ def normalise_phone(value: str, region: str = "NL") -> str:
     except phonenumbers.NumberParseException:
         pass
     return "".join(ch for ch in value if ch.isdigit())
+
+
+def vernietig_identiteiten(session: Session, melding_ids: Sequence[uuid.UUID]) -> int:
+    """Crypto-shred the identities of ``melding_ids``: overwrite ciphertext and pseudonyms, then delete the rows.
+
+    The vault keys are shared by many records, so shredding means destroying the ciphertext itself: on SQLite
+    ``secure_delete`` zeroes the freed pages; on PostgreSQL the caller compacts the table afterwards
+    (``zicht.ops.bewaren``). Returns the number of identities destroyed. No plaintext is ever read.
+    """
+    from sqlalchemy import delete, text, update
+
+    from zicht.storage.tables import Identiteit
+
+    if not melding_ids:
+        return 0
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("PRAGMA secure_delete = ON"))
+    waar = Identiteit.melding_id.in_(list(melding_ids))
+    session.execute(
+        update(Identiteit)
+        .where(waar)
+        .values(versleuteld=b"", pseudo_document=None, pseudo_telefoon=None, pseudo_naam_geboortedatum=None)
+    )
+    return int(session.execute(delete(Identiteit).where(waar)).rowcount or 0)  # type: ignore[attr-defined]

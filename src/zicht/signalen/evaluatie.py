@@ -60,18 +60,37 @@ def _rangorde_op_grootte(labels: np.ndarray) -> list[list[int]]:
     return sorted(groepen.values(), key=lambda g: (-len(g), g[0]))
 
 
-def rangmaten(ranglijst: Sequence[Sequence[int]], soort: Sequence[str]) -> dict[str, float]:
-    """precision@50/100 (clusters whose ads are mostly an organiser's) and the ISW share of the top 100."""
+#: Per synthetic family: the kind that should rank high, and the hard negative whose share of the top 100 is
+#: reported (``zelfstandig@100``: independent workers, or for job ads certified temp agencies).
+KLASSEN = {
+    "a": ("organisator", "zelfstandig"),
+    "b": ("organisator", "zelfstandig"),
+    "arbeid": ("werver", "uitzendbureau"),
+}
+
+
+def rangmaten(
+    ranglijst: Sequence[Sequence[int]],
+    soort: Sequence[str],
+    positief: str = "organisator",
+    negatief: str = "zelfstandig",
+) -> dict[str, float]:
+    """precision@50/100 (clusters whose ads are mostly the ``positief`` kind's) and the share of the top 100
+    that is the hard negative's (``zelfstandig@100``)."""
     meest = [Counter(soort[i] for i in leden).most_common(1)[0][0] for leden in ranglijst]
-    uit = {f"p@{k}": sum(1 for m in meest[:k] if m == "organisator") / k for k in (50, 100)}
-    uit["zelfstandig@100"] = sum(1 for m in meest[:100] if m == "zelfstandig") / 100
+    uit = {f"p@{k}": sum(1 for m in meest[:k] if m == positief) / k for k in (50, 100)}
+    uit["zelfstandig@100"] = sum(1 for m in meest[:100] if m == negatief) / 100
     return uit
 
 
 def evalueer(
-    advertenties: Sequence[dict[str, object]], waarheid: Sequence[dict[str, object]], referentie: Referentiedata | None
+    advertenties: Sequence[dict[str, object]],
+    waarheid: Sequence[dict[str, object]],
+    referentie: Referentiedata | None,
+    familie: str = "a",
 ) -> tuple[Resultaat, dict[str, dict[str, float]]]:
-    """The pipeline's result and every method's figures on one synthetic world."""
+    """The pipeline's result and every method's figures on one synthetic world of ``familie``."""
+    positief, negatief = KLASSEN[familie]
     res: Resultaat = verwerk(advertenties, referentie, sleutel_pseudoniem(b"evaluatie"))
     waar = [str(w["adverteerder"]) for w in waarheid]
     soort = [str(w["soort"]) for w in waarheid]
@@ -91,7 +110,7 @@ def evalueer(
             "bcubed_p": p,
             "bcubed_r": r,
             "ari": ari(list(lab), waar),
-            **rangmaten(ranglijst, soort),
+            **rangmaten(ranglijst, soort, positief, negatief),
         }
     scores = [indicatoren.advertentiescore(a.codes) for a in res.ads]
     volgorde = sorted(range(len(res.ads)), key=lambda i: (-scores[i], i))
@@ -100,7 +119,7 @@ def evalueer(
         "bcubed_p": float("nan"),
         "bcubed_r": float("nan"),
         "ari": float("nan"),
-        **rangmaten([[i] for i in volgorde], soort),
+        **rangmaten([[i] for i in volgorde], soort, positief, negatief),
     }
     return res, uit
 

@@ -20,7 +20,8 @@ from zicht.signalen import clusters, indicatoren, rangschikking, rapport
 _DOEL = (
     "Analisten van een meldplichtige organisatie (politie-internetteam) krijgen een gerangschikte lijst van "
     "clusters van online sekswerkadvertenties met kenmerken van een organisator (één nummer voor vele namen, één "
-    "sjabloon voor vele namen, snelle wisseling van steden), met de redenen erbij, om te beslissen of nader "
+    "sjabloon voor vele namen, snelle wisseling van steden) en van vacatures met kenmerken van een uitbuitende "
+    "werver (één nummer en sjabloon voor vele werkgevers, J-indicatoren), met de redenen erbij, om te beslissen of nader "
     "onderzoek of een melding bij CoMensha nodig is."
 )
 
@@ -41,7 +42,7 @@ def _prestaties(uitkomst: rapport.Uitkomst) -> list[str]:
         z = uitkomst.tabellen[fam]["zicht"]
         regels.append(
             f"- familie {fam}: B-cubed F1 {z['bcubed_f1'][0]:.3f}, ARI {z['ari'][0]:.3f}, precision@50 "
-            f"{z['p@50'][0]:.3f}, precision@100 {z['p@100'][0]:.3f}, zelfstandigen in top 100 "
+            f"{z['p@50'][0]:.3f}, precision@100 {z['p@100'][0]:.3f}, {rapport.NEGATIEF_KOP[fam]} "
             f"{z['zelfstandig@100'][0]:.3f} (gemiddelde over seeds {', '.join(map(str, rapport.SEEDS))})"
         )
     return regels
@@ -95,7 +96,9 @@ def algoritmeregister(uitkomst: rapport.Uitkomst, bench: dict[str, Any] | None) 
         (
             "Gegevensbronnen",
             "Online advertenties (export of crawl): site, advertentie-id, tijdstip, titel, tekst, "
-            "stad, prijs, contactvelden; contacten alleen als sleutelhash opgeslagen",
+            "stad, prijs, contactvelden; contacten alleen als sleutelhash opgeslagen. De crawler staat "
+            "standaard uit; aan alleen voor hosts op een allow-list, met robots.txt, vertraging per host "
+            "en een user agent die de operator noemt",
         ),
         ("Type algoritme", "Regels (indicatoren met bewijsgraad) en clustering (MinHash-LSH, contactgraaf)"),
         (

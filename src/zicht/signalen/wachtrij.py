@@ -66,6 +66,47 @@ def wachtrij(session: Session, toegang: Toegang, limit: int = 100) -> Wachtrij:
     return Wachtrij(clusters, steekproef, aantal_open, besloten)
 
 
+def pagina(
+    session: Session,
+    toegang: Toegang,
+    *,
+    status: str = "open",
+    soort: str | None = None,
+    pagina: int = 1,
+    pagina_grootte: int = 25,
+) -> tuple[list[SignaalCluster], int]:
+    """One page of the caller's clusters with ``status`` (newest run first, then by rank) and the total."""
+    basis = select(SignaalCluster).join(SignaalRun).where(_filter(toegang), SignaalCluster.status == status)
+    if soort is not None:
+        basis = basis.where(SignaalCluster.soort == soort)
+    totaal = session.scalar(select(func.count()).select_from(basis.subquery())) or 0
+    items = session.scalars(
+        basis.order_by(SignaalRun.gestart_op.desc(), SignaalCluster.rang, SignaalCluster.id)
+        .offset((pagina - 1) * pagina_grootte)
+        .limit(pagina_grootte)
+    )
+    return list(items), totaal
+
+
+def bestaat(session: Session, toegang: Toegang, cluster_id: uuid.UUID) -> bool:
+    """Whether the cluster exists within the caller's scope (no raw text read, so not logged)."""
+    return (
+        session.scalar(
+            select(SignaalCluster.id).join(SignaalRun).where(_filter(toegang), SignaalCluster.id == cluster_id)
+        )
+        is not None
+    )
+
+
+def besluiten(session: Session, cluster_id: uuid.UUID) -> list[SignaalBesluit]:
+    """The decisions on a cluster (call only after :func:`cluster` authorised it)."""
+    return list(
+        session.scalars(
+            select(SignaalBesluit).where(SignaalBesluit.cluster_id == cluster_id).order_by(SignaalBesluit.genomen_op)
+        )
+    )
+
+
 def cluster(
     session: Session, toegang: Toegang, cluster_id: uuid.UUID
 ) -> tuple[SignaalCluster, list[SignaalAdvertentie]] | None:

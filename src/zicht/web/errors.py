@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Error handling of the HTML pages: login redirects, 403/404 pages, and a 500 page without details.
+"""Error handling of the HTML pages: login redirects, 400/403/404 pages, and a 500 page without details.
+
+A page route's parameter that fails validation (a wrong type, a number out of bounds) gives the 400 page,
+never FastAPI's 422 JSON, which would echo the input.
 
 API errors are handled separately (problem+json, see ``zicht.web.api.problemen``); a request under
 ``/api/`` that reaches these handlers (e.g. ``/api/v1`` itself) is answered in problem+json too.
@@ -12,6 +15,7 @@ from http import HTTPStatus
 from urllib.parse import quote
 
 from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -75,8 +79,20 @@ async def te_groot(request: Request, exc: Exception) -> Response:
     return _foutpagina(request, 413, "Te groot", "Het verzoek of bestand is te groot.")
 
 
+ONGELDIG_TITEL = "Ongeldig verzoek"
+ONGELDIG_UITLEG = (
+    "Een of meer gegevens in het adres of het formulier zijn ongeldig. Controleer de link of begin opnieuw."
+)
+
+
+async def ongeldig_verzoek(request: Request, exc: Exception) -> Response:
+    return _foutpagina(request, 400, ONGELDIG_TITEL, ONGELDIG_UITLEG)
+
+
 async def http_fout(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 400:
+        return _foutpagina(request, 400, ONGELDIG_TITEL, ONGELDIG_UITLEG)
     if exc.status_code == 404:
         return _foutpagina(
             request, 404, "Pagina niet gevonden", "Deze pagina bestaat niet, of u heeft er geen toegang toe."
@@ -95,5 +111,6 @@ def registreer(app: FastAPI) -> None:
     app.add_exception_handler(GeenToegang, geen_toegang)
     app.add_exception_handler(CsrfFout, csrf_fout)
     app.add_exception_handler(TeGrootVerzoek, te_groot)
+    app.add_exception_handler(RequestValidationError, ongeldig_verzoek)
     app.add_exception_handler(StarletteHTTPException, http_fout)
     app.add_exception_handler(Exception, serverfout)

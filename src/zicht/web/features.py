@@ -43,6 +43,7 @@ FEATURES: tuple[str, ...] = (
     "zicht.web.api.gemeenten:FEATURE",
     "zicht.web.api.statistieken:FEATURE",
     "zicht.web.api.opvang:FEATURE",
+    "zicht.web.api.signalen:FEATURE",
 )
 
 

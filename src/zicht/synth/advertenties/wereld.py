@@ -153,7 +153,8 @@ NUMMER_STIJL = ("plain", "groups", "international", "dots", "words_nl", "words_e
 
 @dataclass(frozen=True)
 class WereldConfig:
-    """Size and mix of the world. ``familie`` chooses the phrase banks (``a`` or ``b``)."""
+    """Size and mix of the world. ``familie`` chooses the phrase banks (``a`` or ``b``) of the sex-work
+    market, or ``arbeid`` for job ads (labour exploitation; ``aandeel`` does not apply there)."""
 
     advertenties: int = 10_000
     seed: int = 1
@@ -402,7 +403,12 @@ def _posts(wereld: Wereld, adv: _Adverteerder) -> list[tuple[dict[str, object], 
 
 
 def genereer(config: WereldConfig) -> Advertenties:
-    """Draw a world with about ``config.advertenties`` ads (exactly that many, oldest first) and its truth."""
+    """Draw a world with about ``config.advertenties`` ads (exactly that many, oldest first) and its truth.
+    ``familie="arbeid"`` draws job ads instead (:mod:`zicht.synth.advertenties.vacatures`)."""
+    if config.familie == "arbeid":
+        from zicht.synth.advertenties.vacatures import genereer_vacatures
+
+        return Advertenties(*genereer_vacatures(config.advertenties, config.seed, config.dagen, config.start))
     wereld = Wereld(config)
     doel = {s: config.advertenties * a for s, a in config.aandeel.items()}
     boekingsdiensten = [

@@ -2,7 +2,9 @@
 """Login (password, then TOTP code or TOTP enrolment), logout and session extension.
 
 Every step issues a fresh session id. Failed attempts never say whether the account exists; after too many
-failures per account or per address the login is refused for a while (HTTP 429).
+failures for an account from one address, or from one address overall, further attempts wait an exponentially
+growing time (HTTP 429 with Retry-After; ADR 0008). The client address is the socket's peer, or the
+X-Forwarded-For address when the peer is a proxy listed in ZICHT_VERTROUWDE_PROXIES (``zicht serve``).
 """
 
 from __future__ import annotations
@@ -75,11 +77,11 @@ def inloggen(request: Request, form: Formulier) -> Response:
         return _naar(f"{pad}?volgende={quote(volgende)}", request, token)
     geblokkeerd = uitkomst.uitkomst is Inloguitkomst.geblokkeerd
     fout = (
-        "Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."
+        f"Te veel mislukte pogingen. Probeer het over {_duur(uitkomst.wacht_seconden)} opnieuw."
         if geblokkeerd
         else "De combinatie van gebruikersnaam en wachtwoord is onjuist."
     )
-    return render(
+    response = render(
         request,
         "auth/inloggen.html",
         {
@@ -91,6 +93,15 @@ def inloggen(request: Request, form: Formulier) -> Response:
         },
         status_code=429 if geblokkeerd else 400,
     )
+    if geblokkeerd:
+        response.headers["Retry-After"] = str(max(1, uitkomst.wacht_seconden))
+    return response
+
+
+def _duur(seconden: int) -> str:
+    if seconden < 120:
+        return "1 seconde" if seconden <= 1 else f"{seconden} seconden"
+    return f"{(seconden + 59) // 60} minuten"
 
 
 def _halverwege(request: Request, stap: str) -> Aangemeld | None:
@@ -154,7 +165,7 @@ def _bevestig_code(request: Request, form: FormData, stap: str, template: str) -
     if uitkomst is Inloguitkomst.ok:
         return _naar(volgende, request, token)
     fout = (
-        "Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."
+        "Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw."
         if uitkomst is Inloguitkomst.geblokkeerd
         else "Deze code is onjuist of al gebruikt. Wacht op de volgende code en probeer het opnieuw."
     )
@@ -184,4 +195,15 @@ def verlengen(request: Request, form: Formulier) -> Response:
     return _naar(veilig_vervolg(tekst(form, "terug", 500)), request)
 
 
-FEATURE = Feature(naam="auth", pages=router)
+FEATURE = Feature(
+    naam="auth",
+    pages=router,
+    vertalingen={
+        "Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw.": "Too many failed attempts. Wait a "
+        "moment and try again.",
+        # the 400 page of zicht.web.errors (bad page parameters)
+        "Ongeldig verzoek": "Invalid request",
+        "Een of meer gegevens in het adres of het formulier zijn ongeldig. Controleer de link of begin opnieuw.": ""
+        "One or more values in the address or the form are invalid. Check the link or start again.",
+    },
+)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, HTTPException, Query
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -26,8 +26,13 @@ from zicht.web.templating import render
 router = APIRouter()
 
 
-def _int(waarde: str) -> int | None:
-    return int(waarde) if waarde.strip().isdigit() and len(waarde.strip()) <= 4 else None
+def _jaar(waarde: str) -> int | None:
+    """The year filter: empty for all years, otherwise a year from 1900 to 2100 (anything else: 400)."""
+    if not waarde.strip():
+        return None
+    if waarde.strip().isdigit() and 1900 <= int(waarde.strip()[:5]) <= 2100:
+        return int(waarde.strip())
+    raise HTTPException(400)
 
 
 @router.get("/analyse/meldingen")
@@ -39,7 +44,7 @@ def landelijke_lijst(
     gemeente: str = "",
     regio: str = "",
     melder: str = "",
-    pagina: int = 1,
+    pagina: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> Response:
     ctx = web(request)
     taal = i18n.kies_taal(request)[0]
@@ -51,7 +56,7 @@ def landelijke_lijst(
         except (UnknownPlace, AmbiguousName):
             fouten.append({"veld": "filter-gemeente", "tekst": "Onbekende of dubbelzinnige gemeente."})
     filt = MeldingFilter(
-        jaar=_int(jaar),
+        jaar=_jaar(jaar),
         uitbuitingsvorm=vorm if vorm in codelijst("uitbuitingsvorm") else None,
         gemeente=gemeentecode,
         gebied=regio or None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException
@@ -27,6 +28,8 @@ from zicht.accounts import (
 from zicht.accounts.gebruikers import deactiveer_gebruiker, herstel_tweede_factor
 from zicht.codebook import codelijst
 from zicht.privacy.toegang import Recht, Rol
+from zicht.registry.identiteit import recente_alerts
+from zicht.storage.base import utcnow
 from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
@@ -40,16 +43,29 @@ Beheerder = Annotated[Aangemeld, Depends(Vereist(Recht.beheer))]
 Formulier = Annotated[FormData, Depends(formulier)]
 
 
+def _budgetalerts(s: Any, gebruikers: Any) -> list[dict[str, Any]]:
+    """Users whose identity-reveal budget was exceeded in the last 7 days (logboek alerts), by user name."""
+    namen = {str(g.id): g.gebruikersnaam for g, _ in gebruikers}
+    return [
+        {"gebruiker": namen.get(a.actor, a.actor), "aantal": a.aantal, "laatst": a.laatst}
+        for a in recente_alerts(s, utcnow() - timedelta(days=7))
+    ]
+
+
 @router.get("")
 def beheer_start(request: Request, aangemeld: Beheerder) -> Response:
-    return render(request, "beheer/start.html")
+    with web(request).transactie() as s:
+        alerts = _budgetalerts(s, lijst_gebruikers(s))
+    return render(request, "beheer/start.html", {"budgetalerts": alerts})
 
 
 def _gebruikerspagina(request: Request, extra: dict[str, Any], status_code: int = 200) -> Response:
     with web(request).transactie() as s:
         gebruikers = lijst_gebruikers(s)
         organisaties = [(o.code, o.naam) for o in lijst_organisaties(s)]
+        alerts = _budgetalerts(s, gebruikers)
     context = {
+        "budgetalerts": alerts,
         "gebruikers": gebruikers,
         "organisaties": organisaties,
         "rollen": [(r.value, r.value) for r in Rol],

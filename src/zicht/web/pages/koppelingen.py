@@ -17,7 +17,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, HTTPException, Query
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -116,7 +116,13 @@ def _uuid(waarde: str) -> uuid.UUID | None:
 
 
 @router.get(PAD)
-def wachtrij(request: Request, aangemeld: Analist, besluit: str = "", melding: str = "", pagina: int = 1) -> Response:
+def wachtrij(
+    request: Request,
+    aangemeld: Analist,
+    besluit: str = "",
+    melding: str = "",
+    pagina: Annotated[int, Query(ge=-1_000_000, le=1_000_000)] = 1,  # clamped below: 0 or 9 still shows a page
+) -> Response:
     ctx = web(request)
     taal = i18n.kies_taal(request)[0]
     with ctx.transactie() as s:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, HTTPException, Query
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -31,7 +31,9 @@ VOORINVULBAAR = ("melder_referentie", "plaats_delict", "uitbuitingsvorm", "secto
 
 
 @router.get("/meldingen")
-def meldingenlijst(request: Request, aangemeld: Lezer, pagina: int = 1) -> Response:
+def meldingenlijst(
+    request: Request, aangemeld: Lezer, pagina: Annotated[int, Query(ge=1, le=1_000_000)] = 1
+) -> Response:
     if aangemeld.toegang.mag(Recht.melding_landelijk):
         return RedirectResponse("/analyse/meldingen", status_code=303)
     ctx = web(request)

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -18,7 +20,7 @@ router = APIRouter()
 
 
 @router.get("/ui", dependencies=[Depends(Vereist(Recht.ui_galerij))])
-def galerij(request: Request, pagina: int = 3) -> Response:
+def galerij(request: Request, pagina: Annotated[int, Query(ge=1, le=9)] = 3) -> Response:
     voorbeeld: Pagina[object] = Pagina([], max(1, min(pagina, 9)), 10, 90)
     return render(request, "ui/galerij.html", {"paginering": pagineer(request, voorbeeld)})
 

@@ -1,5 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Upload page of a reporting organisation: a file in, the row report on screen and as a CSV download."""
+"""Upload page of a reporting organisation: a file in, its progress live, the row report on screen and as a
+CSV download.
+
+The file is checked in the request and imported by a background worker (``zicht.registry.uploads``); the
+form answers at once with a redirect to the job's page, which shows the counts while the job runs (htmx polls
+a fragment every two seconds; without JavaScript a link refreshes the page) and the row report when it ends.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +16,19 @@ from fastapi import APIRouter, Depends, HTTPException
 from sqlalchemy import select
 from starlette.datastructures import FormData
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from zicht.intake.files import BestandsFout
 from zicht.intake.importer import rapport_csv
 from zicht.privacy.toegang import Recht
 from zicht.registry.uploads import (
     MAX_BESTAND_BYTES,
+    ONDERBROKEN,
     haal_import,
+    importwerkers,
     log_export_rapport,
     rapport_van_import,
+    toon_status,
     upload_bestand,
 )
 from zicht.storage.tables import ImportRun
@@ -43,10 +52,16 @@ def _pagina(request: Request, aangemeld: Aangemeld, fouten: list[dict[str, str]]
             .order_by(ImportRun.aangemaakt_op.desc())
             .limit(10)
         ).all()
+    settings = web(request).settings
     return render(
         request,
         "uploads/nieuw.html",
-        {"fouten": fouten, "eerdere": eerdere, "max_mb": MAX_BESTAND_BYTES // (1024 * 1024)},
+        {
+            "fouten": fouten,
+            "eerdere": eerdere,
+            "statussen": {run.id: toon_status(run, settings) for run in eerdere},
+            "max_mb": MAX_BESTAND_BYTES // (1024 * 1024),
+        },
         status_code=status_code,
     )
 
@@ -65,27 +80,40 @@ def uploaden(request: Request, aangemeld: Uploader, form: Annotated[FormData, De
     inhoud = upload.file.read(MAX_BESTAND_BYTES + 1)
     if len(inhoud) > MAX_BESTAND_BYTES:
         return _pagina(request, aangemeld, [{"veld": "bestand", "tekst": "Het bestand is te groot."}], 413)
+    werkers = importwerkers(ctx.sessions, ctx.vault, ctx.reference, ctx.settings)
     try:
-        rapport = upload_bestand(ctx.sessions, ctx.vault, ctx.reference, aangemeld.toegang, inhoud, upload.filename)
+        import_id = upload_bestand(werkers, aangemeld.toegang, inhoud, upload.filename)
     except BestandsFout as exc:  # unusable or over a limit (ZICHT_IMPORT_MAX_*): nothing was written
         tekst = exc.reden_en if i18n.kies_taal(request)[0] == "en" else exc.reden_nl
         return _pagina(request, aangemeld, [{"veld": "bestand", "tekst": tekst}], 400)
-    return _rapport(request, aangemeld, rapport.import_id)
+    return RedirectResponse(f"/uploads/{import_id}", status_code=303)
 
 
-def _rapport(request: Request, aangemeld: Aangemeld, import_id: uuid.UUID) -> Response:
-    with web(request).transactie() as s:
+def _rapport(request: Request, aangemeld: Aangemeld, import_id: uuid.UUID, *, fragment: bool = False) -> Response:
+    ctx = web(request)
+    with ctx.transactie() as s:
         run = haal_import(s, aangemeld.toegang, import_id)
         if run is None or aangemeld.toegang.organisatie_code is None:
             raise HTTPException(404)
         rapport = rapport_van_import(run, aangemeld.toegang.organisatie_code)
+        status = toon_status(run, ctx.settings)
+    bezig = status in ("bezig", ONDERBROKEN)
+    if fragment:
+        if not bezig:  # the job ended: htmx loads the whole page with the row report
+            return Response(status_code=204, headers={"HX-Refresh": "true"})
+        return render(request, "uploads/_voortgang.html", {"run": run, "rapport": rapport, "status": status})
     rijen = [*rapport.afgewezen, *([rapport.afgebroken] if rapport.afgebroken else [])]
+    delen = (run.reden or "").split(" / ", 1)  # "Dutch / English"
+    reden = delen[-1] if i18n.kies_taal(request)[0] == "en" else delen[0]
     return render(
         request,
         "uploads/rapport.html",
         {
             "run": run,
             "rapport": rapport,
+            "status": status,
+            "bezig": bezig,
+            "reden": reden,
             "rijen": rijen[:MAX_RIJEN_OP_SCHERM],
             "meer": max(0, len(rijen) - MAX_RIJEN_OP_SCHERM),
         },
@@ -95,6 +123,12 @@ def _rapport(request: Request, aangemeld: Aangemeld, import_id: uuid.UUID) -> Re
 @router.get("/uploads/{import_id}")
 def uploadrapport(request: Request, aangemeld: Uploader, import_id: uuid.UUID) -> Response:
     return _rapport(request, aangemeld, import_id)
+
+
+@router.get("/uploads/{import_id}/voortgang")
+def uploadvoortgang(request: Request, aangemeld: Uploader, import_id: uuid.UUID) -> Response:
+    """The progress fragment that the job's page polls (htmx) while the job runs."""
+    return _rapport(request, aangemeld, import_id, fragment=True)
 
 
 @router.get("/uploads/{import_id}/rapport")
@@ -113,4 +147,26 @@ def rapport_downloaden(request: Request, aangemeld: Uploader, import_id: uuid.UU
     )
 
 
-FEATURE = Feature(naam="uploads", pages=router, nav=(NavItem("/uploads", "Bestand aanleveren", Recht.upload, 12),))
+VERTALINGEN = {
+    "bezig": "processing",
+    "klaar": "done",
+    "afgebroken": "broken off",
+    "onderbroken": "interrupted",
+    "Voortgang vernieuwen": "Refresh progress",
+    "De aanlevering is afgebroken.": "The upload broke off.",
+    "Het bestand wordt verwerkt. U kunt deze pagina verlaten; de aanlevering loopt door.": (
+        "The file is being processed. You may leave this page; the upload continues."
+    ),
+    "De verwerking is onderbroken: er is al een tijd niets opgeslagen. Lever het bestand opnieuw aan; wat al is "
+    "opgeslagen, wordt herkend en niet dubbel opgeslagen.": (
+        "Processing was interrupted: nothing has been stored for a while. Upload the file again; what was stored "
+        "already is recognised and not stored twice."
+    ),
+}
+
+FEATURE = Feature(
+    naam="uploads",
+    pages=router,
+    nav=(NavItem("/uploads", "Bestand aanleveren", Recht.upload, 12),),
+    vertalingen=VERTALINGEN,
+)
