@@ -278,11 +278,17 @@ def exporteer(
     keuze, fouten = _keuze(request, aangemeld.toegang, periode, niveau, gebied, vorm)
     if fouten:
         raise HTTPException(404)
-    gekozen = _kies_tabel(_dashboard(request, aangemeld, keuze, taal), tabel)
-    data = naar_csv(gekozen, taal) if formaat == "csv" else naar_xlsx(gekozen, taal)
+    return tabel_download(
+        request, aangemeld, _kies_tabel(_dashboard(request, aangemeld, keuze, taal), tabel), formaat, taal
+    )
+
+
+def tabel_download(request: Request, aangemeld: Aangemeld, tabel: Tabel, formaat: str, taal: str) -> Response:
+    """A shown table as a CSV or XLSX download, recorded in the logboek (every statistics page uses this)."""
+    data = naar_csv(tabel, taal) if formaat == "csv" else naar_xlsx(tabel, taal)
     with web(request).transactie() as sessie:
-        registreer_export(sessie, aangemeld.toegang.actor(), gekozen, formaat, doel=DOEL)
-    naam = bestandsnaam(gekozen, formaat, taal)
+        registreer_export(sessie, aangemeld.toegang.actor(), tabel, formaat, doel=DOEL)
+    naam = bestandsnaam(tabel, formaat, taal)
     return Response(
         data, media_type=MEDIATYPES[formaat], headers={"Content-Disposition": f'attachment; filename="{naam}"'}
     )

@@ -18,17 +18,15 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from zicht.analysis import BuitenBereik, NietBeschikbaar, Periode, is_beveiligd, naar_csv, naar_xlsx, registreer_export
-from zicht.analysis.export import MEDIATYPES, bestandsnaam
+from zicht.analysis import BuitenBereik, NietBeschikbaar, Periode, is_beveiligd
 from zicht.analysis.intervalgrafiek import interval_svg
 from zicht.analysis.tabel import Kolomsoort, Tabel
 from zicht.analysis.vergelijking import Vergelijking, vergelijk
 from zicht.reference import Gebiedsniveau, UnknownPlace
 from zicht.web import i18n
-from zicht.web.context import web
 from zicht.web.features import Feature
-from zicht.web.pages.dashboard import VERGELIJK_PAD, Gebruiker, _keuze, canoniek, opties
-from zicht.web.statistiekdienst import DOEL, dienst, rol_en_bereik
+from zicht.web.pages.dashboard import VERGELIJK_PAD, Gebruiker, _keuze, canoniek, opties, tabel_download
+from zicht.web.statistiekdienst import dienst, rol_en_bereik
 from zicht.web.templating import render
 
 router = APIRouter()
@@ -166,13 +164,7 @@ def exporteer(
         raise HTTPException(403) from None
     except (NietBeschikbaar, UnknownPlace, ValueError):
         raise HTTPException(400) from None
-    data = naar_csv(tabel, taal) if formaat == "csv" else naar_xlsx(tabel, taal)
-    with web(request).transactie() as sessie:
-        registreer_export(sessie, aangemeld.toegang.actor(), tabel, formaat, doel=DOEL)
-    naam = bestandsnaam(tabel, formaat, taal)
-    return Response(
-        data, media_type=MEDIATYPES[formaat], headers={"Content-Disposition": f'attachment; filename="{naam}"'}
-    )
+    return tabel_download(request, aangemeld, tabel, formaat, taal)
 
 
 VERTALINGEN: dict[str, str] = {
