@@ -25,6 +25,7 @@ import ast
 import importlib.util
 import os
 import re
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -187,6 +188,24 @@ def _exists_or_abbreviates(path: Path) -> bool:
 
 
 @cache
+def _tracked() -> frozenset[str] | None:
+    """The files git tracks, or None outside a git checkout (then nothing is checked)."""
+    if not (ROOT / ".git").exists():
+        return None
+    out = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=False)
+    return frozenset(out.stdout.decode().split("\0")) if out.returncode == 0 else None
+
+
+def _ignored_and_untracked(rel: str) -> bool:
+    """A plain file the docs cite that exists only locally: ignored by git (say ``benchmarks/results/``) and never
+    committed. The local run passes; a clean clone does not."""
+    tracked = _tracked()
+    if tracked is None or "*" in rel or not (ROOT / rel).is_file() or rel in tracked:
+        return False
+    return subprocess.run(["git", "check-ignore", "-q", rel], cwd=ROOT, check=False).returncode == 0
+
+
+@cache
 def _module_names(path: Path) -> tuple[frozenset[str], dict[str, frozenset[str]], dict[str, str]]:
     """Top-level names of a module, the member names of its classes, and where imported names come from."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -269,7 +288,11 @@ def problem(ref: Ref) -> str | None:
     if ref.soort == "module":
         return resolve_dotted(ref.doel)
     if ref.soort == "pad":
-        return None if _exists_or_abbreviates(ROOT / ref.doel) else "no such path (paths are root-relative)"
+        if not _exists_or_abbreviates(ROOT / ref.doel):
+            return "no such path (paths are root-relative)"
+        if _ignored_and_untracked(ref.doel):
+            return "exists here but git ignores it and it is not committed: a clean clone lacks it (git add -f)"
+        return None
     if ref.soort == "md":
         kandidaten = (ROOT / ref.doel, ref.bron.parent / ref.doel)
         if any(p.is_file() for p in kandidaten):
