@@ -50,6 +50,16 @@ def _reis(page: Page, server: Server, breedte: str) -> None:
         kop_hoogte = page.evaluate("() => document.querySelector('header').getBoundingClientRect().height")
         assert kop_hoogte <= 200, kop_hoogte  # was 300 px before the responsive rules
 
+    # the map's table sorts by rate (a header link; the nation's row stays last)
+    kaarttabel = page.get_by_role("table", name="Mogelijke slachtoffers mensenhandel per gemeente, 2023")
+    kaarttabel.get_by_role("link", name="per 100.000 inwoners").click()
+    expect(kaarttabel.get_by_role("columnheader", name="per 100.000 inwoners")).to_have_attribute(
+        "aria-sort", "descending"
+    )
+    expect(kaarttabel.locator("tbody tr").last.locator("th")).to_have_text("Nederland")
+    if smal:
+        _geen_horizontale_scroll(page)
+
     # to the veiligheidsregio, by name, with the suggestions of the datalist
     veld = page.get_by_label("Gebied", exact=True)
     expect(veld).to_have_attribute("list", "stat-gebied-lijst")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,44 @@ def test_vergelijking_sorteert_via_de_url_zonder_javascript(bed: WebBed) -> None
     assert namen(sorteer="gebied", richting="af") == list(reversed(op))
     html = c.get(PAD, params=basis | {"sorteer": "gebied", "richting": "op"}).text
     assert 'aria-sort="ascending"' in html and "sorteer=gebied&amp;richting=af" in html
+
+
+def test_de_kaarttabel_van_het_dashboard_sorteert_zonder_iets_over_afgeschermde_cijfers_te_zeggen(bed: WebBed) -> None:
+    """The map's 342-row table sorts by name and by rate through header links; withheld rows keep their published
+    (CBS code) order after every shown figure in both directions, and the nation's row stays last."""
+    c = bed.als("gemeente")
+    basis = {"periode": "2023", "niveau": "gemeente", "gebied": "GM0344"}
+
+    def rijen(**extra: str) -> list[tuple[str, str, str]]:
+        r = c.get("/statistieken", params=basis | extra)
+        assert r.status_code == 200
+        tabel = re.search(r'<table[^>]*id="tabel-kaart".*?</table>', r.text, re.S)
+        assert tabel is not None
+        cellen = re.findall(r'scope="row">([^<]*)</th>\s*<td[^>]*>([^<]*)</td>\s*<td[^>]*>([^<]*)</td>', tabel.group(0))
+        return [(unescape(a), unescape(b), unescape(c)) for a, b, c in cellen]
+
+    gepubliceerd = rijen()
+    assert len(gepubliceerd) > 300 and gepubliceerd[-1][0] == "Nederland"
+    gebieden = gepubliceerd[:-1]
+    afgeschermd = [r for r in gebieden if r[2] in ("x", "<10", "–")]
+    assert afgeschermd and len(afgeschermd) < len(gebieden)
+
+    op = rijen(sorteer="gebied", richting="op")
+    assert [r[0] for r in op[:-1]] == sorted((r[0] for r in gebieden), key=str.casefold)
+    assert rijen(sorteer="gebied", richting="af")[:-1] == list(reversed(op[:-1]))
+
+    for richting in ("af", "op"):
+        gesorteerd = rijen(sorteer="per_100k", richting=richting)
+        assert gesorteerd[-1][0] == "Nederland" and sorted(gesorteerd) == sorted(gepubliceerd)
+        getoond = [float(r[2].replace(".", "").replace(",", ".")) for r in gesorteerd[:-1] if r not in afgeschermd]
+        assert getoond == sorted(getoond, reverse=richting == "af")
+        assert gesorteerd[len(getoond) : -1] == afgeschermd  # withheld last, in their published order
+
+    html = c.get("/statistieken", params=basis | {"sorteer": "per_100k", "richting": "af"}).text
+    kop = re.search(r'<th[^>]*aria-sort="descending"[^>]*>\s*<a[^>]*href="([^"]*)"', html)
+    assert kop is not None and "sorteer=per_100k&amp;richting=op" in kop.group(1) and "gebied=GM0344" in kop.group(1)
+    # an unknown column is the published order, not an error
+    assert rijen(sorteer="geboortedatum", richting="af") == gepubliceerd
 
 
 def test_vergelijking_buiten_het_eigen_gebied_wordt_niet_getoond(bed: WebBed) -> None:

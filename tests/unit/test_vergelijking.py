@@ -79,3 +79,38 @@ def test_rangorde_leest_overlappende_intervallen_niet_als_verschil(dienst: Stati
 def test_vergelijking_buiten_bereik_geweigerd(dienst: Statistiekdienst) -> None:
     with pytest.raises(BuitenBereik):
         vergelijk(dienst, Gebiedsniveau.gemeente, "GM0363", JAAR, rol="gemeente", bereik=Bereik(frozenset({"GM0344"})))
+
+
+class _AlleenGepubliceerd:
+    """A statistics service that knows nothing but the reference data and the tables the real service publishes
+    for the caller's role: the comparison must come out the same from it."""
+
+    def __init__(self, echt: Statistiekdienst) -> None:
+        self._echt = echt
+        self.gevraagd: list[tuple[Verzoek, str]] = []
+
+    def extract(self, *, beveiligd: bool) -> object:
+        return type("Leeg", (), {"referentie": self._echt.extract(beveiligd=beveiligd).referentie})()
+
+    def statistiek(self, verzoek: Verzoek, *, rol: str) -> object:
+        self.gevraagd.append((verzoek, rol))
+        return self._echt.statistiek(verzoek, rol=rol)
+
+
+@pytest.mark.parametrize(
+    ("niveau", "code"),
+    [(Gebiedsniveau.gemeente, "GM0344"), (Gebiedsniveau.veiligheidsregio, "VR09"), (Gebiedsniveau.provincie, "PV26")],
+)
+def test_vergelijking_komt_alleen_uit_gepubliceerde_overzichten(
+    dienst: Statistiekdienst, niveau: Gebiedsniveau, code: str
+) -> None:
+    """Every count, interval, band and position of a protected comparison is a function of the overview tables
+    published for the role plus public reference data: no other path reads the registry (issue 13: "every
+    comparison passes the same disclosure gate")."""
+    bereik = Bereik(frozenset({"GM0344"}))
+    echt = vergelijk(dienst, niveau, code, JAAR, rol="gemeente", bereik=bereik)
+    stub = _AlleenGepubliceerd(dienst)
+    uit_publicatie = vergelijk(stub, niveau, code, JAAR, rol="gemeente", bereik=bereik)  # type: ignore[arg-type]
+    assert uit_publicatie == echt
+    assert stub.gevraagd and all(v.soort is Tabelsoort.overzicht and r == "gemeente" for v, r in stub.gevraagd)
+    assert all(t.meta.beveiligd for t in echt.bronnen)

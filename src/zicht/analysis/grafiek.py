@@ -143,7 +143,7 @@ def _regels(tekst: str, breedte: int) -> list[str]:
 
 
 def staaf_svg(
-    tabel: Tabel, *, taal: str = "nl", id_prefix: str = "staaf", max_rijen: int = 12, voor_pdf: bool = False
+    tabel: Tabel, *, taal: str = "nl", id_prefix: str = "staaf", max_rijen: int = 12
 ) -> str:
     """Horizontal bars of the shares (``aandeel_*``) of the most specific area with figures and the nation."""
     reeksen = [k for k in tabel.kolommen if k.sleutel.startswith("aandeel_")]
@@ -162,7 +162,7 @@ def staaf_svg(
         f'<desc id="{p}-beschrijving">{escape(tabel.samenvatting)}</desc>',
     ]
     x0 = 170.0
-    kleuren = [(KLEUR_GEBIED, None), (KLEUR_LAND, None if voor_pdf else f"url(#{p}-streep)")]
+    kleuren = [(KLEUR_GEBIED, None), (KLEUR_LAND, f"url(#{p}-streep)")]
     delen.append(
         f'<defs><pattern id="{p}-streep" width="6" height="6" patternUnits="userSpaceOnUse" '
         f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{KLEUR_LAND}"/>'

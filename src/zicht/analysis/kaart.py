@@ -27,7 +27,6 @@ BREEDTE = 480.0
 #: carry white text in the legend.
 KLEUREN = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
 RAND = "#4b4b4b"
-GRIJS = "#bdbdbd"
 _LAT0 = 52.2
 
 
@@ -35,7 +34,6 @@ _LAT0 = 52.2
 class _Vorm:
     code: str
     pad: str
-    midden: tuple[float, float]
 
 
 @lru_cache(maxsize=4)
@@ -59,10 +57,7 @@ def _vormen(pad: str, sleutel: str) -> tuple[tuple[_Vorm, ...], tuple[float, flo
         for r in rs:
             punten = " ".join(f"{(x - box[0]) * schaal:.1f},{(y - box[1]) * schaal:.1f}" for x, y in r)
             delen.append(f"M{punten}Z")
-        grootste = max(rs, key=len)
-        mx = (sum(x for x, _ in grootste) / len(grootste) - box[0]) * schaal
-        my = (sum(y for _, y in grootste) / len(grootste) - box[1]) * schaal
-        vormen.append(_Vorm(code, "".join(delen), (mx, my)))
+        vormen.append(_Vorm(code, "".join(delen)))
     return tuple(vormen), (0.0, 0.0, BREEDTE, (box[3] - box[1]) * schaal)
 
 
@@ -85,7 +80,6 @@ def kaart_svg(
     markeer: str | None = None,
     taal: str = "nl",
     id_prefix: str = "kaart",
-    voor_pdf: bool = False,
 ) -> str:
     """The map of an overview table (columns ``gebiedscode`` and ``per_100k``) as an SVG string.
 
@@ -96,8 +90,6 @@ def kaart_svg(
         markeer: An area code to outline (the user's own area).
         taal: Language of titles and legend.
         id_prefix: Prefix for element ids (several maps on one page).
-        voor_pdf: Draw without SVG patterns (the PDF renderer lacks them): withheld areas are grey with a
-            cross at their centre, areas without a figure white.
 
     Returns:
         The SVG markup.
@@ -138,7 +130,6 @@ def kaart_svg(
         '<g class="mh-kaart__gebieden">',
     ]
     markeer_pad: list[str] = []
-    kruisen: list[tuple[float, float]] = []
     for vorm in vormen:
         code = gebied_van(vorm.code)
         getal, tekst, markering, aantal_tekst = waarden.get(code, (None, "–", Markering.niet_beschikbaar, "–"))
@@ -146,11 +137,9 @@ def kaart_svg(
             klasse = next((i for i, g in enumerate(grenzen) if getal <= g), len(grenzen) - 1)
             vulling = KLEUREN[min(klasse, len(KLEUREN) - 1)]
         elif markering.verborgen:
-            vulling = GRIJS if voor_pdf else f"url(#{p}-gearceerd)"
-            if voor_pdf:
-                kruisen.append(vorm.midden)
+            vulling = f"url(#{p}-gearceerd)"
         else:
-            vulling = "#ffffff" if voor_pdf else f"url(#{p}-punten)"
+            vulling = f"url(#{p}-punten)"
         label = (
             f"{naam(code)}: {aantal_tekst} ({tekst} per 100.000)"
             if taal != "en"
@@ -163,21 +152,16 @@ def kaart_svg(
         if markeer is not None and code == markeer:
             markeer_pad.append(vorm.pad)
     delen.append("</g>")
-    for mx, my in kruisen:
-        delen.append(
-            f'<path d="M{mx - 2.2:.1f},{my - 2.2:.1f} L{mx + 2.2:.1f},{my + 2.2:.1f} M{mx - 2.2:.1f},{my + 2.2:.1f} '
-            f'L{mx + 2.2:.1f},{my - 2.2:.1f}" stroke="#1a1a1a" stroke-width="0.8" fill="none"/>'
-        )
     if markeer_pad:
         delen.append(
             f'<path d="{"".join(markeer_pad)}" fill="none" stroke="#000000" stroke-width="2.2" class="mh-kaart__eigen"/>'
         )
-    delen.append(_legenda(grenzen, p, taal, eigen=bool(markeer_pad), voor_pdf=voor_pdf))
+    delen.append(_legenda(grenzen, p, taal, eigen=bool(markeer_pad)))
     delen.append("</svg>")
     return "".join(delen)
 
 
-def _legenda(grenzen: list[float], p: str, taal: str, *, eigen: bool, voor_pdf: bool) -> str:
+def _legenda(grenzen: list[float], p: str, taal: str, *, eigen: bool) -> str:
     x, y = BREEDTE + 10, 20
     regels = ['<g class="mh-kaart__legenda" font-family="sans-serif" font-size="11" fill="#1a1a1a">']
     regels.append(f'<text x="{x}" y="{y}" font-weight="bold">{"per 100,000" if taal == "en" else "per 100.000"}</text>')

@@ -14,6 +14,7 @@ only, exactly as the API and the CLI do.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -44,11 +45,12 @@ from zicht.analysis.tabel import Kolomsoort
 from zicht.codebook import codelijst
 from zicht.privacy.toegang import Recht, Toegang
 from zicht.reference import Gebiedsniveau
-from zicht.web import i18n
+from zicht.web import i18n, sortering
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
 from zicht.web.features import Feature, NavItem
 from zicht.web.pages import gebiedskeuze
+from zicht.web.sortering import AF, OP, Sortering
 from zicht.web.statistiekdienst import DOEL, dienst, rol_en_bereik
 from zicht.web.templating import render
 
@@ -144,24 +146,42 @@ def _dashboard(request: Request, aangemeld: Aangemeld, keuze: dict[str, str], ta
         raise HTTPException(403) from None
 
 
-def _tabelview(tabel: Tabel, sleutel: str, algemeen: tuple[str, ...] = ()) -> dict[str, Any]:
-    """Rows ready for the template: header cells of the first text column, numeric classes."""
+#: The map's table can be sorted by these columns (with each one's default direction); the nation's row stays last.
+KAART_SORTEERBAAR = {"gebied": OP, "aantal": AF, "per_100k": AF}
+
+
+def _tabelview(
+    tabel: Tabel,
+    sleutel: str,
+    algemeen: tuple[str, ...] = (),
+    *,
+    sorteren: tuple[Mapping[str, str], Sortering, Mapping[str, str]] | None = None,
+) -> dict[str, Any]:
+    """Rows ready for the template: header cells (sort links when ``sorteren`` gives the page's query, the asked
+    order and the sortable columns), the first text column as row headers, numeric classes."""
+    verborgen = ("gebiedscode", "categorie", "groep")
     kop = next(
-        (
-            i
-            for i, k in enumerate(tabel.kolommen)
-            if k.soort is Kolomsoort.tekst and k.sleutel not in ("gebiedscode", "categorie", "groep")
-        ),
+        (i for i, k in enumerate(tabel.kolommen) if k.soort is Kolomsoort.tekst and k.sleutel not in verborgen),
         0,
     )
-    zichtbaar = [i for i, k in enumerate(tabel.kolommen) if k.sleutel not in ("gebiedscode", "categorie", "groep")]
+    zichtbaar = [i for i, k in enumerate(tabel.kolommen) if k.sleutel not in verborgen]
+    volgorde = list(range(len(tabel.rijen)))
+    if sorteren is None:
+        koppen = sortering.koppen(tabel, zichtbaar, {}, Sortering("", OP), {})
+    else:
+        query, orde, sorteerbaar = sorteren
+        koppen = sortering.koppen(tabel, zichtbaar, query, orde, sorteerbaar)
+        code = tabel.kolom_index("gebiedscode")
+        vast = [i for i in volgorde if tabel.rijen[i][code].tekst == "NL"]
+        volgorde = sortering.volgorde(tabel, [i for i in volgorde if i not in vast], orde) + vast
     return {
         "tabel": tabel,
         "sleutel": sleutel,
         "id": "tabel-" + sleutel.replace("_", "-"),
-        "kolommen": [tabel.kolommen[i].label for i in zichtbaar],
-        "numeriek": [j for j, i in enumerate(zichtbaar) if tabel.kolommen[i].soort is not Kolomsoort.tekst],
-        "rijen": [[(rij[i].tekst, i == kop, rij[i].verborgen) for i in zichtbaar] for rij in tabel.rijen],
+        "koppen": koppen,
+        "rijen": [
+            [(tabel.rijen[r][i].tekst, i == kop, tabel.rijen[r][i].verborgen) for i in zichtbaar] for r in volgorde
+        ],
         "noten": [n for n in tabel.voetnoten if n not in algemeen],
     }
 
@@ -194,7 +214,14 @@ def opties(request: Request, toegang: Toegang, keuze: dict[str, str], taal: str)
 
 @router.get(PAD)
 def statistieken(
-    request: Request, aangemeld: Gebruiker, periode: str = "", niveau: str = "", gebied: str = "", vorm: str = ""
+    request: Request,
+    aangemeld: Gebruiker,
+    periode: str = "",
+    niveau: str = "",
+    gebied: str = "",
+    vorm: str = "",
+    sorteer: str = "",
+    richting: str = "",
 ) -> Response:
     taal = i18n.kies_taal(request)[0]
     keuze, fouten = _keuze(request, aangemeld.toegang, periode, niveau, gebied, vorm)
@@ -223,7 +250,18 @@ def statistieken(
         ),
         "trend": trend_svg(d.reeks, taal=taal),
         "tabellen": {
-            "kaart": _tabelview(d.kaart, "kaart", d.reeks.voetnoten) if d.kaart else None,
+            "kaart": _tabelview(
+                d.kaart,
+                "kaart",
+                d.reeks.voetnoten,
+                sorteren=(
+                    {k: v for k, v in keuze.items() if v},
+                    Sortering.uit(sorteer, richting, KAART_SORTEERBAAR),
+                    KAART_SORTEERBAAR,
+                ),
+            )
+            if d.kaart
+            else None,
             "reeks": _tabelview(d.reeks, "reeks", d.reeks.voetnoten),
             "kwaliteit": _tabelview(d.kwaliteit, "kwaliteit", d.reeks.voetnoten),
         },

@@ -20,12 +20,13 @@ from starlette.responses import Response
 
 from zicht.analysis import BuitenBereik, NietBeschikbaar, Periode, is_beveiligd
 from zicht.analysis.intervalgrafiek import interval_svg
-from zicht.analysis.tabel import Kolomsoort, Tabel
+from zicht.analysis.tabel import Tabel
 from zicht.analysis.vergelijking import Vergelijking, vergelijk
 from zicht.reference import Gebiedsniveau, UnknownPlace
-from zicht.web import i18n
+from zicht.web import i18n, sortering
 from zicht.web.features import Feature
 from zicht.web.pages.dashboard import VERGELIJK_PAD, Gebruiker, _keuze, canoniek, opties, tabel_download
+from zicht.web.sortering import Sortering
 from zicht.web.statistiekdienst import dienst, rol_en_bereik
 from zicht.web.templating import render
 
@@ -48,42 +49,6 @@ def _vergelijking(request: Request, aangemeld: Gebruiker, keuze: dict[str, str],
         vorm=keuze["vorm"] or None,
         taal=taal,
     )
-
-
-def _sorteer(tabel: Tabel, sorteer: str, richting: str) -> list[int]:
-    """Row indices of the comparable areas in the asked order (the default is the ranking itself); withheld
-    figures sort after shown ones in either direction."""
-    rijen = [i for i, r in enumerate(tabel.rijen) if r[tabel.kolom_index("positie")].tekst != "–"]
-    if sorteer not in SORTEERBAAR:
-        return rijen
-    k = tabel.kolom_index(sorteer)
-    af = richting == "af"
-    if tabel.kolommen[k].soort is Kolomsoort.tekst:
-        return sorted(rijen, key=lambda i: tabel.rijen[i][k].tekst.casefold(), reverse=af)
-    getoond = [i for i in rijen if tabel.rijen[i][k].getal is not None]
-    rest = [i for i in rijen if tabel.rijen[i][k].getal is None]
-    return sorted(getoond, key=lambda i: tabel.rijen[i][k].getal or 0.0, reverse=af) + rest
-
-
-def _koppen(tabel: Tabel, basis: dict[str, str], sorteer: str, richting: str) -> list[dict[str, Any]]:
-    uit = []
-    for k in tabel.kolommen:
-        if k.sleutel in _VERBORGEN:
-            continue
-        kop: dict[str, Any] = {
-            "label": k.label,
-            "numeriek": k.soort is not Kolomsoort.tekst,
-            "href": None,
-            "aria_sort": None,
-        }
-        if k.sleutel in SORTEERBAAR:
-            nieuw = SORTEERBAAR[k.sleutel]
-            if sorteer == k.sleutel:
-                nieuw = "op" if richting == "af" else "af"
-                kop["aria_sort"] = "descending" if richting == "af" else "ascending"
-            kop["href"] = "?" + urlencode(basis | {"sorteer": k.sleutel, "richting": nieuw})
-        uit.append(kop)
-    return uit
 
 
 def _rijen(tabel: Tabel, volgorde: list[int]) -> list[list[tuple[str, bool, bool]]]:
@@ -129,14 +94,17 @@ def vergelijken(
     except (NietBeschikbaar, UnknownPlace, ValueError) as exc:
         context["probleem"] = str(exc)
         return render(request, "dashboard/vergelijken.html", context, status_code=400)
-    richting = "af" if richting == "af" else "op"
+    orde = Sortering.uit(sorteer, richting, SORTEERBAAR)
+    positie = v.tabel.kolom_index("positie")
+    gerangschikt = [i for i, r in enumerate(v.tabel.rijen) if r[positie].tekst != "–"]
+    zichtbaar = [i for i, k in enumerate(v.tabel.kolommen) if k.sleutel not in _VERBORGEN]
     context |= {
         "v": v,
         "grafiek": interval_svg(v, taal=taal),
-        "koppen": _koppen(v.tabel, query, sorteer, richting),
-        "rijen": _rijen(v.tabel, _sorteer(v.tabel, sorteer, richting)),
+        "koppen": sortering.koppen(v.tabel, zichtbaar, query, orde, SORTEERBAAR),
+        "rijen": _rijen(v.tabel, sortering.volgorde(v.tabel, gerangschikt, orde)),
         "referenties": _rijen(v.tabel, [i for i, r in enumerate(v.tabel.rijen) if r[-1].tekst == "–"]),
-        "sorteer": sorteer if sorteer in SORTEERBAAR else "",
+        "sorteer": orde.kolom,
     }
     return render(request, "dashboard/vergelijken.html", context, status_code=400 if fouten else 200)
 
