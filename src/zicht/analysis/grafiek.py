@@ -142,9 +142,7 @@ def _regels(tekst: str, breedte: int) -> list[str]:
     return [eerste]
 
 
-def staaf_svg(
-    tabel: Tabel, *, taal: str = "nl", id_prefix: str = "staaf", max_rijen: int = 12
-) -> str:
+def staaf_svg(tabel: Tabel, *, taal: str = "nl", id_prefix: str = "staaf", max_rijen: int = 12) -> str:
     """Horizontal bars of the shares (``aandeel_*``) of the most specific area with figures and the nation."""
     reeksen = [k for k in tabel.kolommen if k.sleutel.startswith("aandeel_")]
     met_cijfers = [
