@@ -61,6 +61,10 @@ def test_users_weigert_ongeldige_invoer(env: dict[str, str], capsys: pytest.Capt
     assert main(["users", "create", "x.gemeente", "--rol", "gemeente"], env) == 2  # a gemeente user needs an area
     assert main(["users", "create", "x.y", "--rol", "koning"], env) == 2
     assert main(["users", "create-token", "--organisatie", "bestaat-niet", "--scope", "uploads"], env) == 2
+    # a token always expires (issue 15 finding 9: 0 made one that never did, -1 one listed active but dead)
+    for dagen in ("0", "-1", "731"):
+        args = ["users", "create-token", "--organisatie", "politie-utrecht", "--scope", "uploads", "--geldig-dagen"]
+        assert main([*args, dagen], env) == 2
     assert main(["users", "deactivate", "niemand"], env) == 1
     fout = capsys.readouterr().err
     assert "organisatie" in fout and "gebied" in fout

@@ -24,6 +24,7 @@ from zicht.linkage.review import BesluitFout
 from zicht.privacy.logboek import Actor
 from zicht.privacy.toegang import GeenToegang, Rol, Toegang
 from zicht.privacy.vault import Vault
+from zicht.reference import Referentiedata
 from zicht.storage import session_factory, transaction
 from zicht.storage.tables import KoppelGebeurtenis, KoppelRun, LogboekRecord, Melding, Organisatie
 
@@ -362,3 +363,53 @@ def test_export_koppelingen_cli(tmp_path: Path, environ: dict[str, str], data: l
     content = out.read_text(encoding="utf-8")
     for value in identifying_values(data):
         assert value not in content
+
+
+def test_gecorrigeerde_naam_verandert_de_persoon_bij_de_volgende_incrementele_koppeling(
+    sessions: sessionmaker[Session], vault: Vault, linked: dict[str, int], reference: Referentiedata
+) -> None:
+    """Issue 14: a correction of the fields linkage compares detaches the melding from its person, and the next
+    incremental link places it again. Melding B of one person is corrected to carry every identifying value of
+    melding A of another person; after ``link_new`` B is with A's person."""
+    from zicht.domain.levensloop import Correctiereden
+    from zicht.registry.levensloop import corrigeer
+    from zicht.storage.tables import Identiteit
+
+    with sessions() as session:
+        voor = persons(session)
+        rijen = session.execute(select(Melding.id, Melding.organisatie_id)).all()
+    org_van = {str(m): o for m, o in rijen}
+    per_persoon: dict[int, list[str]] = {}
+    for m, p in linked.items():
+        per_persoon.setdefault(p, []).append(m)
+    a = next(ms[0] for ms in per_persoon.values() if len(ms) >= 2)  # A's person has more than one melding
+    b = next(m for m in linked if linked[m] != linked[a] and voor[m] != voor[a] and org_van[m] != org_van[a])
+    with sessions() as session:
+        ident = session.get(Identiteit, uuid.UUID(a))
+        assert ident is not None
+        ia = vault.decrypt(uuid.UUID(a), ident.sleutel_id, ident.versleuteld)
+        ma = session.get(Melding, uuid.UUID(a))
+        assert ma is not None
+        kenmerken = {"geslacht": ma.geslacht, "nationaliteit": [n.land for n in ma.nationaliteiten]}
+    wijzigingen = {
+        "voornamen": ia.voornamen,
+        "achternaam": ia.achternaam,
+        "geboortedatum": ia.geboortedatum.isoformat() if ia.geboortedatum else None,
+        "documentnummer": list(ia.documentnummers),
+        "telefoonnummer": list(ia.telefoonnummers),
+        **kenmerken,
+    }
+    comensha = Toegang.voor_rol("test:comensha", Rol.analist)
+    with transaction(sessions) as session:
+        uit = corrigeer(
+            session, vault, reference, comensha, uuid.UUID(b), wijzigingen, versie=1, reden=Correctiereden.typefout
+        )
+    assert uit.opnieuw_koppelen
+    with sessions() as session:
+        assert persons(session)[b] == "None"  # detached until the next link
+    with transaction(sessions) as session:
+        service.link_new(session, vault, ACTOR)
+    with sessions() as session:
+        na = persons(session)
+    assert na[b] == na[a] != voor[b]
+    assert all(na[m] == voor[m] for m in voor if m != b and voor[m] not in (voor[a], voor[b]))

@@ -8,16 +8,25 @@ login stays the same.
 """
 
 from zicht.accounts.beveiliging import Beveiliging, Inlogbeperking
+from zicht.accounts.fouten import Accountfout
+from zicht.accounts.gebied import kies_gebied
 from zicht.accounts.gebruikers import (
     Gebruikersfout,
     Inloguitkomst,
     controleer_inlog,
     controleer_totp,
+    deactiveer_gebruiker,
     heeft_totp,
+    heractiveer_gebruiker,
+    herstel_tweede_factor,
+    herstel_wachtwoord,
+    kies_nieuw_wachtwoord,
     lijst_gebruikers,
     maak_gebruiker,
+    nieuwe_herstelcodes,
     reset_totp,
     toegang_van,
+    wijzig_wachtwoord,
     zet_totp,
     zoek_gebruiker,
 )
@@ -25,6 +34,7 @@ from zicht.accounts.organisaties import Organisatiefout, lijst_organisaties, maa
 from zicht.accounts.tokens import Tokenfout, controleer_token, lijst_tokens, maak_token, trek_token_in
 
 __all__ = [
+    "Accountfout",
     "Beveiliging",
     "Gebruikersfout",
     "Inlogbeperking",
@@ -34,16 +44,24 @@ __all__ = [
     "controleer_inlog",
     "controleer_token",
     "controleer_totp",
+    "deactiveer_gebruiker",
     "heeft_totp",
+    "heractiveer_gebruiker",
+    "herstel_tweede_factor",
+    "herstel_wachtwoord",
+    "kies_gebied",
+    "kies_nieuw_wachtwoord",
     "lijst_gebruikers",
     "lijst_organisaties",
     "lijst_tokens",
     "maak_gebruiker",
     "maak_organisatie",
     "maak_token",
+    "nieuwe_herstelcodes",
     "reset_totp",
     "toegang_van",
     "trek_token_in",
+    "wijzig_wachtwoord",
     "zet_totp",
     "zoek_gebruiker",
     "zoek_organisatie",

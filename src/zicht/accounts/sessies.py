@@ -29,6 +29,7 @@ class Stap:
     """How far a login got."""
 
     wachtwoord = "wachtwoord"  # password checked, TOTP code pending
+    vernieuwen = "vernieuwen"  # one-time password checked (after a reset), a new password pending
     koppelen = "koppelen"  # password checked, TOTP enrolment pending
     volledig = "volledig"
 
@@ -44,6 +45,11 @@ class GeladenSessie:
 
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def hash_token(token: str) -> str:
+    """The stored id of the session whose cookie value is ``token``."""
+    return _hash(token)
 
 
 def start_sessie(session: Session, gebruiker_id: uuid.UUID, stap: str, taal: str = "nl") -> str:
@@ -95,9 +101,13 @@ def beeindig_sessie(session: Session, token: str | None) -> None:
         session.execute(delete(Sessie).where(Sessie.id == _hash(token)))
 
 
-def beeindig_sessies_van(session: Session, gebruiker_id: uuid.UUID) -> None:
-    """End every session of an account (deactivation, TOTP reset)."""
-    session.execute(delete(Sessie).where(Sessie.gebruiker_id == gebruiker_id))
+def beeindig_sessies_van(session: Session, gebruiker_id: uuid.UUID, behalve: str | None = None) -> None:
+    """End every session of an account (deactivation, TOTP or password reset), or every one but the session
+    with id ``behalve`` (a password change ends the user's other sessions)."""
+    stmt = delete(Sessie).where(Sessie.gebruiker_id == gebruiker_id)
+    if behalve is not None:
+        stmt = stmt.where(Sessie.id != behalve)
+    session.execute(stmt)
 
 
 def ruim_op(session: Session, idle: timedelta, now: datetime | None = None) -> None:

@@ -17,11 +17,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from zicht.privacy.toegang import TOKEN_SCOPES
+from zicht.privacy.toegang import TOKEN_ROL, TOKEN_SCOPES
 from zicht.storage.base import utcnow
 from zicht.storage.tables import ApiToken, Organisatie
 
 _GEBRUIK_RESOLUTIE = timedelta(minutes=1)
+#: The longest a token may be valid (two years; a token that never expires is not allowed).
+MAX_GELDIG_DAGEN = 730
 
 
 class Tokenfout(ValueError):
@@ -44,11 +46,17 @@ def maak_token(
     """Create a token; returns (plaintext, row). The plaintext cannot be recovered later.
 
     Raises:
-        Tokenfout: an unknown scope or no scope at all.
+        Tokenfout: an unknown scope, no scope at all, scopes of different roles together (an occupancy token
+            of a shelter operator with a melding scope), or a validity outside 1..MAX_GELDIG_DAGEN days (a token
+            always expires: 0 used to mean "never", and -1 made a token listed as active that never worked).
     """
+    if geldig_dagen is None or not 1 <= geldig_dagen <= MAX_GELDIG_DAGEN:
+        raise Tokenfout(f"geldig-dagen: tussen 1 en {MAX_GELDIG_DAGEN} dagen / between 1 and {MAX_GELDIG_DAGEN} days")
     onbekend = sorted(set(scopes) - set(TOKEN_SCOPES))
     if onbekend or not scopes:
         raise Tokenfout(f"scopes: kies uit {', '.join(TOKEN_SCOPES)} (onbekend: {', '.join(onbekend) or '-'})")
+    if len({TOKEN_ROL[s] for s in scopes}) > 1:
+        raise Tokenfout("scopes: opvang:bezetting gaat niet samen met scopes voor meldingen; maak twee tokens")
     prefix = secrets.token_hex(6)
     plaintext = f"zicht_{prefix}_{secrets.token_urlsafe(32)}"
     now = utcnow()
@@ -60,7 +68,7 @@ def maak_token(
         omschrijving=omschrijving.strip()[:200] or "API-token",
         aangemaakt_door=door,
         aangemaakt_op=now,
-        verloopt_op=now + timedelta(days=geldig_dagen) if geldig_dagen else None,
+        verloopt_op=now + timedelta(days=geldig_dagen),
     )
     session.add(row)
     session.flush()

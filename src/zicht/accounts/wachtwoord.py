@@ -8,6 +8,8 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from zicht.accounts.fouten import Accountfout
+
 MIN_LENGTE = 12
 MAX_LENGTE = 256
 
@@ -28,21 +30,26 @@ def _dummy_hash(hasher: PasswordHasher) -> str:
     return _DUMMY[key]
 
 
-class Wachtwoordfout(ValueError):
-    """A new password does not meet the policy; the message says why (in Dutch and English)."""
+class Wachtwoordfout(Accountfout):
+    """A new password does not meet the policy; the message says why."""
 
 
-def controleer_beleid(wachtwoord: str, gebruikersnaam: str = "") -> None:
+def controleer_beleid(wachtwoord: str, gebruikersnaam: str = "", veld: str = "wachtwoord") -> None:
     """Raise Wachtwoordfout when ``wachtwoord`` is too short, too long, or obviously guessable."""
     if len(wachtwoord) < MIN_LENGTE:
-        raise Wachtwoordfout(
-            f"wachtwoord moet minstens {MIN_LENGTE} tekens hebben / password needs at least {MIN_LENGTE} characters"
-        )
+        raise Wachtwoordfout("Het wachtwoord moet minstens {n} tekens hebben.", veld, n=MIN_LENGTE)
     if len(wachtwoord) > MAX_LENGTE:
-        raise Wachtwoordfout(f"wachtwoord is langer dan {MAX_LENGTE} tekens / password is too long")
+        raise Wachtwoordfout("Het wachtwoord mag hoogstens {n} tekens hebben.", veld, n=MAX_LENGTE)
     lowered = wachtwoord.lower()
     if lowered in _TE_VOORSPELBAAR or (gebruikersnaam and gebruikersnaam.lower() in lowered):
-        raise Wachtwoordfout("wachtwoord is te voorspelbaar / password is too easy to guess")
+        raise Wachtwoordfout(
+            "Dit wachtwoord is te makkelijk te raden. Kies een langere zin die niet uw gebruikersnaam bevat.", veld
+        )
+
+
+def eenmalig_wachtwoord() -> str:
+    """A random password for a new account or after a reset (120 bits), to be changed at the next login."""
+    return secrets.token_urlsafe(15)
 
 
 def hash_wachtwoord(hasher: PasswordHasher, wachtwoord: str) -> str:

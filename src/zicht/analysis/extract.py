@@ -70,6 +70,9 @@ class Vintage:
         publicatie: For protected figures, the moment of the publicatie they show (meldingen recorded up to
             then); None for the live registry the analyst sees.
         bronnen: The stand of every declared source (name, aggregates as text), as of ``publicatie``.
+        wijzigingen: Versions added to meldingen after their registration (corrections, status decisions,
+            withdrawals): a correction changes the figures, so it changes the vintage.
+        laatst_gewijzigd: When the last of those was made.
     """
 
     meldingen: int
@@ -80,6 +83,8 @@ class Vintage:
     referentie: str = ""
     publicatie: datetime | None = None
     bronnen: tuple[tuple[str, str], ...] = ()
+    wijzigingen: int = 0
+    laatst_gewijzigd: datetime | None = None
 
     @property
     def code(self) -> str:
@@ -95,6 +100,8 @@ class Vintage:
         )
         if self.bronnen:  # a registry without declared sources keeps the fingerprint it always had
             parts = (*parts, self.bronnen)
+        if self.wijzigingen:  # likewise a registry in which no melding was ever changed
+            parts = (*parts, self.wijzigingen, _iso(self.laatst_gewijzigd))
         return hashlib.sha256(repr(parts).encode()).hexdigest()[:12]
 
     @property
@@ -149,18 +156,33 @@ def lees_vintage(
         bronnen: The sources to fingerprint; None: every declared source.
         meldingen: False for an extract of the sources alone (its melding counts are zero).
     """
-    n = gekoppeld = personen = 0
-    laatst = gewijzigd = None
+    n = gekoppeld = personen = versies = 0
+    laatst = gewijzigd = melding_gewijzigd = None
     with verbind(engine) as conn:
         if meldingen:
-            stmt = select(func.count(), func.max(Melding.aangemaakt_op), func.count(Melding.persoon_id))
+            stmt = select(
+                func.count(Melding.id).filter(Melding.ingetrokken_op.is_(None)),
+                func.max(Melding.aangemaakt_op),
+                func.count(Melding.persoon_id).filter(Melding.ingetrokken_op.is_(None)),
+                func.coalesce(func.sum(Melding.versie - 1), 0),
+                func.max(Melding.gewijzigd_op),
+            )
             if tot is not None:
                 stmt = stmt.where(Melding.aangemaakt_op <= tot)
-            n, laatst, gekoppeld = conn.execute(stmt).one()
+            n, laatst, gekoppeld, versies, melding_gewijzigd = conn.execute(stmt).one()
             personen, gewijzigd = conn.execute(select(func.count(), func.max(Persoon.gewijzigd_op))).one()
         standen = tuple((b.naam, stand_tekst(conn.execute(b.stand(tot)).one())) for b in _bronnen(bronnen))
     return Vintage(
-        int(n), laatst, int(gekoppeld), int(personen), gewijzigd, _referentie_tekst(referentie), tot, standen
+        int(n),
+        laatst,
+        int(gekoppeld),
+        int(personen),
+        gewijzigd,
+        _referentie_tekst(referentie),
+        tot,
+        standen,
+        int(versies),
+        melding_gewijzigd,
     )
 
 
@@ -230,15 +252,19 @@ def lees_register(
         Melding.leeftijd_bij_melding,
         Melding.dossiertype,
     ).outerjoin(p, p.id == Melding.persoon_id)
+    # a withdrawn melding (a duplicate, or made in error) counts nowhere
+    melding_stmt = melding_stmt.where(Melding.ingetrokken_op.is_(None))
     uitbuiting = select(cast(MeldingUitbuiting.melding_id, String), MeldingUitbuiting.vorm, MeldingUitbuiting.sector)
     werkwijze = select(cast(MeldingWerkwijze.melding_id, String), MeldingWerkwijze.werkwijze)
     nationaliteit = select(cast(MeldingNationaliteit.melding_id, String), MeldingNationaliteit.land)
+    geldig = select(Melding.id).where(Melding.ingetrokken_op.is_(None))
     if tot is not None:
         melding_stmt = melding_stmt.where(Melding.aangemaakt_op <= tot)
-        tijdig = select(Melding.id).where(Melding.aangemaakt_op <= tot)
-        uitbuiting = uitbuiting.where(MeldingUitbuiting.melding_id.in_(tijdig))
-        werkwijze = werkwijze.where(MeldingWerkwijze.melding_id.in_(tijdig))
-        nationaliteit = nationaliteit.where(MeldingNationaliteit.melding_id.in_(tijdig))
+        geldig = geldig.where(Melding.aangemaakt_op <= tot)
+    if tot is not None or _ingetrokken(engine):
+        uitbuiting = uitbuiting.where(MeldingUitbuiting.melding_id.in_(geldig))
+        werkwijze = werkwijze.where(MeldingWerkwijze.melding_id.in_(geldig))
+        nationaliteit = nationaliteit.where(MeldingNationaliteit.melding_id.in_(geldig))
     return RuweGegevens(
         melding=_lees(engine, melding_stmt, MELDING_KOLOMMEN),
         uitbuiting=_lees(engine, uitbuiting, ("id", "vorm", "sector")),
@@ -246,6 +272,12 @@ def lees_register(
         nationaliteit=_lees(engine, nationaliteit, ("id", "land")),
         bronnen=ruw_bronnen,
     )
+
+
+def _ingetrokken(engine: Engine | Connection) -> bool:
+    """Whether any melding is withdrawn (else the child tables are read without the extra filter)."""
+    with verbind(engine) as conn:
+        return conn.execute(select(Melding.id).where(Melding.ingetrokken_op.is_not(None)).limit(1)).first() is not None
 
 
 def _gebied_tabel(referentie: Referentiedata) -> pa.Table:

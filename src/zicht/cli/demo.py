@@ -158,6 +158,29 @@ def _accounts(settings: Settings, sessions) -> list[object]:  # type: ignore[no-
     return list(maak_demo_accounts(sessions, settings))
 
 
+def _toon_accounts(out: Console, accounts: list[object]) -> None:
+    """One block per demo account, each value on its own line in full: never cut off at the terminal width
+    (a TOTP secret shortened with "…" cannot be used), and easy to copy."""
+    out.print("\n[bold]Demo-accounts[/] (alleen voor synthetische data / synthetic data only)")
+    for acc in accounts:
+        regels = [
+            f"  {getattr(acc, 'rol', '')}:",
+            f"    gebruikersnaam: {getattr(acc, 'gebruikersnaam', '')}",
+            f"    wachtwoord:     {getattr(acc, 'wachtwoord', '')}",
+            f"    TOTP-geheim:    {getattr(acc, 'totp_geheim', '')}",
+            f"    otpauth-URI:    {getattr(acc, 'otpauth_uri', '')}",
+        ]
+        for regel in regels:
+            out.print(regel, markup=False, highlight=False, soft_wrap=True)
+    out.print(
+        "  Inloggen: gebruikersnaam en wachtwoord, dan de code uit een authenticator-app met het TOTP-geheim of de "
+        "otpauth-URI (of: .venv/bin/python -c \"import pyotp; print(pyotp.TOTP('GEHEIM').now())\").",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
 def _toon(o: Overzicht, accounts: list[object], host: str, port: int, serve: bool) -> None:
     out = Console()
     out.print(
@@ -176,12 +199,7 @@ def _toon(o: Overzicht, accounts: list[object], host: str, port: int, serve: boo
             table.add_row(key, str(value))
         out.print(table)
     if accounts:
-        table = Table(title="Demo-accounts (alleen voor synthetische data)", title_justify="left")
-        for col in ("rol", "gebruikersnaam", "wachtwoord", "TOTP-geheim"):
-            table.add_column(col)
-        for acc in accounts:
-            table.add_row(*(str(getattr(acc, a, "")) for a in ("rol", "gebruikersnaam", "wachtwoord", "totp_geheim")))
-        out.print(table)
+        _toon_accounts(out, accounts)
     out.print("\n[bold]Volgende stappen[/]")
     if serve:
         out.print(f"  De webapplicatie start op http://{host}:{port} (Ctrl+C stopt).")

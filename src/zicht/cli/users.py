@@ -34,7 +34,11 @@ def users() -> None:
 @click.option("--rol", required=True, type=click.Choice([r.value for r in Rol]), help="De rol / the role.")
 @click.option("--naam", default="", help="Weergavenaam / display name.")
 @click.option("--organisatie", default=None, help="Code van de organisatie (verplicht voor een melder).")
-@click.option("--gebied", default=None, help="Voor gemeente: bijv. gemeente:GM0344 of veiligheidsregio:VR09.")
+@click.option(
+    "--gebied",
+    default=None,
+    help="Voor gemeente: naam of code, bijv. Zwolle, gemeente:GM0344 of veiligheidsregio:IJsselland.",
+)
 @click.option("--password-stdin", is_flag=True, help="Lees het wachtwoord van stdin / read the password from stdin.")
 @click.option("--totp", "met_totp", is_flag=True, help="Stel de tweede factor nu in / enrol TOTP now.")
 def create_user(
@@ -47,7 +51,8 @@ def create_user(
     met_totp: bool,
 ) -> None:
     """Maak een gebruiker aan / create a user."""
-    from zicht.accounts import Beveiliging, Gebruikersfout, maak_gebruiker, totp, zet_totp
+    from zicht.accounts import Accountfout, Beveiliging, maak_gebruiker, totp, zet_totp
+    from zicht.accounts.gebeurtenissen import CLI
     from zicht.storage import transaction
 
     settings = get_context().settings
@@ -64,14 +69,18 @@ def create_user(
                 wachtwoord=wachtwoord,
                 organisatie_code=organisatie,
                 gebied=gebied,
+                referentie=get_context().reference if gebied else None,
+                door=CLI,
+                eenmalig=not password_stdin,
             )
             geheim = zet_totp(bev, gebruiker) if met_totp else None
             naam_db = gebruiker.gebruikersnaam
-    except Gebruikersfout as exc:
+    except Accountfout as exc:
         raise UserFacingError(str(exc), EXIT_USAGE) from None
     click.echo(f"gebruiker / user: {naam_db} ({rol})")
     if not password_stdin:
         click.echo(f"wachtwoord / password (eenmalig getoond / shown once): {wachtwoord}")
+        click.echo("bij de eerste keer inloggen kiest de gebruiker een eigen wachtwoord / changed at first login")
     if geheim:
         click.echo(f"TOTP-geheim / secret: {geheim}")
         click.echo(f"otpauth-URI: {totp.otpauth_uri(geheim, naam_db)}")
@@ -107,16 +116,33 @@ def list_users(as_json: bool) -> None:
         click.echo(f"{r['gebruikersnaam']:<24} {r['rol']:<11} {r['organisatie'] or r['gebied'] or '-':<24} {status}")
 
 
-def _per_naam(gebruikersnaam: str, actie: str) -> None:
-    from zicht.accounts import zoek_gebruiker
-    from zicht.accounts.gebruikers import deactiveer_gebruiker, herstel_tweede_factor
+def _per_naam(gebruikersnaam: str, actie: str) -> str | None:
+    from zicht.accounts import (
+        Accountfout,
+        Beveiliging,
+        deactiveer_gebruiker,
+        heractiveer_gebruiker,
+        herstel_tweede_factor,
+        herstel_wachtwoord,
+        zoek_gebruiker,
+    )
+    from zicht.accounts.gebeurtenissen import CLI
     from zicht.storage import transaction
 
-    with _registry() as (_, sessions), transaction(sessions) as session:
-        gebruiker = zoek_gebruiker(session, gebruikersnaam)
-        if gebruiker is None:
-            raise UserFacingError(f"onbekende gebruiker / unknown user: {gebruikersnaam}", EXIT_FAILED)
-        (deactiveer_gebruiker if actie == "deactiveren" else herstel_tweede_factor)(session, gebruiker.id)
+    bev = Beveiliging.from_settings(get_context().settings)
+    try:
+        with _registry() as (_, sessions), transaction(sessions) as session:
+            gebruiker = zoek_gebruiker(session, gebruikersnaam)
+            if gebruiker is None:
+                raise UserFacingError(f"onbekende gebruiker / unknown user: {gebruikersnaam}", EXIT_FAILED)
+            if actie == "wachtwoord":
+                return herstel_wachtwoord(session, bev, gebruiker.id, door=CLI)
+            {"deactiveren": deactiveer_gebruiker, "heractiveren": heractiveer_gebruiker}.get(
+                actie, herstel_tweede_factor
+            )(session, gebruiker.id, door=CLI)
+            return None
+    except Accountfout as exc:
+        raise UserFacingError(str(exc), EXIT_USAGE) from None
 
 
 @users.command("deactivate")
@@ -124,7 +150,15 @@ def _per_naam(gebruikersnaam: str, actie: str) -> None:
 def deactivate(gebruikersnaam: str) -> None:
     """Deactiveer een gebruiker en beëindig diens sessies / deactivate a user and end its sessions."""
     _per_naam(gebruikersnaam, "deactiveren")
-    click.echo(f"gedeactiveerd / deactivated: {gebruikersnaam}")
+    click.echo(f"gedeactiveerd / deactivated: {gebruikersnaam} (ongedaan maken / undo: zicht users reactivate)")
+
+
+@users.command("reactivate")
+@click.argument("gebruikersnaam")
+def reactivate(gebruikersnaam: str) -> None:
+    """Activeer een gedeactiveerde gebruiker weer / reactivate a deactivated user."""
+    _per_naam(gebruikersnaam, "heractiveren")
+    click.echo(f"weer actief / reactivated: {gebruikersnaam}")
 
 
 @users.command("reset-totp")
@@ -133,6 +167,16 @@ def reset_totp(gebruikersnaam: str) -> None:
     """Verwijder de tweede factor (nieuwe koppeling bij inloggen) / remove TOTP; enrol again at login."""
     _per_naam(gebruikersnaam, "herstellen")
     click.echo(f"tweede factor verwijderd / TOTP removed: {gebruikersnaam}")
+
+
+@users.command("reset-password")
+@click.argument("gebruikersnaam")
+def reset_password(gebruikersnaam: str) -> None:
+    """Herstel een vergeten wachtwoord: eenmalig wachtwoord, nieuw wachtwoord en nieuwe tweede factor bij
+    inloggen / reset a password: one-time password; new password and new TOTP at the next login."""
+    wachtwoord = _per_naam(gebruikersnaam, "wachtwoord")
+    click.echo(f"wachtwoord / password (eenmalig getoond / shown once): {wachtwoord}")
+    click.echo("bij inloggen: nieuw wachtwoord en nieuwe tweede factor / at login: new password and new TOTP")
 
 
 @users.command("create-organisation")
@@ -161,7 +205,7 @@ def create_organisation(code: str, naam: str, soort: str, regio: str | None, gem
     "scopes",
     multiple=True,
     required=True,
-    help="meldingen:aanmaken, meldingen:lezen of uploads (herhaalbaar / repeatable).",
+    help="meldingen:aanmaken, meldingen:lezen, uploads, of alleen opvang:bezetting (herhaalbaar / repeatable).",
 )
 @click.option("--omschrijving", default="API-token", help="Waarvoor / what it is for.")
 @click.option("--geldig-dagen", default=365, show_default=True, type=int, help="Geldigheid / validity in days.")

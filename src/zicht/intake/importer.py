@@ -29,9 +29,10 @@ import json
 import logging
 import re
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -43,7 +44,7 @@ from zicht.domain import MeldingInvoer
 from zicht.intake.files import HELE_RIJ, Bestand, BestandsFout, Bron, Grenzen, RawRow, open_bestand
 from zicht.intake.files._common import SHOWN
 from zicht.intake.store import OpslagResultaat, VoorbereideMeldingen, bereid_voor, schrijf
-from zicht.intake.validate import Fout, RawValue, Validator
+from zicht.intake.validate import KOLOM_VERBORGEN, REDACTED, Fout, RawValue, Validator, veilig_getoond
 from zicht.privacy.logboek import Actor
 from zicht.privacy.vault import Vault
 from zicht.reference import Referentiedata
@@ -127,6 +128,9 @@ class ImportRapport:
         afgewezen: why rows were rejected, in file order (at most MAX_AFGEWEZEN entries).
         afgewezen_weggelaten: entries left out of ``afgewezen`` because of that limit.
         afgebroken: when the file broke half-way: the problem (rows before it were processed normally).
+        kolomfouten: per column, the rows rejected for its value (one count per row and column).
+        verborgen_kolommen: columns whose values the report masks because their content does not fit the
+            header (see :meth:`verberg_misplaatste_kolommen`).
     """
 
     import_id: uuid.UUID
@@ -142,6 +146,8 @@ class ImportRapport:
     afgewezen: list[AfgewezenRij] = field(default_factory=list)
     afgewezen_weggelaten: int = 0
     afgebroken: AfgewezenRij | None = None
+    kolomfouten: Counter[str] = field(default_factory=Counter, repr=False)
+    verborgen_kolommen: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: the counts, the rejected rows and the identifiers of the import."""
@@ -167,12 +173,40 @@ class ImportRapport:
 
     def _afwijzen(self, rijnummer: int, fouten: list[Fout] | tuple[Fout, ...], max_afgewezen: int) -> None:
         self.rejected += 1
+        self.kolomfouten.update({f.kolom for f in fouten if f.code not in GEEN_INHOUDSFOUT})
         for fout in fouten:
             if len(self.afgewezen) < max_afgewezen:
                 self.afgewezen.append(AfgewezenRij.van_fout(rijnummer, fout))
             else:
                 self.afgewezen_weggelaten += 1
 
+    def verberg_misplaatste_kolommen(self) -> tuple[str, ...]:
+        """Mask every shown value of a column whose content does not fit its header.
+
+        A column is taken not to fit when the rows rejected for its value are most of the rows read
+        (more than :data:`MISPLAATST_AANDEEL`): a file with two columns swapped in its header (``achternaam`` under
+        ``nationaliteit``) then shows ``<waarde verborgen: past niet bij de kolom>`` for every one of them,
+        also for names that :func:`~zicht.intake.validate.veilig_getoond` cannot tell from a code (``jansen``
+        in lower case). Call before the report is stored or shown; returns the masked columns.
+        """
+        if not self.read:
+            return ()
+        kolommen = tuple(
+            sorted(k for k, n in self.kolomfouten.items() if k != HELE_RIJ and n > MISPLAATST_AANDEEL * self.read)
+        )
+        if kolommen:
+            self.afgewezen = [
+                replace(a, waarde=KOLOM_VERBORGEN) if a.kolom in kolommen and a.waarde not in (None, REDACTED) else a
+                for a in self.afgewezen
+            ]
+        self.verborgen_kolommen = tuple(sorted({*self.verborgen_kolommen, *kolommen}))
+        return kolommen
+
+
+#: Problems that say nothing about whether a column's content fits its header.
+GEEN_INHOUDSFOUT = frozenset({"verplicht", "dubbele_referentie", "conflict"})
+#: Share of the rows read rejected for one column's value from which that column counts as misplaced.
+MISPLAATST_AANDEEL = 0.5
 
 RAPPORT_KOLOMMEN = ("rijnummer", "kolom", "waarde", "code", "reden_nl", "reden_en")
 
@@ -452,6 +486,7 @@ def _voer_uit(
             job.close()
     except BaseException as exc:
         # counts as far as stored (every stored chunk updated them), the rows rejected so far, and the reason
+        rapport.verberg_misplaatste_kolommen()
         with transaction(sessions) as session:
             session.execute(
                 update(ImportRun)
@@ -465,6 +500,7 @@ def _voer_uit(
     if progress is not None:
         progress(rapport.read, 1.0)
     afgebroken = rapport.afgebroken
+    rapport.verberg_misplaatste_kolommen()
     with transaction(sessions) as session:
         session.execute(
             update(ImportRun)
@@ -562,7 +598,7 @@ class _Import:
                     [
                         Fout(
                             "melder_referentie",
-                            key[:80],
+                            veilig_getoond("melder_referentie", key),
                             _DUBBEL,
                             f"referentie komt in dit bestand al voor in rij {eerste}",
                             f"reference already used in this file in row {eerste}",
@@ -660,7 +696,7 @@ class _Import:
                 [
                     Fout(
                         "melder_referentie",
-                        ref[:80],
+                        veilig_getoond("melder_referentie", ref),
                         "conflict",
                         "deze referentie is eerder met andere inhoud aangeleverd; er is niets gewijzigd",
                         "this reference was delivered before with other content; nothing was changed",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -97,72 +98,81 @@ def bereid_voor(
 ) -> VoorbereideMeldingen:
     """The CPU-bound half of storing meldingen (no database access); see :func:`bewaar_meldingen`."""
     now = utcnow()
-    klaar: list[_Klaar] = []
-    for m in invoer:
-        mid = new_id()
-        inhoud_hash = vault.content_hash(m.canonical())
-        melding = {
-            "id": mid,
-            "organisatie_id": organisatie.id,
-            "melder_referentie": m.melder_referentie,
-            "melder_soort": organisatie.soort,
-            "melder_regio": organisatie.regio,
-            "melddatum": m.melddatum,
-            "uitbuiting_van": m.uitbuiting_van,
-            "uitbuiting_tot": m.uitbuiting_tot,
-            "plaats_delict_soort": m.plaats_delict.soort.value,
-            "plaats_delict_gemeente": m.plaats_delict.gemeentecode,
-            "plaats_delict_land": m.plaats_delict.land,
-            "wervingsplaats_gemeente": m.wervingsplaats.gemeentecode,
-            "wervingsplaats_land": m.wervingsplaats.land,
-            "geslacht": m.geslacht,
-            "geboortejaar": m.geboortejaar,
-            "leeftijd_bij_melding": m.leeftijd_bij_melding,
-            "dossiertype": m.dossiertype,
-            "status": m.status,
-            "grondslag": m.grondslag,
-            "toestemming": m.toestemming,
-            "persoon_id": None,
-            "inhoud_hash": inhoud_hash,
-            "bron": bron,
-            "import_id": import_id,
-            "codebook_versie": CODEBOOK_VERSIE,
-            "gebiedsindeling_jaar": GEBIEDSINDELING_JAAR,
-            "aangemaakt_op": now,
-        }
-        identiteit: dict[str, Any] | None = None
-        if not m.identiteit.is_leeg():
-            key_id, blob = vault.encrypt(mid, m.identiteit)
-            identiteit = {
-                "melding_id": mid,
-                "sleutel_id": key_id,
-                "versleuteld": blob,
-                **vault.pseudoniemen(m.identiteit),
-            }
-        klaar.append(
-            _Klaar(
-                m.melder_referentie,
-                inhoud_hash,
-                mid,
-                melding,
-                [{"melding_id": mid, "vorm": u.vorm, "sector": u.sector} for u in dict.fromkeys(m.uitbuitingen)],
-                [{"melding_id": mid, "werkwijze": w} for w in m.werkwijzen],
-                [{"melding_id": mid, "land": land, "volgorde": i} for i, land in enumerate(m.nationaliteiten)],
-                [
-                    {
-                        "melding_id": mid,
-                        "volgnummer": i,
-                        "soort": stap.soort,
-                        "gemeentecode": stap.plaats.gemeentecode,
-                        "land": stap.plaats.land,
-                        "datum": stap.datum,
-                    }
-                    for i, stap in enumerate(m.route)
-                ],
-                identiteit,
-            )
-        )
+    klaar = [_klaar(vault, organisatie, m, new_id(), bron=bron, import_id=import_id, now=now) for m in invoer]
     return VoorbereideMeldingen(organisatie.id, organisatie.code, bron, tuple(klaar))
+
+
+def _klaar(
+    vault: Vault,
+    organisatie: Organisatie,
+    m: MeldingInvoer,
+    mid: uuid.UUID,
+    *,
+    bron: str,
+    import_id: uuid.UUID | None,
+    now: datetime,
+) -> _Klaar:
+    """The rows of one melding with id ``mid`` (a new one, or a stored one being corrected)."""
+    inhoud_hash = vault.content_hash(m.canonical())
+    melding = {
+        "id": mid,
+        "organisatie_id": organisatie.id,
+        "melder_referentie": m.melder_referentie,
+        "melder_soort": organisatie.soort,
+        "melder_regio": organisatie.regio,
+        "melddatum": m.melddatum,
+        "uitbuiting_van": m.uitbuiting_van,
+        "uitbuiting_tot": m.uitbuiting_tot,
+        "plaats_delict_soort": m.plaats_delict.soort.value,
+        "plaats_delict_gemeente": m.plaats_delict.gemeentecode,
+        "plaats_delict_land": m.plaats_delict.land,
+        "wervingsplaats_gemeente": m.wervingsplaats.gemeentecode,
+        "wervingsplaats_land": m.wervingsplaats.land,
+        "geslacht": m.geslacht,
+        "geboortejaar": m.geboortejaar,
+        "leeftijd_bij_melding": m.leeftijd_bij_melding,
+        "dossiertype": m.dossiertype,
+        "status": m.status,
+        "grondslag": m.grondslag,
+        "toestemming": m.toestemming,
+        "persoon_id": None,
+        "inhoud_hash": inhoud_hash,
+        "bron": bron,
+        "import_id": import_id,
+        "codebook_versie": CODEBOOK_VERSIE,
+        "gebiedsindeling_jaar": GEBIEDSINDELING_JAAR,
+        "aangemaakt_op": now,
+    }
+    identiteit: dict[str, Any] | None = None
+    if not m.identiteit.is_leeg():
+        key_id, blob = vault.encrypt(mid, m.identiteit)
+        identiteit = {
+            "melding_id": mid,
+            "sleutel_id": key_id,
+            "versleuteld": blob,
+            **vault.pseudoniemen(m.identiteit),
+        }
+    return _Klaar(
+        m.melder_referentie,
+        inhoud_hash,
+        mid,
+        melding,
+        [{"melding_id": mid, "vorm": u.vorm, "sector": u.sector} for u in dict.fromkeys(m.uitbuitingen)],
+        [{"melding_id": mid, "werkwijze": w} for w in m.werkwijzen],
+        [{"melding_id": mid, "land": land, "volgorde": i} for i, land in enumerate(m.nationaliteiten)],
+        [
+            {
+                "melding_id": mid,
+                "volgnummer": i,
+                "soort": stap.soort,
+                "gemeentecode": stap.plaats.gemeentecode,
+                "land": stap.plaats.land,
+                "datum": stap.datum,
+            }
+            for i, stap in enumerate(m.route)
+        ],
+        identiteit,
+    )
 
 
 def schrijf(

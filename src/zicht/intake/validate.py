@@ -34,7 +34,9 @@ _DATE_PATTERNS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y/%m/%d", "%d.%m.%Y")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _NL_DATE = re.compile(r"[0-9]{2}-[0-9]{2}-[0-9]{4}\Z")
 _CODES_CACHE_MAX = 50_000
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Control characters, and the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069)
+#: that make a name or reference display as something else (``\u202eJansen``).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 #: Whole numbers longer than this many bits (about 4,200 digits) cannot safely be turned into text (Python
 #: refuses over 4,300 digits) and are no value of any column.
@@ -76,26 +78,89 @@ class _Errors:
 #: they end up by mistake (a phone number typed into the age column).
 _NUMMER = re.compile(r"\+?\d(?:[\s().-]*\d){5,}")
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _DATUMVORM = re.compile(r"\s*\d{1,4}([-/.])\d{1,2}\1\d{1,4}\s*\Z")
 NUMMER_VERBORGEN = "<nummer>"
 EMAIL_VERBORGEN = "<e-mailadres>"
+#: A value that could be a name or free text (a family name in the nationality column of a file whose header
+#: has two columns swapped): the report names the column and the reason, not the value.
+NAAM_VERBORGEN = "<waarde verborgen: lijkt op een naam of tekst>"
+#: A real calendar date outside the identifying columns (a date of birth in the report-date column).
+DATUM_VERBORGEN = "<datum verborgen>"
+#: Every value of a column whose content does not fit its header (most of its values rejected), set on the
+#: whole report by :meth:`zicht.intake.importer.ImportRapport.verberg_misplaatste_kolommen`.
+KOLOM_VERBORGEN = "<waarde verborgen: past niet bij de kolom>"
+VERBORGEN = frozenset({REDACTED, NAAM_VERBORGEN, DATUM_VERBORGEN, KOLOM_VERBORGEN})
+_CODELIJST_VAN = {k.naam: k.codelijst for k in KOLOMMEN if k.codelijst}
+
+
+def lijkt_op_naam(text: str) -> bool:
+    """Whether ``text`` could be (part of) a name or free text, judged by its words (runs of letters):
+    a capitalised word (``Jansen``, ``de Vries``, ``McBride``, ``Atlantis``), a word of four or more capitals
+    (``JANSEN``), or three or more words. Codes (``seksueel``, ``NL``, ``GM0344``), numbers and misspelt codes
+    in lower case (``zeeroverij``) are not."""
+    woorden = _LETTERS.findall(text)
+    if len(woorden) >= 3:
+        return True
+    for w in woorden:
+        if len(w) >= 2 and w[0].isupper() and any(c.islower() for c in w[1:]):
+            return True
+        if len(w) >= 4 and w.isupper():
+            return True
+    return False
+
+
+def _is_code(kolom: str, text: str) -> bool:
+    """Every ``;``-separated part of ``text`` is a code (or label, or synonym) of ``kolom``'s code list."""
+    lijst = _CODELIJST_VAN.get(kolom)
+    if lijst is None:
+        return False
+    delen = [d.strip() for d in text.split(";") if d.strip()]
+    if not delen:
+        return False
+    try:
+        codes = codelijst(lijst)
+        for deel in delen:
+            codes.resolve(deel)
+    except UnknownCode:
+        return False
+    return True
 
 
 def veilig_getoond(kolom: str, waarde: object) -> str | None:
     """How an offending value may be repeated in a report, an error message or a log.
 
-    Identifying columns: never (``<identificerend gegeven>``). Other columns: the value, at most 80
-    characters, with anything that looks like a phone, document or citizen service number or an e-mail
-    address masked (a date-shaped value stays visible, so a date error can be found).
+    A report echoes a value only when it can vouch that the value identifies nobody, whatever the file's
+    header says (columns may be swapped: family names under ``nationaliteit``):
+
+    - identifying columns: never (``<identificerend gegeven>``);
+    - a real calendar date in any other column: never (``<datum verborgen>``: it may be a date of birth); an
+      impossible date such as ``31-02-2024`` stays visible, so a date error can be found;
+    - a value that looks like a name or free text (:func:`lijkt_op_naam`): never
+      (``<waarde verborgen: lijkt op een naam of tekst>``), unless it is a code of the column's code list
+      (``Seksueel;Arbeid`` where one value is allowed);
+    - anything else: at most 80 characters, with anything that looks like a phone, document or citizen service
+      number or an e-mail address masked.
+
+    A column most of whose values are rejected is masked as a whole on the report (see
+    :meth:`zicht.intake.importer.ImportRapport.verberg_misplaatste_kolommen`).
     """
     if waarde is None:
         return None
     if kolom in IDENTIFICERENDE_KOLOMMEN:
         return None if waarde == "" else REDACTED
+    if isinstance(waarde, date):
+        return DATUM_VERBORGEN
     text = str(waarde)[:80]
-    if _DATUMVORM.match(text):
+    if text in VERBORGEN:
         return text
-    return _EMAIL.sub(EMAIL_VERBORGEN, _NUMMER.sub(NUMMER_VERBORGEN, text))
+    if _parse_date(text.strip()) is not None:
+        return DATUM_VERBORGEN
+    if not _DATUMVORM.match(text):  # an impossible date stays as it is, not a number
+        text = _EMAIL.sub(EMAIL_VERBORGEN, _NUMMER.sub(NUMMER_VERBORGEN, text))
+    if lijkt_op_naam(text) and not _is_code(kolom, str(waarde)):
+        return NAAM_VERBORGEN
+    return text
 
 
 class Validator:

@@ -512,7 +512,13 @@ def link_new(
         raise LookupError("nog geen volledige koppeling / no full linkage run yet")
     model_run, model, drempels = latest
     if melding_ids is None:
-        melding_ids = list(session.scalars(select(Melding.id).where(Melding.persoon_id.is_(None)).order_by(Melding.id)))
+        melding_ids = list(
+            session.scalars(
+                select(Melding.id)
+                .where(Melding.persoon_id.is_(None), Melding.ingetrokken_op.is_(None))
+                .order_by(Melding.id)
+            )
+        )
     if not melding_ids:
         return []
     index = index or build_index(session, vault)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from zicht.accounts.gebeurtenissen import DOEL as DOEL_ACCOUNTS
 from zicht.config import PROJECT_ROOT, Settings
 from zicht.domain.rollen import Rol
 from zicht.intake.export import DOEL as DOEL_EXPORT
@@ -20,6 +21,7 @@ from zicht.ops.bewaren import DOEL_OPSCHONEN
 from zicht.opvang.aanvragen import DOEL as DOEL_OPVANG
 from zicht.privacy.toegang import RECHTEN
 from zicht.registry.inzage import DOEL_INZAGE
+from zicht.registry.levensloop import DOEL_CORRECTIE
 from zicht.registry.meldingen import DOEL_ANALYSE, DOEL_INZIEN_EIGEN, DOEL_REGISTRATIE
 from zicht.signalen.opslag import DOEL as DOEL_SIGNALEN
 
@@ -27,8 +29,8 @@ PAD = PROJECT_ROOT / "docs" / "verwerkingsregister.md"
 
 #: The purposes (doelen) recorded in the logboek by the code, in the order of the register.
 DOELEN = (
-    DOEL_REGISTRATIE, DOEL_INZIEN_EIGEN, DOEL_ANALYSE, DOEL_KOPPELEN, DOEL_BEOORDELEN, DOEL_EXPORT,
-    DOEL_OPVANG, DOEL_SIGNALEN, DOEL_INZAGE, DOEL_OPSCHONEN,
+    DOEL_REGISTRATIE, DOEL_CORRECTIE, DOEL_INZIEN_EIGEN, DOEL_ANALYSE, DOEL_KOPPELEN, DOEL_BEOORDELEN, DOEL_EXPORT,
+    DOEL_OPVANG, DOEL_SIGNALEN, DOEL_INZAGE, DOEL_OPSCHONEN, DOEL_ACCOUNTS,
 )  # fmt: skip
 
 _TERMIJNEN = (

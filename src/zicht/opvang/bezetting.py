@@ -7,6 +7,9 @@ one conditional ``UPDATE`` on today's row, so two placements racing for the last
 database evaluates the condition after taking the row lock, and a CHECK constraint refuses overbooking as a
 last line of defence. A weekly report overwrites the day's figures; sending the same report again changes
 nothing (the figures' hash is stored), so reports by form, API and upload are idempotent.
+
+:func:`meld` is the one way a caller reports: it needs the ``bezetting_melden`` right (opvang users, and API
+tokens with the ``opvang:bezetting`` scope) and accepts only active facilities of the caller's own organisation.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from sqlalchemy import and_, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from zicht.privacy.toegang import GeenToegang, Recht, Toegang
 from zicht.storage.base import utcnow
 from zicht.storage.tables import OpvangBezetting, OpvangVoorziening
 
@@ -53,6 +57,10 @@ class GeenCapaciteit(RuntimeError):
 
 class OngeldigeBezetting(ValueError):
     """Figures that cannot be true (negative, or more beds in use than there are)."""
+
+
+class NietEigenVoorziening(GeenToegang):
+    """The facility is not an active one of the caller's organisation, or does not exist (the same answer)."""
 
 
 def controleer(bedden: Bedden) -> None:
@@ -186,3 +194,31 @@ def rapporteer(session: Session, voorziening_id: uuid.UUID, datum: date, bedden:
     rij.bron, rij.inhoud_hash, rij.gewijzigd_op = bron, h, utcnow()
     session.flush()
     return "bijgewerkt"
+
+
+def eigen_voorzieningen(session: Session, toegang: Toegang) -> dict[str, uuid.UUID]:
+    """The codes and ids of the active facilities the caller may report occupancy for: its organisation's.
+
+    Raises:
+        GeenToegang: the caller lacks the ``bezetting_melden`` right.
+    """
+    toegang.vereis(Recht.bezetting_melden)
+    if toegang.organisatie_id is None:
+        return {}
+    v = OpvangVoorziening
+    stmt = select(v.code, v.id).where(v.organisatie_id == toegang.organisatie_id, v.actief)
+    return {code: vid for code, vid in session.execute(stmt)}
+
+
+def meld(session: Session, toegang: Toegang, voorziening_code: str, datum: date, bedden: Bedden, bron: str) -> str:
+    """Report occupancy for one facility of the caller's own organisation (see :func:`rapporteer`).
+
+    Raises:
+        NietEigenVoorziening: not an active facility of the caller's organisation (or unknown).
+        GeenToegang: the caller lacks the ``bezetting_melden`` right.
+        OngeldigeBezetting: impossible figures or a date in the future.
+    """
+    vid = eigen_voorzieningen(session, toegang).get(voorziening_code)
+    if vid is None:
+        raise NietEigenVoorziening("geen voorziening van uw organisatie")
+    return rapporteer(session, vid, datum, bedden, bron)

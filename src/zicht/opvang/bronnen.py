@@ -12,7 +12,8 @@ publicatie's), its vintage and the disclosure gate without the analysis importin
 No UUID, name or confidential address is selected: a person becomes a dense number in the extract, a facility
 its public code.
 
-:func:`opvang_extract` hands out an extract of these sources alone, for opvang's own reports.
+:func:`opvang_extract` hands out an extract of these sources alone, for opvang's own reports: their person
+figures and their beds come from the same vintage.
 """
 
 from __future__ import annotations
@@ -150,15 +151,16 @@ _lock = threading.Lock()
 
 
 def opvang_extract(session: Session) -> Extract:
-    """The live extract of opvang's person sources for the session's database, rebuilt only when their vintage
-    changed (checked now, so a placement shows at once). One per engine; read through the session's connection
-    (on SQLite a second connection would wait for the session's lock)."""
+    """The live extract of opvang's sources (persons and beds) for the session's database, rebuilt only when
+    their vintage changed (checked now, so a placement or an occupancy report shows at once; only the changed
+    source is read again). One per engine; read through the session's connection (on SQLite a second connection
+    would wait for the session's lock)."""
     verbinding = session.connection()
     engine = verbinding.engine
     with _lock:
         bron = _bronnen.get(engine)
         if bron is None:
-            bron = _bronnen[engine] = ExtractBron(engine, Referentiedata({}), bronnen=PERSOONSBRONNEN, meldingen=False)
+            bron = _bronnen[engine] = ExtractBron(engine, Referentiedata({}), bronnen=BRONNEN, meldingen=False)
     return bron.ververs(via=verbinding)
 
 

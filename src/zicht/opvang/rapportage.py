@@ -7,9 +7,11 @@ that count persons (waiting, placed, refused for lack of capacity, stays beyond 
 (:func:`zicht.privacy.toegang.ziet_exacte_cijfers`), exactly like the registry statistics: small counts are
 shown as ``<10``, others rounded. Median waiting time is withheld when fewer persons than the threshold waited.
 
-The person figures are read from the extract, where opvang's requests and refusals are declared data sources
-(:mod:`zicht.opvang.bronnen`, docs/adr/0007), and pass the gate the source declares
-(:func:`zicht.analysis.bronnen.door_de_poort`).
+The figures are read from the extract, where opvang's requests, refusals and beds are declared data sources
+(:mod:`zicht.opvang.bronnen`, docs/adr/0007): the person figures pass the gate the source declares
+(:func:`zicht.analysis.bronnen.door_de_poort`), and the beds (the weekly course too) come from the same
+vintage, so a report changes only with a new vintage of its sources. The register itself (which facilities are
+active, their region and published capacity, used for a facility that never reported) is read live.
 """
 
 from __future__ import annotations
@@ -19,17 +21,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Date, and_, func, literal, select, true, union_all
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from zicht.analysis.bronnen import door_de_poort
 from zicht.analysis.extract import Extract
-from zicht.opvang.bezetting import Bedden, stand_op
-from zicht.opvang.bronnen import AANVRAGEN, WEIGERINGEN, opvang_extract
+from zicht.opvang.bezetting import Bedden
+from zicht.opvang.bronnen import AANVRAGEN, BEZETTING, WEIGERINGEN, opvang_extract
 from zicht.opvang.regels import COSM_NORM_DAGEN
 from zicht.privacy.disclosure import DisclosurePolicy
 from zicht.reference.opvangregios import Opvangregios
-from zicht.storage.tables import OpvangBezetting, OpvangVoorziening
+from zicht.storage.tables import OpvangVoorziening
 
 #: Person counts per region (each protected as one breakdown over the regions).
 PERSOONSMATEN = ("wachtend", "geplaatst", "capaciteit_geweigerd", "langer_dan_norm")
@@ -115,6 +117,35 @@ def _persoonstellingen(
     return tellingen, wachttijden
 
 
+def _bronbedden(extract: Extract) -> str:
+    if BEZETTING.naam not in extract.bronnen:
+        raise ValueError(f"het extract bevat de bron {BEZETTING.naam} niet")
+    return BEZETTING.naam
+
+
+def beddenstand(extract: Extract, datum: date) -> dict[str, Bedden]:
+    """The beds of every facility (by code) on ``datum`` in the extract: its latest row on or before that day."""
+    rijen = (
+        extract.cursor()
+        .execute(
+            f"SELECT voorziening, totaal, bezet, gereserveerd, geblokkeerd FROM {_bronbedden(extract)} "
+            "WHERE datum <= $datum QUALIFY row_number() OVER (PARTITION BY voorziening ORDER BY datum DESC) = 1",
+            {"datum": datum},
+        )
+        .fetchall()
+    )
+    return {code: Bedden(int(a), int(b), int(c), int(d)) for code, a, b, c, d in rijen}
+
+
+def _register(session: Session, regio: str | None = None) -> list[tuple[str, str, int]]:
+    """The active facilities of the register (code, region, published capacity)."""
+    v = OpvangVoorziening
+    stmt = select(v.code, v.regio, v.capaciteit).where(v.actief)
+    if regio is not None:
+        stmt = stmt.where(v.regio == regio)
+    return [(code, r, int(c)) for code, r, c in session.execute(stmt)]
+
+
 def regiorapport(
     session: Session,
     regios: Opvangregios,
@@ -136,16 +167,14 @@ def regiorapport(
             :func:`~zicht.opvang.bronnen.opvang_extract` of the session's database.
     """
     van = datum - timedelta(days=dagen - 1)
-    voorz = list(session.execute(select(OpvangVoorziening.id, OpvangVoorziening.regio, OpvangVoorziening.soort)))
-    regio_van = {vid: regio for vid, regio, _ in voorz}
+    register = _register(session)
     if extract is None:
         extract = opvang_extract(session)
     tellingen, wachttijden = _persoonstellingen(extract, regios, van, datum)
-    stand = stand_op(session, datum)
+    stand = beddenstand(extract, datum)
     per_regio: dict[str, list[Bedden]] = defaultdict(list)
-    for vid, regio in regio_van.items():
-        if vid in stand:
-            per_regio[regio].append(stand[vid])
+    for code, regio, capaciteit in register:  # a facility that never reported: its published capacity, free
+        per_regio[regio].append(stand.get(code, Bedden(capaciteit, 0)))
     codes = sorted(set(per_regio) | set(regios.namen) | {c for t in tellingen.values() for c in t})
     getoond: dict[str, dict[str, str]] = {c: {} for c in [*codes, "totaal"]}
     for maat in PERSOONSMATEN:
@@ -171,7 +200,7 @@ def regiorapport(
         if alleen_regios is None or c in alleen_regios
     ]  # fmt: skip
     alle = [w for lijst in wachttijden.values() for w in lijst]
-    totaal = Regiorij("totaal", "Nederland", len(regio_van), som([b for lijst in per_regio.values() for b in lijst]),
+    totaal = Regiorij("totaal", "Nederland", len(register), som([b for lijst in per_regio.values() for b in lijst]),
                       getoond["totaal"], mediaan(alle))  # fmt: skip
     return Regiorapport(datum, van, regios.omschrijving, rijen, totaal, exact)
 
@@ -184,30 +213,39 @@ class Weekpunt:
     bedden: Bedden
 
 
-def bezettingsreeks(session: Session, regio: str | None, datum: date, weken: int = 52) -> list[Weekpunt]:
-    """Weekly occupancy of a region (None: the country) over ``weken`` weeks up to ``datum``, in one query: for
-    every week and facility the latest row on or before that day (an index seek per pair), summed in Python."""
+def bezettingsreeks(
+    session: Session, regio: str | None, datum: date, weken: int = 52, *, extract: Extract | None = None
+) -> list[Weekpunt]:
+    """Weekly occupancy of a region (None: the country) over ``weken`` weeks up to ``datum``, from the extract's
+    beds (None: :func:`~zicht.opvang.bronnen.opvang_extract`): for every week and active facility its latest row
+    on or before that day (one range join in DuckDB), or its published capacity, free, before its first row."""
+    if extract is None:
+        extract = opvang_extract(session)
     punten = [datum - timedelta(weeks=i) for i in range(weken - 1, -1, -1)]
-    pt = union_all(*(select(literal(p, Date).label("punt")) for p in punten)).subquery("punten")
-    v, t = OpvangVoorziening, OpvangBezetting
-    laatste = (
-        select(func.max(t.datum))
-        .where(t.voorziening_id == v.id, t.datum <= pt.c.punt)
-        .correlate(v, pt)
-        .scalar_subquery()
-    )
-    stmt = (
-        select(pt.c.punt, v.capaciteit, t.totaal, t.bezet, t.gereserveerd, t.geblokkeerd)
-        .select_from(pt)
-        .join(v, true())
-        .outerjoin(t, and_(t.voorziening_id == v.id, t.datum == laatste))
-    )
-    if regio is not None:
-        stmt = stmt.where(v.regio == regio)
+    register = _register(session, regio)
     som: dict[date, list[int]] = {p: [0, 0, 0, 0] for p in punten}
-    for punt, capaciteit, *cijfers in session.execute(stmt):
-        rij = som[punt]
-        waarden = cijfers if cijfers[0] is not None else [capaciteit, 0, 0, 0]
-        for k in range(4):
-            rij[k] += waarden[k]
+    if register:
+        capaciteit = {code: c for code, _, c in register}
+        # each row holds from its day until the facility's next row: a range join of the week points on that
+        # interval (DuckDB's inequality join), instead of a sort per point
+        rijen = (
+            extract.cursor()
+            .execute(
+                "WITH b AS (SELECT voorziening, datum, lead(datum) OVER (PARTITION BY voorziening ORDER BY datum) "
+                f"AS volgende, totaal, bezet, gereserveerd, geblokkeerd FROM {_bronbedden(extract)} "
+                "WHERE list_contains($codes, voorziening)), p AS (SELECT unnest($punten) AS punt) "
+                "SELECT p.punt, b.voorziening, b.totaal, b.bezet, b.gereserveerd, b.geblokkeerd FROM p JOIN b "
+                "ON b.datum <= p.punt AND (b.volgende IS NULL OR p.punt < b.volgende)",
+                {"punten": punten, "codes": list(capaciteit)},
+            )
+            .fetchall()
+        )
+        gezien: dict[date, set[str]] = defaultdict(set)
+        for punt, code, *cijfers in rijen:
+            gezien[punt].add(code)
+            rij = som[punt]
+            for k in range(4):
+                rij[k] += int(cijfers[k])
+        for punt, rij in som.items():  # facilities without a row yet: their published capacity, free
+            rij[0] += sum(c for code, c in capaciteit.items() if code not in gezien[punt])
     return [Weekpunt(p, Bedden(*som[p])) for p in punten]

@@ -3,8 +3,8 @@
 
 Columns: ``voorziening`` (the facility code), ``datum`` (YYYY-MM-DD), ``totaal``, ``bezet``, ``gereserveerd``,
 ``geblokkeerd``. Every row read is stored, recognised as already present, or rejected with the column and the
-reason; a file sent twice stores nothing the second time. A caller can only report for facilities of its own
-organisation; another code is rejected as unknown (no difference between "not yours" and "does not exist").
+reason; a file sent twice stores nothing the second time. A caller can only report for active facilities of its
+own organisation; another code is rejected as unknown (no difference between "not yours" and "does not exist").
 """
 
 from __future__ import annotations
@@ -16,12 +16,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from zicht.opvang.bezetting import Bedden, OngeldigeBezetting, rapporteer
-from zicht.privacy.toegang import Recht, Toegang
-from zicht.storage.tables import OpvangVoorziening
+from zicht.opvang.bezetting import Bedden, OngeldigeBezetting, eigen_voorzieningen, rapporteer
+from zicht.privacy.toegang import Toegang
 
 KOLOMMEN = ("voorziening", "datum", "totaal", "bezet", "gereserveerd", "geblokkeerd")
 MAX_RIJEN = 10_000
@@ -115,15 +113,9 @@ def verwerk_bestand(
 
     Raises:
         Bestandsfout: the file cannot be read as a whole.
-        zicht.privacy.toegang.GeenToegang: the caller lacks the opvang right.
+        zicht.privacy.toegang.GeenToegang: the caller lacks the ``bezetting_melden`` right.
     """
-    toegang.vereis(Recht.opvang)
-    eigen: dict[str, uuid.UUID] = {}
-    if toegang.organisatie_id is not None:
-        stmt = select(OpvangVoorziening.code, OpvangVoorziening.id).where(
-            OpvangVoorziening.organisatie_id == toegang.organisatie_id
-        )
-        eigen = {code: vid for code, vid in session.execute(stmt)}
+    eigen: dict[str, uuid.UUID] = eigen_voorzieningen(session, toegang)
     rapport = Rijrapport()
     for nummer, waarden in _rijen(inhoud, bestandsnaam):
         rapport.gelezen += 1

@@ -13,7 +13,8 @@ Roles:
 * ``analist`` sees pseudonymised meldingen nationally and may list a person's processing history;
 * ``identiteit`` has the analyst's rights and may reveal an identity for a stated, logged purpose;
 * ``gemeente`` sees aggregates for its municipality or region only, never a melding or person;
-* ``opvang`` works with shelter capacity and placements (pseudonymised);
+* ``opvang`` works with shelter capacity and placements (pseudonymised) and reports its own facilities'
+  occupancy; CoMensha's opvang users also keep the care-coordination network (:func:`beheert_netwerk`);
 * ``beheerder`` manages users, organisations and tokens, and sees no victim data.
 """
 
@@ -45,15 +46,38 @@ class Recht(StrEnum):
     #: Aggregated figures (with disclosure control), limited to the caller's area when it has one.
     aggregaten = "aggregaten"
     opvang = "opvang"
+    #: Report the occupancy (beds) of the caller's own organisation's facilities, and nothing else of opvang.
+    bezetting_melden = "bezetting_melden"
     beheer = "beheer"
     ui_galerij = "ui_galerij"
     #: Review the signalen queue of the caller's own organisation (ad clusters; docs/signalen.md).
     signalen_beoordelen = "signalen_beoordelen"
+    #: Correct a melding: the reporting organisation its own, CoMensha (national readers) any.
+    melding_corrigeren = "melding_corrigeren"
+    #: Decide a melding's status (vastgesteld / geen) and withdraw duplicates: CoMensha.
+    melding_beoordelen = "melding_beoordelen"
 
 
 RECHTEN: dict[Rol, frozenset[Recht]] = {
-    Rol.melder: frozenset({Recht.melding_aanmaken, Recht.melding_lezen, Recht.upload, Recht.signalen_beoordelen}),
-    Rol.analist: frozenset({Recht.melding_lezen, Recht.melding_landelijk, Recht.logboek_persoon, Recht.aggregaten}),
+    Rol.melder: frozenset(
+        {
+            Recht.melding_aanmaken,
+            Recht.melding_lezen,
+            Recht.melding_corrigeren,
+            Recht.upload,
+            Recht.signalen_beoordelen,
+        }
+    ),
+    Rol.analist: frozenset(
+        {
+            Recht.melding_lezen,
+            Recht.melding_landelijk,
+            Recht.melding_corrigeren,
+            Recht.melding_beoordelen,
+            Recht.logboek_persoon,
+            Recht.aggregaten,
+        }
+    ),
     Rol.identiteit: frozenset(
         {
             Recht.melding_lezen,
@@ -64,7 +88,7 @@ RECHTEN: dict[Rol, frozenset[Recht]] = {
         }
     ),
     Rol.gemeente: frozenset({Recht.aggregaten}),
-    Rol.opvang: frozenset({Recht.opvang}),
+    Rol.opvang: frozenset({Recht.opvang, Recht.bezetting_melden}),
     Rol.beheerder: frozenset({Recht.beheer, Recht.ui_galerij}),
 }
 
@@ -72,12 +96,35 @@ RECHTEN: dict[Rol, frozenset[Recht]] = {
 #: beheerder) still see small-area figures or can grant access to others.
 TOTP_VERPLICHT: frozenset[Rol] = frozenset(Rol)
 
-#: API token scopes and the right each grants (a token always acts as a melder of its organisation).
+#: API token scopes and the right each grants.
 TOKEN_SCOPES: dict[str, Recht] = {
     "meldingen:aanmaken": Recht.melding_aanmaken,
     "meldingen:lezen": Recht.melding_lezen,
+    "meldingen:corrigeren": Recht.melding_corrigeren,
     "uploads": Recht.upload,
+    "opvang:bezetting": Recht.bezetting_melden,
 }
+#: What each scope allows, in Dutch and English (shown instead of the scope's code on pages).
+TOKEN_SCOPE_LABELS: dict[str, tuple[str, str]] = {
+    "meldingen:aanmaken": ("meldingen aanleveren", "submit meldingen"),
+    "meldingen:lezen": ("eigen meldingen lezen", "read own meldingen"),
+    "meldingen:corrigeren": ("eigen meldingen corrigeren", "correct own meldingen"),
+    "uploads": ("bestanden aanleveren", "upload files"),
+    "opvang:bezetting": ("bezetting van eigen opvangvoorzieningen melden", "report occupancy of own shelters"),
+}
+#: The role a token acts as for each scope (of its organisation). A token's scopes all belong to one role: a
+#: shelter operator's occupancy token can never also read meldingen.
+TOKEN_ROL: dict[str, Rol] = {
+    "meldingen:aanmaken": Rol.melder,
+    "meldingen:lezen": Rol.melder,
+    "meldingen:corrigeren": Rol.melder,
+    "uploads": Rol.melder,
+    "opvang:bezetting": Rol.opvang,
+}
+
+#: The organisation code of CoMensha, whose opvang users keep the network of zorgcoördinatoren and
+#: aandachtsfunctionarissen (no separate right exists for it).
+NETWERK_ORGANISATIE = "comensha"
 
 #: Area levels a gemeente user can be scoped to (``niveau:code``).
 GEBIED_NIVEAUS = ("gemeente", "veiligheidsregio", "politie_eenheid", "riec_regio", "provincie")
@@ -138,9 +185,16 @@ class Toegang:
     def voor_token(
         cls, token_id: uuid.UUID, organisatie_id: uuid.UUID, organisatie_code: str, scopes: tuple[str, ...]
     ) -> Toegang:
-        """An API token acts as a melder of its organisation, limited to its scopes."""
-        granted = frozenset(TOKEN_SCOPES[s] for s in scopes if s in TOKEN_SCOPES) & RECHTEN[Rol.melder]
-        return cls(f"token:{token_id}", Rol.melder, granted, organisatie_id, organisatie_code, None, scopes)
+        """An API token acts for its organisation in the role of its scopes (:data:`TOKEN_ROL`), limited to the
+        rights its scopes grant; scopes of different roles together grant nothing."""
+        rollen = {TOKEN_ROL[s] for s in scopes if s in TOKEN_ROL}
+        rol = next(iter(rollen)) if len(rollen) == 1 else Rol.melder
+        granted = (
+            frozenset(TOKEN_SCOPES[s] for s in scopes if s in TOKEN_SCOPES) & RECHTEN[rol]
+            if len(rollen) == 1
+            else frozenset()
+        )
+        return cls(f"token:{token_id}", rol, granted, organisatie_id, organisatie_code, None, scopes)
 
     def mag(self, recht: Recht) -> bool:
         """True when the caller holds ``recht``."""
@@ -185,6 +239,19 @@ def studiegemeenten(toegang: Toegang, referentie: Referentiedata) -> frozenset[s
 def ziet_opvangadres(toegang: Toegang, exploitant_id: uuid.UUID) -> bool:
     """Whether the caller may see a shelter's confidential address: only opvang users of its operator."""
     return toegang.mag(Recht.opvang) and toegang.is_eigen_organisatie(exploitant_id)
+
+
+def beheert_netwerk(toegang: Toegang) -> bool:
+    """Whether the caller may register and end network functions: opvang users of CoMensha."""
+    return toegang.mag(Recht.opvang) and toegang.organisatie_code == NETWERK_ORGANISATIE
+
+
+def mag_corrigeren(toegang: Toegang, organisatie_id: uuid.UUID) -> bool:
+    """Whether the caller may correct a melding of ``organisatie_id``: its own organisation's, or any for
+    CoMensha (who may read every melding)."""
+    if not toegang.mag(Recht.melding_corrigeren):
+        return False
+    return toegang.mag(Recht.melding_landelijk) or toegang.is_eigen_organisatie(organisatie_id)
 
 
 def melding_filter(toegang: Toegang) -> ColumnElement[bool]:

@@ -35,13 +35,21 @@ DOEL_ANALYSE = "landelijke registratie en analyse mensenhandel"
 
 @dataclass(frozen=True)
 class MeldingFilter:
-    """Filters of the national (analyst) list. ``gebied`` is a veiligheidsregio code (``VR09``)."""
+    """Filters of a melding list, applied in the query before paging. ``gebied`` is a veiligheidsregio code
+    (``VR09``); ``referentie`` the reporting organisation's own reference (exact, case as given);
+    ``persoon`` a person pseudonym; withdrawn meldingen are left out unless ``ingetrokken``; ``sorteer`` is one
+    of :data:`SORTERINGEN` (default: newest report first)."""
 
     jaar: int | None = None
     uitbuitingsvorm: str | None = None
     gemeente: str | None = None
     gebied: str | None = None
     melder_soort: str | None = None
+    status: str | None = None
+    referentie: str | None = None
+    persoon: uuid.UUID | None = None
+    ingetrokken: bool = False
+    sorteer: str = "melddatum_af"
 
 
 @dataclass
@@ -55,6 +63,13 @@ class Registratie:
 
 
 _NIEUWSTE_EERST = (Melding.melddatum.desc(), Melding.aangemaakt_op.desc(), Melding.id.desc())
+#: The orders a list can be sorted in (every one ends on the id, so pages never overlap).
+SORTERINGEN = {
+    "melddatum_af": _NIEUWSTE_EERST,
+    "melddatum_op": (Melding.melddatum.asc(), Melding.aangemaakt_op.asc(), Melding.id.asc()),
+    "vastgelegd_af": (Melding.aangemaakt_op.desc(), Melding.id.desc()),
+    "gewijzigd_af": (func.coalesce(Melding.gewijzigd_op, Melding.aangemaakt_op).desc(), Melding.id.desc()),
+}
 
 
 def _doel(toegang: Toegang) -> str:
@@ -92,6 +107,14 @@ def _gefilterd(stmt: Select[T], filt: MeldingFilter, reference: Referentiedata) 
             stmt = stmt.where(Melding.id.is_(None))  # an unknown region matches nothing
     if filt.melder_soort:
         stmt = stmt.where(Melding.melder_soort == filt.melder_soort)
+    if filt.status:
+        stmt = stmt.where(Melding.status == filt.status)
+    if filt.referentie:
+        stmt = stmt.where(Melding.melder_referentie == filt.referentie.strip())
+    if filt.persoon is not None:
+        stmt = stmt.where(Melding.persoon_id == filt.persoon)
+    if not filt.ingetrokken:
+        stmt = stmt.where(Melding.ingetrokken_op.is_(None))
     return stmt
 
 
@@ -113,14 +136,16 @@ def zoek_meldingen(
     """
     toegang.vereis(Recht.melding_lezen)
     pagina, pagina_grootte = begrens(pagina, pagina_grootte)
-    gefilterd = _gefilterd(select(Melding.id).where(melding_filter(toegang)), filt or MeldingFilter(), reference)
+    filt = filt or MeldingFilter()
+    volgorde = SORTERINGEN.get(filt.sorteer, _NIEUWSTE_EERST)
+    gefilterd = _gefilterd(select(Melding.id).where(melding_filter(toegang)), filt, reference)
     totaal = session.scalar(select(func.count()).select_from(gefilterd.subquery())) or 0
     # Two steps: the ids of the page from the (covering) list index, then those rows. A deep page then
     # skips index entries only, not whole rows.
     ids = session.scalars(
-        gefilterd.order_by(*_NIEUWSTE_EERST).limit(pagina_grootte).offset((pagina - 1) * pagina_grootte)
+        gefilterd.order_by(*volgorde).limit(pagina_grootte).offset((pagina - 1) * pagina_grootte)
     ).all()
-    stmt = select(Melding).where(Melding.id.in_(ids)).order_by(*_NIEUWSTE_EERST)
+    stmt = select(Melding).where(Melding.id.in_(ids)).order_by(*volgorde)
     if alleen_overzicht:
         stmt = stmt.options(selectinload(Melding.uitbuitingen), raiseload("*"))
     items = session.scalars(stmt).all() if ids else []

@@ -35,7 +35,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from zicht.config import Settings
 from zicht.intake.files import Grenzen
-from zicht.intake.importer import AfgewezenRij, ImportRapport, markeer_afgebroken, plan_import, voer_geplande_import_uit
+from zicht.intake.importer import (
+    GEEN_INHOUDSFOUT,
+    AfgewezenRij,
+    ImportRapport,
+    markeer_afgebroken,
+    plan_import,
+    voer_geplande_import_uit,
+)
+from zicht.intake.validate import veilig_getoond
 from zicht.privacy import logboek
 from zicht.privacy.logboek import Actor
 from zicht.privacy.toegang import GeenToegang, Recht, Toegang
@@ -295,10 +303,13 @@ def rapport_van_import(run: ImportRun, organisatie_code: str) -> ImportRapport:
         if "weggelaten" in entry:
             rapport.afgewezen_weggelaten = int(str(entry["weggelaten"]))
             continue
+        kolom = entry.get("kolom")
+        waarde = entry.get("waarde")
         rij = AfgewezenRij(
             rijnummer=entry.get("rijnummer"),  # type: ignore[arg-type]
-            kolom=entry.get("kolom"),  # type: ignore[arg-type]
-            waarde=entry.get("waarde"),  # type: ignore[arg-type]
+            kolom=kolom,  # type: ignore[arg-type]
+            # judged again: a report stored before the masking of names (issue 15, finding 9) is shown masked
+            waarde=None if waarde is None else veilig_getoond(str(kolom or ""), str(waarde)),
             code=str(entry.get("code", "")),
             reden_nl=str(entry.get("reden_nl", "")),
             reden_en=str(entry.get("reden_en", "")),
@@ -308,4 +319,15 @@ def rapport_van_import(run: ImportRun, organisatie_code: str) -> ImportRapport:
         else:
             rapport.afgewezen.append(rij)
             rapport.conflicts += rij.code == "conflict"
+    rapport.kolomfouten.update(_rijen_per_kolom(rapport))
+    rapport.verberg_misplaatste_kolommen()
     return rapport
+
+
+def _rijen_per_kolom(rapport: ImportRapport) -> dict[str, int]:
+    """Rows rejected per column for their value, counted from the report's entries."""
+    rijen: dict[str, set[int]] = {}
+    for a in rapport.afgewezen:
+        if a.kolom is not None and a.rijnummer is not None and a.code not in GEEN_INHOUDSFOUT:
+            rijen.setdefault(a.kolom, set()).add(a.rijnummer)
+    return {k: len(v) for k, v in rijen.items()}

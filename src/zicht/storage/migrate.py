@@ -39,8 +39,15 @@ def current_revisions(engine: Engine) -> set[str]:
 
 
 def is_up_to_date(engine: Engine) -> bool:
-    """True when the database is at every head revision."""
+    """True when the database is at every head revision: each head is a current revision or lies below one
+    (a branch that ``depends_on`` another head, e.g. 0014 on 0002, absorbs it in the version table)."""
     from alembic.script import ScriptDirectory
 
-    heads = set(ScriptDirectory.from_config(alembic_config(engine)).get_heads())
-    return bool(inspect(engine).has_table("alembic_version")) and current_revisions(engine) == heads
+    if not inspect(engine).has_table("alembic_version"):
+        return False
+    script = ScriptDirectory.from_config(alembic_config(engine))
+    huidig = current_revisions(engine)
+    if not huidig:
+        return False
+    bereikt = {r.revision for r in script.iterate_revisions(tuple(huidig), "base") if r is not None}
+    return set(script.get_heads()) <= bereikt

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from zicht.accounts import Beveiliging, maak_gebruiker, maak_organisatie, zet_totp, zoek_gebruiker
+from zicht.accounts import Beveiliging, maak_gebruiker, maak_organisatie, totp, zet_totp, zoek_gebruiker
 from zicht.accounts.sessies import beeindig_sessies_van
 from zicht.accounts.wachtwoord import hash_wachtwoord
 from zicht.config import Omgeving, Settings
 from zicht.privacy.toegang import Rol
+from zicht.reference import load_reference
 from zicht.storage import transaction
 from zicht.storage.tables import Organisatie
 
@@ -37,6 +38,11 @@ class DemoAccount:
     naam: str
     organisatie: str | None = None
     gebied: str | None = None
+
+    @property
+    def otpauth_uri(self) -> str:
+        """The ``otpauth://`` URI of the TOTP secret (an authenticator app reads it, or a QR code of it)."""
+        return totp.otpauth_uri(self.totp_geheim, self.gebruikersnaam)
 
 
 _ROLLEN: Sequence[tuple[Rol, str, str, str | None]] = (
@@ -77,6 +83,7 @@ def maak_demo_accounts(sessions: sessionmaker[Session], settings: Settings) -> l
     if settings.omgeving is Omgeving.productie:
         raise RuntimeError("demo-accounts worden niet aangemaakt in productie / no demo accounts in productie")
     bev = Beveiliging.from_settings(settings)
+    referentie = load_reference(settings.effective_reference_dir)
     accounts: list[DemoAccount] = []
     with transaction(sessions) as session:
         org = _melder_organisatie(session)
@@ -94,11 +101,13 @@ def maak_demo_accounts(sessions: sessionmaker[Session], settings: Settings) -> l
                     wachtwoord=wachtwoord,
                     organisatie_code=org_code,
                     gebied=gebied,
+                    referentie=referentie,
                     demo=True,
                 )
             else:
                 gebruiker.wachtwoord_hash = hash_wachtwoord(bev.hasher, wachtwoord)
                 gebruiker.actief = True
+                gebruiker.wachtwoord_wijzigen = False
                 beeindig_sessies_van(session, gebruiker.id)
             geheim = zet_totp(bev, gebruiker)
             accounts.append(DemoAccount(rol.value, gebruikersnaam, wachtwoord, geheim, naam, org_code, gebied))

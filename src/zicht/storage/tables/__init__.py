@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The registry's tables (SQLAlchemy 2 typed models), one module per domain concept."""
 
-from zicht.storage.tables.gebruiker import ApiToken, Gebruiker, Inlogpoging, Sessie
+from zicht.storage.tables.gebruiker import ApiToken, Gebruiker, Herstelcode, Inlogpoging, Sessie
 from zicht.storage.tables.identiteit import Identiteit
 from zicht.storage.tables.import_run import ImportRun
 from zicht.storage.tables.koppeling import (
@@ -18,6 +18,7 @@ from zicht.storage.tables.melding import (
     Melding,
     MeldingNationaliteit,
     MeldingUitbuiting,
+    MeldingVersie,
     MeldingWerkwijze,
     RouteGebeurtenis,
 )
@@ -31,6 +32,7 @@ from zicht.storage.tables.signalen import SignaalAdvertentie, SignaalBesluit, Si
 __all__ = [
     "ApiToken",
     "Gebruiker",
+    "Herstelcode",
     "Identiteit",
     "ImportRun",
     "Inlogpoging",
@@ -45,6 +47,7 @@ __all__ = [
     "Melding",
     "MeldingNationaliteit",
     "MeldingUitbuiting",
+    "MeldingVersie",
     "MeldingWerkwijze",
     "NetwerkContact",
     "NetwerkFunctie",

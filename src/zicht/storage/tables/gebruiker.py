@@ -55,10 +55,25 @@ class Gebruiker(Base):
     totp_bevestigd: Mapped[bool] = mapped_column(Boolean, default=False)
     totp_laatste_stap: Mapped[int | None] = mapped_column(BigInteger)
     actief: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: True after a reset by a beheerder: the user must choose a new password at the next login.
+    wachtwoord_wijzigen: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Demo accounts may use the fixed demo code when ZICHT_DEMO_LOGIN_BYPASS is on (never in productie).
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
     aangemaakt_op: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     laatst_ingelogd_op: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Herstelcode(Base):
+    """A one-time recovery code that replaces a TOTP code once (a lost phone). Only the SHA-256 of the code
+    (bound to the account id) is stored; ``gebruikt_op`` is set when it is used."""
+
+    __tablename__ = "herstelcode"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True)
+    gebruiker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("gebruiker.id", ondelete="CASCADE"), index=True)
+    hash: Mapped[str] = mapped_column(String(64))
+    aangemaakt_op: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    gebruikt_op: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Sessie(Base):

@@ -12,6 +12,7 @@ import uuid
 from datetime import date, datetime
 
 from sqlalchemy import (
+    JSON,
     CheckConstraint,
     Date,
     ForeignKey,
@@ -77,6 +78,16 @@ class Melding(Base):
     codebook_versie: Mapped[str] = mapped_column(String(16))
     gebiedsindeling_jaar: Mapped[int] = mapped_column(Integer)
     aangemaakt_op: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: The content version (1 at registration, +1 per correction, status decision or withdrawal): the ETag.
+    versie: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    gewijzigd_op: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: Who decided the status (``zicht.domain.levensloop.Statusbeslisser``) and when; None while ``mogelijk``.
+    status_beslisser: Mapped[str | None] = mapped_column(String(24))
+    status_datum: Mapped[date | None] = mapped_column(Date)
+    #: A withdrawn melding counts nowhere (statistics, linkage) but keeps its history.
+    ingetrokken_op: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    intrekkingsreden: Mapped[str | None] = mapped_column(String(24))
+    dubbel_van: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
     uitbuitingen: Mapped[list[MeldingUitbuiting]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="MeldingUitbuiting.vorm"
@@ -133,3 +144,22 @@ class RouteGebeurtenis(Base):
     gemeentecode: Mapped[str | None] = mapped_column(String(6))
     land: Mapped[str | None] = mapped_column(String(12))
     datum: Mapped[date | None] = mapped_column(Date)
+
+
+class MeldingVersie(Base):
+    """One step in a melding's history: which version, what happened, who, when, the coded reason and the
+    names of the changed fields (values only for coded fields; identifying fields by name alone)."""
+
+    __tablename__ = "melding_versie"
+    __table_args__ = (UniqueConstraint("melding_id", "versie", name="uq_melding_versie"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    melding_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("melding.id", ondelete="CASCADE"), index=True)
+    versie: Mapped[int] = mapped_column(Integer)
+    actie: Mapped[str] = mapped_column(String(16))
+    reden: Mapped[str | None] = mapped_column(String(32))
+    #: [{"veld": name, "van": old, "naar": new}] — ``van``/``naar`` only for non-identifying fields.
+    wijzigingen: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+    actor: Mapped[str] = mapped_column(String(80))
+    organisatie: Mapped[str | None] = mapped_column(String(40))
+    op: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

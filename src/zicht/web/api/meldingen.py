@@ -38,10 +38,24 @@ def lijst_meldingen(
     uitbuitingsvorm: Annotated[schemas.Uitbuitingsvorm | None, Query()] = None,
     gemeente_code: Annotated[str | None, Query(alias="gemeenteCode", pattern=r"^GM\d{4}$")] = None,
     melder_soort: Annotated[str | None, Query(alias="melderSoort", max_length=40)] = None,
+    status: Annotated[schemas.Status | None, Query()] = None,
+    persoon_id: Annotated[
+        uuid.UUID | None, Query(alias="persoonId", description="Alle meldingen van één persoon.")
+    ] = None,
+    ingetrokken: Annotated[bool, Query(description="Ook ingetrokken meldingen.")] = False,
 ) -> schemas.MeldingCollectie:
-    """De meldingen die u mag inzien (voor een organisatie: de eigen meldingen), nieuwste eerst."""
+    """De meldingen die u mag inzien (voor een organisatie: de eigen meldingen), nieuwste eerst. Ingetrokken
+    meldingen alleen met `ingetrokken=true`."""
     ctx = web(request)
-    filt = MeldingFilter(jaar=jaar, uitbuitingsvorm=uitbuitingsvorm, gemeente=gemeente_code, melder_soort=melder_soort)
+    filt = MeldingFilter(
+        jaar=jaar,
+        uitbuitingsvorm=uitbuitingsvorm,
+        gemeente=gemeente_code,
+        melder_soort=melder_soort,
+        status=status,
+        persoon=persoon_id,
+        ingetrokken=ingetrokken,
+    )
     with ctx.transactie() as s:
         resultaat = zoek_meldingen(s, toegang, ctx.reference, filt, pagina=pagina, pagina_grootte=pagina_grootte)
         query = {
@@ -51,6 +65,9 @@ def lijst_meldingen(
                 "uitbuitingsvorm": uitbuitingsvorm,
                 "gemeenteCode": gemeente_code,
                 "melderSoort": melder_soort,
+                "status": status,
+                "persoonId": persoon_id,
+                "ingetrokken": "true" if ingetrokken else None,
             }.items()
             if v is not None
         }
@@ -107,16 +124,26 @@ def zoek_melding(
         return naar_collectie(Pagina(items, 1, MAX_PAGINAGROOTTE, len(items)), toegang, BASIS, {})
 
 
-@router.get("/{meldingId}", response_model=schemas.Melding, responses=antwoorden(400, 401, 403, 404), summary="Melding")
+@router.get(
+    "/{meldingId}",
+    response_model=schemas.Melding,
+    responses={
+        200: {"headers": {"ETag": {"description": "De inhoudsversie, voor If-Match.", "schema": {"type": "string"}}}},
+        **antwoorden(400, 401, 403, 404),
+    },
+    summary="Melding",
+)
 def lees_melding(
-    request: Request, toegang: Lezen, melding_id: Annotated[uuid.UUID, Path(alias="meldingId")]
+    request: Request, response: Response, toegang: Lezen, melding_id: Annotated[uuid.UUID, Path(alias="meldingId")]
 ) -> schemas.Melding:
-    """Eén melding, als die binnen uw bereik valt (anders 404, ook als ze bestaat)."""
+    """Eén melding, als die binnen uw bereik valt (anders 404, ook als ze bestaat). De ETag-header noemt haar
+    versie; geef die als If-Match bij een wijziging."""
     ctx = web(request)
     with ctx.transactie() as s:
         melding = haal_melding(s, toegang, melding_id)
         if melding is None:
             raise ApiProbleem(404, "Deze melding bestaat niet, of valt buiten uw bereik.")
+        response.headers["ETag"] = f'"{melding.versie}"'
         return naar_melding(melding, toegang)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from zicht.intake import Fout
-from zicht.privacy.toegang import Toegang
+from zicht.privacy.toegang import Recht, Toegang
 from zicht.registry import Pagina
 from zicht.storage.tables import Melding as MeldingRij
 from zicht.web.api import schemas
@@ -72,6 +72,32 @@ def naar_invoer(body: schemas.MeldingNieuw) -> dict[str, Any]:
     }
 
 
+def naar_invoer_deels(correctie: schemas.MeldingCorrectie) -> dict[str, Any]:
+    """Only the fields a correction gives (a JSON merge patch), as raw intake columns; ``null`` clears."""
+    gegeven = correctie.model_fields_set - {"reden"}
+    volledig = naar_invoer(schemas.MeldingNieuw.model_construct(melder_referentie="", **_gevuld(correctie)))
+    veld_naar_kolom = {_attribuut(v): k for k, v in KOLOM_NAAR_VELD.items()}
+    return {veld_naar_kolom[v]: (volledig[veld_naar_kolom[v]] if getattr(correctie, v) is not None else None)
+            for v in gegeven}  # fmt: skip
+
+
+def _gevuld(correctie: schemas.MeldingCorrectie) -> dict[str, Any]:
+    lijsten = {"uitbuitingsvormen", "sectoren", "werkwijzen", "nationaliteiten", "documentnummers",
+               "telefoonnummers", "route"}  # fmt: skip
+    uit: dict[str, Any] = {}
+    for naam in schemas.MeldingNieuw.model_fields:
+        if naam == "melder_referentie":
+            continue
+        waarde = getattr(correctie, naam, None)
+        uit[naam] = (waarde or []) if naam in lijsten else waarde
+    return uit
+
+
+def _attribuut(camel: str) -> str:
+    """``plaatsDelict`` -> ``plaats_delict`` (the Python attribute of an API field)."""
+    return "".join(f"_{c.lower()}" if c.isupper() else c for c in camel)
+
+
 def ongeldige_parameters(fouten: list[Fout]) -> list[OngeldigeParameter]:
     """Validation problems as ``invalidParams`` (the offending value is never repeated)."""
     return [
@@ -112,10 +138,17 @@ def naar_melding(m: MeldingRij, toegang: Toegang) -> schemas.Melding:
             for r in m.route
         ],
         bron=m.bron,
-        persoon_id=m.persoon_id,
+        # the national person pseudonym is CoMensha's; a reporting organisation never sees it (issue 15)
+        persoon_id=m.persoon_id if toegang.mag(Recht.melding_landelijk) else None,
         codebook_versie=m.codebook_versie,
         gebiedsindeling_jaar=m.gebiedsindeling_jaar,
         aangemaakt_op=m.aangemaakt_op,
+        versie=m.versie,
+        status_beslisser=m.status_beslisser,
+        status_datum=m.status_datum,
+        gewijzigd_op=m.gewijzigd_op,
+        ingetrokken_op=m.ingetrokken_op,
+        intrekkingsreden=m.intrekkingsreden,
     )
 
 

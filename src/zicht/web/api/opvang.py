@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 """API: shelter facilities with today's beds, weekly occupancy reports, and the occupancy per region.
 
-The same rules as the pages: the opvang right for facilities and reports (an address only for the facility's
-own operator), aggregaten for the regional figures (person counts behind the disclosure gate). A report sent
-twice changes nothing (``uitkomst: al_aanwezig``).
+The same rules as the pages: the opvang right for facilities (an address only for the facility's own operator),
+aggregaten for the regional figures (person counts behind the disclosure gate). Occupancy reports (one, or a
+file with a row report) need the ``bezetting_melden`` right: opvang users, and the API tokens of a shelter
+operator with the ``opvang:bezetting`` scope, which may do nothing else (no address, no meldingen, no queue).
+They are accepted only for the active facilities of the caller's own organisation; any other code gets the
+same 403. A report sent twice changes nothing (``uitkomst: al_aanwezig``).
 """
 
 from __future__ import annotations
@@ -12,20 +15,19 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, File, UploadFile
 from pydantic import Field
-from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import Response
 
-from zicht.opvang.bezetting import Bedden, OngeldigeBezetting, rapporteer
+from zicht.opvang.bezetting import Bedden, NietEigenVoorziening, OngeldigeBezetting, meld
 from zicht.opvang.overzicht import voorzieningen_met_bedden
 from zicht.opvang.rapportage import PERSOONSMATEN, regiorapport
+from zicht.opvang.upload import Bestandsfout, verwerk_bestand
 from zicht.privacy.disclosure import DisclosurePolicy
 from zicht.privacy.toegang import Recht, Toegang, ziet_exacte_cijfers
 from zicht.reference.opvangregios import laad_opvangregios
 from zicht.storage.base import utcnow
-from zicht.storage.tables import OpvangVoorziening
 from zicht.web.api.auth import ApiVereist
 from zicht.web.api.problemen import TYPE_ONGELDIG, ApiProbleem, OngeldigeParameter, antwoorden
 from zicht.web.api.schemas import ApiModel
@@ -34,6 +36,9 @@ from zicht.web.features import Feature
 
 router = APIRouter(prefix="/opvang", tags=["opvang"])
 Opvang = Annotated[Toegang, Depends(ApiVereist(Recht.opvang))]
+Bezetting = Annotated[Toegang, Depends(ApiVereist(Recht.bezetting_melden))]
+MAX_BEZETTINGSBESTAND = 5 * 1024 * 1024
+BESTANDSUITLEG = "CSV (UTF-8) of XLSX met de kolommen voorziening, datum, totaal, bezet, gereserveerd, geblokkeerd."
 Regio = Annotated[Toegang, Depends(ApiVereist(Recht.aggregaten))]
 
 
@@ -123,29 +128,74 @@ def lijst_voorzieningen(request: Request, toegang: Opvang) -> VoorzieningCollect
     ])  # fmt: skip
 
 
+def _niet_eigen() -> ApiProbleem:
+    return ApiProbleem(403, "U meldt alleen de bezetting van actieve voorzieningen van uw eigen organisatie.")
+
+
 @router.post("/bezettingen", response_model=Bezettingsuitkomst, status_code=201,
              responses=antwoorden(400, 401, 403), summary="Bezetting melden")  # fmt: skip
 def meld_bezetting(
-    request: Request, response: Response, toegang: Opvang, melding: Bezettingsmelding
+    request: Request, response: Response, toegang: Bezetting, melding: Bezettingsmelding
 ) -> Bezettingsuitkomst:
-    """Slaat het bezettingsoverzicht op voor een voorziening van uw organisatie. Nog eens hetzelfde sturen
-    verandert niets (200, ``al_aanwezig``)."""
-    with web(request).transactie() as s:
-        vid = s.scalar(select(OpvangVoorziening.id).where(
-            OpvangVoorziening.code == melding.voorziening_code,
-            OpvangVoorziening.organisatie_id == toegang.organisatie_id))  # fmt: skip
-        if vid is None or toegang.organisatie_id is None:
-            raise ApiProbleem(400, "Onbekende voorziening van uw organisatie.", type=TYPE_ONGELDIG, invalid_params=[
-                OngeldigeParameter(name="voorzieningCode", code="onbekend", reason="onbekende voorziening")])  # fmt: skip
-        try:
-            uitkomst = rapporteer(s, vid, melding.datum, Bedden(melding.totaal, melding.bezet, melding.gereserveerd,
-                                                                 melding.geblokkeerd), "api")  # fmt: skip
-        except OngeldigeBezetting as exc:
-            raise ApiProbleem(400, str(exc), type=TYPE_ONGELDIG, invalid_params=[
-                OngeldigeParameter(name="bezet", code="ongeldig", reason=str(exc))]) from None  # fmt: skip
+    """Slaat het bezettingsoverzicht op voor een actieve voorziening van uw organisatie (een andere code: 403).
+    Nog eens hetzelfde sturen verandert niets (200, ``al_aanwezig``)."""
+    try:
+        with web(request).transactie() as s:
+            uitkomst = meld(s, toegang, melding.voorziening_code, melding.datum,
+                            Bedden(melding.totaal, melding.bezet, melding.gereserveerd, melding.geblokkeerd), "api")  # fmt: skip
+    except NietEigenVoorziening:
+        raise _niet_eigen() from None
+    except OngeldigeBezetting as exc:
+        raise ApiProbleem(400, str(exc), type=TYPE_ONGELDIG, invalid_params=[
+            OngeldigeParameter(name="bezet", code="ongeldig", reason=str(exc))]) from None  # fmt: skip
     if uitkomst != "opgeslagen":
         response.status_code = 200
     return Bezettingsuitkomst(uitkomst=uitkomst)
+
+
+class Rijafwijzing(ApiModel):
+    """Een afgewezen rij: het rijnummer (de kop is rij 1), de kolom en de reden."""
+
+    rijnummer: int = Field(ge=1)
+    kolom: str
+    reden: str
+
+
+class Bezettingsrapport(ApiModel):
+    """Het rijrapport van een bezettingsbestand: elke gelezen rij is opgeslagen, bijgewerkt, al aanwezig of
+    afgewezen."""
+
+    gelezen: int = Field(ge=0)
+    opgeslagen: int = Field(ge=0)
+    bijgewerkt: int = Field(ge=0)
+    al_aanwezig: int = Field(ge=0)
+    afgewezen: int = Field(ge=0)
+    afwijzingen: list[Rijafwijzing]
+
+
+@router.post("/bezettingsbestanden", response_model=Bezettingsrapport, responses=antwoorden(400, 401, 403, 413),
+             summary="Bezettingsbestand aanleveren")  # fmt: skip
+def meld_bezettingsbestand(
+    request: Request,
+    toegang: Bezetting,
+    bestand: Annotated[UploadFile, File(description=BESTANDSUITLEG)],
+) -> Bezettingsrapport:
+    """Leest een (wekelijks) bezettingsbestand voor de voorzieningen van uw organisatie en geeft per rij de
+    uitkomst. Een rij voor een andere voorziening wordt afgewezen; hetzelfde bestand nog eens sturen slaat niets
+    opnieuw op (``alAanwezig``)."""
+    inhoud = bestand.file.read(MAX_BEZETTINGSBESTAND + 1)
+    if len(inhoud) > MAX_BEZETTINGSBESTAND:
+        raise ApiProbleem(413, "Het bestand is groter dan 5 MB.")
+    try:
+        with web(request).transactie() as s:
+            r = verwerk_bestand(s, toegang, inhoud, bestand.filename or "bezetting.csv", bron="api")
+    except Bestandsfout as exc:
+        raise ApiProbleem(400, f"Het bestand kan niet worden gelezen: {exc}.", type=TYPE_ONGELDIG, invalid_params=[
+            OngeldigeParameter(name="bestand", code="ongeldig", reason=str(exc))]) from None  # fmt: skip
+    return Bezettingsrapport(gelezen=r.gelezen, opgeslagen=r.opgeslagen, bijgewerkt=r.bijgewerkt,
+                             al_aanwezig=r.al_aanwezig, afgewezen=len(r.afgewezen),
+                             afwijzingen=[Rijafwijzing(rijnummer=a.rijnummer, kolom=a.kolom, reden=a.reden)
+                                          for a in r.afgewezen])  # fmt: skip
 
 
 @router.get("/regios", response_model=Regiorapport, responses=antwoorden(401, 403), summary="Opvang per regio")

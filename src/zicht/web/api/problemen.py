@@ -191,6 +191,8 @@ _OMSCHRIJVING = {
     404: "Bestaat niet, of valt buiten uw bereik.",
     406: "Gevraagd formaat wordt niet ondersteund.",
     409: "Conflict met een eerder aangeleverde melding.",
+    412: "De bron is gewijzigd sinds u haar las (If-Match past niet bij de huidige ETag).",
+    428: "Geef If-Match met de ETag van de versie die u las.",
     413: "Bestand te groot.",
 }
 

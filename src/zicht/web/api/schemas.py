@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 from pydantic.alias_generators import to_camel
 
 from zicht.codebook import codelijst
+from zicht.domain.levensloop import BESLUITSTATUSSEN, Actie, Correctiereden, Intrekkingsreden, Statusbeslisser
 
 
 class ApiModel(BaseModel):
@@ -109,6 +110,75 @@ class MeldingNieuw(ApiModel):
     route: list[RouteStapNieuw] = Field(default_factory=list, max_length=20)
 
 
+class MeldingCorrectie(ApiModel):
+    """A correction as a JSON merge patch (RFC 7396): only the fields given change; ``null`` clears a field.
+    The whole melding is validated again. The reference cannot change; the status has its own resource."""
+
+    reden: Correctiereden = Field(description="Waarom de melding wordt gecorrigeerd.")
+    melddatum: date | None = None
+    uitbuitingsvormen: list[Uitbuitingsvorm] | None = Field(None, min_length=1, max_length=6)
+    sectoren: list[Sector] | None = Field(None, max_length=10)
+    werkwijzen: list[Werkwijze] | None = Field(None, max_length=25)
+    plaats_delict: Plaatstekst | None = None
+    wervingsplaats: Plaatstekst | None = None
+    uitbuiting_van: OptioneleDatum = None
+    uitbuiting_tot: OptioneleDatum = None
+    geslacht: Geslacht | None = None
+    geboortedatum: str | None = Field(None, pattern=r"^\d{4}(-\d{2}-\d{2})?$")
+    leeftijd: int | None = Field(None, ge=0, le=120)
+    nationaliteiten: list[Land] | None = Field(None, max_length=5)
+    dossiertype: Dossiertype | None = None
+    grondslag: Grondslag | None = None
+    toestemming: Toestemming | None = None
+    voornamen: str | None = Field(None, max_length=200)
+    achternaam: str | None = Field(None, max_length=200)
+    documentnummers: list[Korttekst] | None = Field(None, max_length=5)
+    telefoonnummers: list[Korttekst] | None = Field(None, max_length=5)
+    toelichting: str | None = Field(None, max_length=5000)
+    route: list[RouteStapNieuw] | None = Field(None, max_length=20)
+
+
+class MeldingStatusbesluit(ApiModel):
+    """CoMensha's decision on the status: ``vastgesteld`` or ``geen`` with who decided and when, or back to
+    ``mogelijk``."""
+
+    status: Literal[BESLUITSTATUSSEN]  # type: ignore[valid-type]
+    beslisser: Statusbeslisser | None = None
+    datum: OptioneleDatum = None
+
+
+class MeldingIntrekking(ApiModel):
+    """Withdraw a melding (CoMensha): a duplicate of ``dubbelVan``, made in error, or at the reporter's request."""
+
+    reden: Intrekkingsreden
+    dubbel_van: uuid.UUID | None = None
+
+
+class VeldWijziging(ApiModel):
+    """One changed field; ``van``/``naar`` are empty for identifying fields."""
+
+    veld: str
+    van: str | None = None
+    naar: str | None = None
+
+
+class MeldingVersie(ApiModel):
+    """One step in a melding's history."""
+
+    versie: int
+    actie: Actie
+    op: datetime
+    organisatie: str | None = None
+    reden: str | None = None
+    wijzigingen: list[VeldWijziging]
+
+
+class MeldingVersieCollectie(ApiModel):
+    """A melding's history, oldest first."""
+
+    versies: list[MeldingVersie]
+
+
 class MeldingZoekvraag(ApiModel):
     """Search for one of your own meldingen by your reference (sent in the body: no data in the URL)."""
 
@@ -163,6 +233,12 @@ class Melding(ApiModel):
     codebook_versie: str
     gebiedsindeling_jaar: int
     aangemaakt_op: datetime
+    versie: int = Field(1, description="Inhoudsversie; dezelfde waarde als de ETag.")
+    status_beslisser: str | None = None
+    status_datum: OptioneleDatum = None
+    gewijzigd_op: datetime | None = None
+    ingetrokken_op: datetime | None = Field(None, description="Een ingetrokken melding telt nergens meer mee.")
+    intrekkingsreden: str | None = None
 
 
 class Link(ApiModel):

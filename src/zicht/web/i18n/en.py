@@ -8,12 +8,21 @@ an entry, so an English page never shows Dutch by accident.
 from __future__ import annotations
 
 from zicht.domain.rollen import Rol
+from zicht.web.i18n.en_accounts import EN_ACCOUNTS
 from zicht.web.i18n.en_invoer import EN_INVOER
+from zicht.web.i18n.en_levensloop import EN_FORMULIER, EN_LEVENSLOOP, EN_ROUTE, EN_TOKEN, EN_UPLOADS, EN_ZOEKEN
 from zicht.web.i18n.en_paginas import EN_PAGINAS
 
 EN: dict[str, str] = {
     **EN_INVOER,
     **EN_PAGINAS,
+    **EN_LEVENSLOOP,
+    **EN_ZOEKEN,
+    **EN_ROUTE,
+    **EN_FORMULIER,
+    **EN_UPLOADS,
+    **EN_TOKEN,
+    **EN_ACCOUNTS,
     # layout and navigation
     "Naar de inhoud": "Skip to content",
     "Taal en account": "Language and account",

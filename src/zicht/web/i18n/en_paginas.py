@@ -121,7 +121,12 @@ EN_PAGINAS: dict[str, str] = {
     "Intrekken": "Revoke",
     "Token {omschrijving} intrekken": "Revoke token {omschrijving}",
     "Nieuw token": "New token",
-    "Wat het token mag; een token handelt altijd namens de organisatie als melder.": "What the token may do; a token always acts for its organisation as a reporter.",
+    "scopes: opvang:bezetting gaat niet samen met scopes voor meldingen; maak twee tokens": "scopes: opvang:bezetting cannot be combined with melding scopes; create two tokens",
+    "Wat het token mag. De rechten voor meldingen handelen namens de organisatie als melder; 'bezetting van eigen "
+    "opvangvoorzieningen melden' is voor een opvangexploitant en gaat niet samen met de andere.": (
+        "What the token may do. The melding rights act for the organisation as a reporter; 'report occupancy of own "
+        "shelters' is for a shelter operator and cannot be combined with the others."
+    ),
     "Bijvoorbeeld: koppeling registratiesysteem politie-eenheid.": "For example: link with a police unit's case system.",
     "Token aanmaken": "Create token",
     # information

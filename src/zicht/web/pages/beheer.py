@@ -1,41 +1,55 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Administration for the ``beheerder`` role: accounts and organisations. No victim data here.
+"""Administration for the ``beheerder`` role: accounts, organisations and the logboek of account events. No
+victim data here.
 
-New accounts get a random initial password, shown once; the user enrols the second factor at first login.
-API tokens are managed in :mod:`zicht.web.pages.beheer_tokens`.
+New accounts get a random one-time password, shown once; the user chooses an own password and enrols the second
+factor at first login. A gemeente user's area is chosen by name from the reference data. A password reset
+gives a new one-time password (shown once) and forces a new password and second factor; deactivation and the
+resets need a ticked confirmation (no JavaScript needed), and a deactivated account can be reactivated. API
+tokens are managed in :mod:`zicht.web.pages.beheer_tokens`.
 """
 
 from __future__ import annotations
 
-import secrets
 import uuid
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, HTTPException, Query
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from zicht.accounts import (
-    Gebruikersfout,
+    Accountfout,
     Organisatiefout,
+    deactiveer_gebruiker,
+    gebeurtenissen,
+    heractiveer_gebruiker,
+    herstel_tweede_factor,
+    herstel_wachtwoord,
     lijst_gebruikers,
     lijst_organisaties,
     maak_gebruiker,
     maak_organisatie,
 )
-from zicht.accounts.gebruikers import deactiveer_gebruiker, herstel_tweede_factor
+from zicht.accounts.gebruikers import accountoverzicht
+from zicht.accounts.wachtwoord import eenmalig_wachtwoord
+from zicht.analysis import Bereik
 from zicht.codebook import codelijst
 from zicht.privacy.toegang import Recht, Rol
+from zicht.reference import Gebiedsniveau
 from zicht.registry.identiteit import recente_alerts
 from zicht.storage.base import utcnow
 from zicht.web import i18n
+from zicht.web.auth.account import fout, gebiedslabel
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
 from zicht.web.features import Feature, NavItem
 from zicht.web.formulier import formulier, tekst
-from zicht.web.pages import beheer_tokens
+from zicht.web.pages import beheer_tokens, gebiedskeuze
+from zicht.web.pages.gebiedskeuze import Gebiedsoptie
 from zicht.web.templating import render
 
 router = APIRouter(prefix="/beheer")
@@ -59,6 +73,24 @@ def beheer_start(request: Request, aangemeld: Beheerder) -> Response:
     return render(request, "beheer/start.html", {"budgetalerts": alerts})
 
 
+def _gebiedsopties(request: Request) -> list[Gebiedsoptie]:
+    """Every gemeente and region a gemeente user can be limited to, by name (the statistics pages' list)."""
+    taal = i18n.kies_taal(request)[0]
+    alle = gebiedskeuze.opties(web(request).reference, Bereik.alles(), taal)
+    return [o for o in alle if o.niveau is not Gebiedsniveau.nederland]
+
+
+def _gebied_invoer(request: Request, tekst: str) -> str | None:
+    """A chosen label ("gemeente Zwolle") as ``niveau:code``; anything else is passed on as typed, and the
+    account functions check it against the reference data (a code or a plain name is fine there too)."""
+    if not tekst:
+        return None
+    gevonden = gebiedskeuze.zoek(web(request).reference, Bereik.alles(), tekst)
+    if gevonden is None or gevonden[0] is Gebiedsniveau.nederland:
+        return tekst
+    return f"{gevonden[0].value}:{gevonden[1]}"
+
+
 def _gebruikerspagina(request: Request, extra: dict[str, Any], status_code: int = 200) -> Response:
     with web(request).transactie() as s:
         gebruikers = lijst_gebruikers(s)
@@ -66,9 +98,10 @@ def _gebruikerspagina(request: Request, extra: dict[str, Any], status_code: int 
         alerts = _budgetalerts(s, gebruikers)
     context = {
         "budgetalerts": alerts,
-        "gebruikers": gebruikers,
+        "gebruikers": [(g, o, gebiedslabel(request, g.gebied)) for g, o in gebruikers],
         "organisaties": organisaties,
-        "rollen": [(r.value, r.value) for r in Rol],
+        "rollen": [(r.value, r.label_nl) for r in Rol],
+        "gebieden": _gebiedsopties(request),
         "fouten": [],
         "ingevuld": {},
         "nieuw": None,
@@ -85,7 +118,7 @@ def gebruikers(request: Request, aangemeld: Beheerder) -> Response:
 @router.post("/gebruikers")
 def gebruiker_aanmaken(request: Request, aangemeld: Beheerder, form: Formulier) -> Response:
     ingevuld = {k: tekst(form, k, 200) for k in ("gebruikersnaam", "naam", "rol", "organisatie", "gebied")}
-    wachtwoord = secrets.token_urlsafe(15)
+    wachtwoord = eenmalig_wachtwoord()
     ctx = web(request)
     try:
         with ctx.transactie() as s:
@@ -97,29 +130,144 @@ def gebruiker_aanmaken(request: Request, aangemeld: Beheerder, form: Formulier) 
                 rol=ingevuld["rol"],
                 wachtwoord=wachtwoord,
                 organisatie_code=ingevuld["organisatie"] or None,
-                gebied=ingevuld["gebied"] or None,
+                gebied=_gebied_invoer(request, ingevuld["gebied"]),
+                referentie=ctx.reference,
+                door=aangemeld.toegang.actor(),
+                eenmalig=True,
             )
-            nieuw = {"gebruikersnaam": gebruiker.gebruikersnaam, "wachtwoord": wachtwoord}
-    except Gebruikersfout as exc:
-        fout = {"veld": "gebruikersnaam", "tekst": str(exc)}
-        return _gebruikerspagina(request, {"fouten": [fout], "ingevuld": ingevuld}, status_code=400)
+            nieuw = {"gebruikersnaam": gebruiker.gebruikersnaam, "wachtwoord": wachtwoord, "id": str(gebruiker.id)}
+    except Accountfout as exc:
+        return _gebruikerspagina(request, {"fouten": [fout(request, exc, "gebruikersnaam")], "ingevuld": ingevuld}, 400)
     return _gebruikerspagina(request, {"nieuw": nieuw})
 
 
-@router.post("/gebruikers/{gebruiker_id}/deactiveren")
-def gebruiker_deactiveren(request: Request, aangemeld: Beheerder, gebruiker_id: uuid.UUID) -> Response:
+def _detailpagina(
+    request: Request, aangemeld: Aangemeld, gebruiker_id: uuid.UUID, extra: dict[str, Any], status_code: int = 200
+) -> Response:
     with web(request).transactie() as s:
-        if not deactiveer_gebruiker(s, gebruiker_id):
+        overzicht = accountoverzicht(s, gebruiker_id)
+        if overzicht is None:
             raise HTTPException(404)
-    return RedirectResponse("/beheer/gebruikers", status_code=303)
+        regels, _meer = gebeurtenissen.lijst(s, gebruiker_id=gebruiker_id, limiet=10)
+        namen = {str(g.id): g.gebruikersnaam for g, _ in lijst_gebruikers(s)}
+    context = {
+        "overzicht": overzicht,
+        "gebiedslabel": gebiedslabel(request, overzicht.gebruiker.gebied),
+        "eigen": overzicht.gebruiker.id == aangemeld.gebruiker_id,
+        "regels": _regels(regels, namen),
+        "fouten": [],
+        "wachtwoord": None,
+        "gedaan": request.query_params.get("gedaan", ""),
+        **extra,
+    }
+    return render(request, "beheer/gebruiker.html", context, status_code=status_code)
+
+
+@router.get("/gebruikers/{gebruiker_id}")
+def gebruiker(request: Request, aangemeld: Beheerder, gebruiker_id: uuid.UUID) -> Response:
+    return _detailpagina(request, aangemeld, gebruiker_id, {})
+
+
+def _onbevestigd(request: Request, aangemeld: Beheerder, gebruiker_id: uuid.UUID, veld: str) -> Response:
+    melding = i18n.vertaler(i18n.kies_taal(request)[0])("Vink eerst aan dat u dit zeker weet.")
+    return _detailpagina(request, aangemeld, gebruiker_id, {"fouten": [{"veld": veld, "tekst": melding}]}, 400)
+
+
+def _terug(gebruiker_id: uuid.UUID, gedaan: str) -> Response:
+    return RedirectResponse(f"/beheer/gebruikers/{gebruiker_id}?gedaan={gedaan}", status_code=303)
+
+
+@router.post("/gebruikers/{gebruiker_id}/wachtwoord-herstellen")
+def wachtwoord_herstellen(request: Request, aangemeld: Beheerder, gebruiker_id: uuid.UUID, form: Formulier) -> Response:
+    """A one-time password, shown once in this answer; the user chooses a new password and enrols a new
+    second factor at the next login."""
+    if form.get("bevestig") != "ja":
+        return _onbevestigd(request, aangemeld, gebruiker_id, "herstel-bevestig")
+    ctx = web(request)
+    try:
+        with ctx.transactie() as s:
+            wachtwoord = herstel_wachtwoord(s, ctx.beveiliging, gebruiker_id, door=aangemeld.toegang.actor())
+    except Accountfout as exc:
+        return _detailpagina(
+            request, aangemeld, gebruiker_id, {"fouten": [fout(request, exc, "herstel-bevestig")]}, 400
+        )
+    if wachtwoord is None:
+        raise HTTPException(404)
+    return _detailpagina(request, aangemeld, gebruiker_id, {"wachtwoord": wachtwoord})
 
 
 @router.post("/gebruikers/{gebruiker_id}/tweede-factor-herstellen")
-def tweede_factor_herstellen(request: Request, aangemeld: Beheerder, gebruiker_id: uuid.UUID) -> Response:
+def tweede_factor_herstellen(
+    request: Request, aangemeld: Beheerder, gebruiker_id: uuid.UUID, form: Formulier
+) -> Response:
+    if form.get("bevestig") != "ja":
+        return _onbevestigd(request, aangemeld, gebruiker_id, "factor-bevestig")
+    try:
+        with web(request).transactie() as s:
+            if not herstel_tweede_factor(s, gebruiker_id, door=aangemeld.toegang.actor()):
+                raise HTTPException(404)
+    except Accountfout as exc:
+        return _detailpagina(request, aangemeld, gebruiker_id, {"fouten": [fout(request, exc, "factor-bevestig")]}, 400)
+    return _terug(gebruiker_id, "tweede-factor")
+
+
+@router.post("/gebruikers/{gebruiker_id}/deactiveren")
+def gebruiker_deactiveren(request: Request, aangemeld: Beheerder, gebruiker_id: uuid.UUID, form: Formulier) -> Response:
+    if form.get("bevestig") != "ja":
+        return _onbevestigd(request, aangemeld, gebruiker_id, "deactiveer-bevestig")
+    try:
+        with web(request).transactie() as s:
+            if not deactiveer_gebruiker(s, gebruiker_id, door=aangemeld.toegang.actor()):
+                raise HTTPException(404)
+    except Accountfout as exc:
+        fouten = [fout(request, exc, "deactiveer-bevestig")]
+        return _detailpagina(request, aangemeld, gebruiker_id, {"fouten": fouten}, 400)
+    return _terug(gebruiker_id, "gedeactiveerd")
+
+
+@router.post("/gebruikers/{gebruiker_id}/heractiveren")
+def gebruiker_heractiveren(request: Request, aangemeld: Beheerder, gebruiker_id: uuid.UUID) -> Response:
     with web(request).transactie() as s:
-        if not herstel_tweede_factor(s, gebruiker_id):
+        if not heractiveer_gebruiker(s, gebruiker_id, door=aangemeld.toegang.actor()):
             raise HTTPException(404)
-    return RedirectResponse("/beheer/gebruikers", status_code=303)
+    return _terug(gebruiker_id, "geheractiveerd")
+
+
+def _regels(regels: Sequence[gebeurtenissen.Accountregel], namen: dict[str, str]) -> list[dict[str, Any]]:
+    """Account events for the page: names instead of ids, labels instead of codes."""
+    labels = {g.value: label for g, label in gebeurtenissen.LABELS.items()}
+    uit = []
+    for r in regels:
+        door = namen.get(r.door, r.door)
+        uit.append(
+            {
+                "tijdstip": r.tijdstip,
+                "gebeurtenis": labels.get(r.gebeurtenis, r.gebeurtenis),
+                "door": "systeem" if r.door.startswith("systeem") else door,
+                "gebruiker": namen.get(r.gebruiker or "", "–") if r.gebruiker else "–",
+                "gebruiker_id": r.gebruiker if r.gebruiker in namen else None,
+                "mislukt": r.gebeurtenis == gebeurtenissen.Gebeurtenis.inloggen_mislukt,
+            }
+        )
+    return uit
+
+
+PER_PAGINA = 50
+
+
+@router.get("/logboek")
+def logboek(request: Request, aangemeld: Beheerder, pagina: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
+    """Account events only (logins, failures, accounts created, reset, deactivated): never melding data."""
+    with web(request).transactie() as s:
+        regels, meer = gebeurtenissen.lijst(s, limiet=PER_PAGINA, overslaan=(pagina - 1) * PER_PAGINA)
+        namen = {str(g.id): g.gebruikersnaam for g, _ in lijst_gebruikers(s)}
+    context = {
+        "regels": _regels(regels, namen),
+        "pagina": pagina,
+        "vorige": f"/beheer/logboek?pagina={pagina - 1}" if pagina > 1 else None,
+        "volgende": f"/beheer/logboek?pagina={pagina + 1}" if meer else None,
+    }
+    return render(request, "beheer/logboek.html", context)
 
 
 def _organisatiepagina(request: Request, extra: dict[str, Any], status_code: int = 200) -> Response:

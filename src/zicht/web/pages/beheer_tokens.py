@@ -13,7 +13,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from zicht.accounts import Tokenfout, lijst_organisaties, lijst_tokens, maak_token, trek_token_in, zoek_organisatie
-from zicht.privacy.toegang import TOKEN_SCOPES, Recht
+from zicht.privacy.toegang import TOKEN_SCOPE_LABELS, TOKEN_SCOPES, Recht
+from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
 from zicht.web.formulier import formulier, lijst, tekst
@@ -23,14 +24,22 @@ router = APIRouter()
 Beheerder = Annotated[Aangemeld, Depends(Vereist(Recht.beheer))]
 
 
+def scope_label(scope: str, taal: str) -> str:
+    """What a scope allows, in the page's language (the code itself for an unknown scope)."""
+    nl, en = TOKEN_SCOPE_LABELS.get(scope, (scope, scope))
+    return en if taal == "en" else nl
+
+
 def _pagina(request: Request, extra: dict[str, Any], status_code: int = 200) -> Response:
+    taal = i18n.kies_taal(request)[0]
     with web(request).transactie() as s:
         tokens = lijst_tokens(s)
         organisaties = [(o.code, o.naam) for o in lijst_organisaties(s)]
     context = {
         "tokens": tokens,
         "organisaties": organisaties,
-        "scopes": [(s, s) for s in TOKEN_SCOPES],
+        "scopes": [(s, scope_label(s, taal)) for s in TOKEN_SCOPES],
+        "scope_label": lambda scopes: ", ".join(scope_label(s, taal) for s in scopes.split()),
         "fouten": [],
         "nieuw": None,
         **extra,
@@ -58,13 +67,44 @@ def token_aanmaken(request: Request, aangemeld: Beheerder, form: Annotated[FormD
                 door=str(aangemeld.gebruiker_id),
             )
     except Tokenfout as exc:
-        return _pagina(request, {"fouten": [{"veld": "organisatie", "tekst": str(exc)}]}, status_code=400)
+        veld = "scopes" if str(exc).startswith("scopes") else "organisatie"
+        return _pagina(request, {"fouten": [{"veld": veld, "tekst": str(exc)}]}, status_code=400)
     return _pagina(request, {"nieuw": plaintext})
 
 
+def _bevestigpagina(request: Request, token_id: uuid.UUID, fout: str | None = None) -> Response:
+    with web(request).transactie() as s:
+        gevonden = next(((t, org) for t, org in lijst_tokens(s) if t.id == token_id), None)
+    if gevonden is None or gevonden[0].ingetrokken_op is not None:
+        raise HTTPException(404)
+    taal = i18n.kies_taal(request)[0]
+    token, org = gevonden
+    return render(
+        request,
+        "beheer/token_intrekken.html",
+        {
+            "token": token,
+            "organisatie": org,
+            "scopes": ", ".join(scope_label(sc, taal) for sc in token.scopes.split()),
+            "fouten": [{"veld": "bevestig", "tekst": fout}] if fout else [],
+        },
+        status_code=400 if fout else 200,
+    )
+
+
+@router.get("/tokens/{token_id}/intrekken")
+def token_intrekken_bevestigen(request: Request, aangemeld: Beheerder, token_id: uuid.UUID) -> Response:
+    """Revoking a token cannot be undone: the beheerder confirms on its own page first."""
+    return _bevestigpagina(request, token_id)
+
+
 @router.post("/tokens/{token_id}/intrekken")
-def token_intrekken(request: Request, aangemeld: Beheerder, token_id: uuid.UUID) -> Response:
+def token_intrekken(
+    request: Request, aangemeld: Beheerder, token_id: uuid.UUID, form: Annotated[FormData, Depends(formulier)]
+) -> Response:
+    if tekst(form, "bevestig") != "ja":
+        return _bevestigpagina(request, token_id, "Bevestig dat het token direct en voorgoed ophoudt te werken.")
     with web(request).transactie() as s:
         if not trek_token_in(s, token_id):
             raise HTTPException(404)
-    return RedirectResponse("/beheer/tokens", status_code=303)
+    return RedirectResponse("/beheer/tokens?ingetrokken=1", status_code=303)

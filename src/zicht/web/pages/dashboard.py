@@ -230,8 +230,24 @@ def statistieken(
     rol, _ = rol_en_bereik(request, aangemeld.toegang)
     ref = web(request).reference
     gekozen = Gebiedsniveau(keuze["niveau"])
-    d = _dashboard(request, aangemeld, keuze, taal)
     query = urlencode({k: v for k, v in keuze.items() if v})
+    try:
+        d = _dashboard(request, aangemeld, keuze, taal)
+    except NietBeschikbaar as exc:  # e.g. counts too small to publish anything for this area and period
+        return render(
+            request,
+            "dashboard/niet_beschikbaar.html",
+            {
+                "filter": keuze,
+                "fouten": fouten,
+                "opties": opties(request, aangemeld.toegang, keuze, taal),
+                "naam": gebiedsnaam(ref, gekozen, keuze["gebied"], taal),
+                "niveau_naam": niveau_label(gekozen, taal),
+                "basis": PAD,
+                "query": query,
+                "probleem": str(exc),
+            },
+        )
     context: dict[str, Any] = {
         "d": d,
         "filter": keuze,

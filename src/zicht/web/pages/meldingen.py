@@ -12,14 +12,16 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from zicht.intake import Fout
 from zicht.privacy.toegang import Recht
 from zicht.registry import haal_melding, registreer_melding, zoek_meldingen
+from zicht.registry.levensloop import geschiedenis
 from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Publiek, Vereist
 from zicht.web.context import web
 from zicht.web.features import Feature, NavItem
-from zicht.web.formulier import formulier
-from zicht.web.pages import meldingform
+from zicht.web.formulier import formulier, tekst
+from zicht.web.pages import levensloop, meldingfilter, meldingform
 from zicht.web.pages.weergave import melding_rij, melding_weergave
 from zicht.web.paginering import pagineer
 from zicht.web.templating import render
@@ -37,14 +39,26 @@ def meldingenlijst(
     if aangemeld.toegang.mag(Recht.melding_landelijk):
         return RedirectResponse("/analyse/meldingen", status_code=303)
     ctx = web(request)
+    gevraagd = meldingfilter.lees(request, aangemeld.toegang, ctx.reference)
     with ctx.transactie() as s:
-        resultaat = zoek_meldingen(s, aangemeld.toegang, ctx.reference, pagina=pagina, alleen_overzicht=True)
+        resultaat = zoek_meldingen(
+            s, aangemeld.toegang, ctx.reference, gevraagd.filter, pagina=pagina, alleen_overzicht=True
+        )
         taal = i18n.kies_taal(request)[0]
         rijen = [melding_rij(m, aangemeld.toegang, ctx.reference, taal) for m in resultaat.items]
     return render(
         request,
         "meldingen/lijst.html",
-        {"rijen": rijen, "resultaat": resultaat, "paginering": pagineer(request, resultaat)},
+        {
+            "rijen": rijen,
+            "resultaat": resultaat,
+            "paginering": pagineer(request, resultaat),
+            "fouten": gevraagd.fouten,
+            "filter": gevraagd.waarden,
+            "gefilterd": gevraagd.actief,
+            **meldingfilter.opties(request, ctx.reference),
+        },
+        status_code=400 if gevraagd.fouten else 200,
     )
 
 
@@ -54,6 +68,7 @@ def _formulier(
     samenvatting: list[dict[str, str]],
     per_veld: dict[str, str],
     status_code: int = 200,
+    extra_route: int = 1,
 ) -> Response:
     taal = i18n.kies_taal(request)[0]
     gemeenten = sorted(web(request).reference.gemeenten.values(), key=lambda g: g.weergavenaam)
@@ -63,6 +78,7 @@ def _formulier(
         {
             "secties": meldingform.secties(taal),
             "ingevuld": ingevuld,
+            "routerijen": meldingform.route_weergave(ingevuld, extra_route),
             "fouten": samenvatting,
             "per_veld": per_veld,
             "gemeenten": gemeenten,
@@ -87,6 +103,8 @@ def nieuw_formulier(request: Request, aangemeld: Melder) -> Response:
 def nieuw_opslaan(request: Request, aangemeld: Melder, form: Annotated[FormData, Depends(formulier)]) -> Response:
     ctx = web(request)
     ingevuld = meldingform.waarden(form)
+    if tekst(form, "actie") == "route_erbij":  # one more route row; nothing is saved yet
+        return _formulier(request, ingevuld, [], {}, extra_route=2)
     with ctx.transactie() as s:
         registratie = registreer_melding(
             s, ctx.vault, ctx.reference, aangemeld.toegang, meldingform.invoer(ingevuld), bron="formulier"
@@ -109,22 +127,48 @@ def gemeente_suggesties(request: Request, veld: str = "plaats_delict") -> Respon
 
 @router.get("/meldingen/{melding_id}")
 def melding_detail(request: Request, aangemeld: Lezer, melding_id: uuid.UUID) -> Response:
+    return detailpagina(request, aangemeld, melding_id)
+
+
+def detailpagina(
+    request: Request,
+    aangemeld: Aangemeld,
+    melding_id: uuid.UUID,
+    *,
+    fouten: list[Fout] | None = None,
+    status_code: int = 200,
+) -> Response:
+    """The detail page of a melding (also after a refused lifecycle action, with its problems)."""
     ctx = web(request)
+    taal = i18n.kies_taal(request)[0]
     with ctx.transactie() as s:
         melding = haal_melding(s, aangemeld.toegang, melding_id)
         if melding is None:
             raise HTTPException(404)
-        weergave = melding_weergave(melding, aangemeld.toegang, ctx.reference, i18n.kies_taal(request)[0])
+        weergave = melding_weergave(melding, aangemeld.toegang, ctx.reference, taal)
+        levensloop_context = levensloop.detailcontext(request, aangemeld.toegang, melding, geschiedenis(s, melding))
+    q = request.query_params
+    samenvatting = meldingform.fouten_voor_formulier(fouten or [], taal)[0]
     return render(
         request,
         "meldingen/detail.html",
         {
             "m": weergave,
-            "aangemaakt": "aangemaakt" in request.query_params,
-            "al_aanwezig": "al-aanwezig" in request.query_params,
+            "aangemaakt": "aangemaakt" in q,
+            "al_aanwezig": "al-aanwezig" in q,
+            "meldingen_bericht": next((b for b in _BERICHTEN if b in q), None),
             "mag_onthullen": aangemeld.toegang.mag(Recht.identiteit_onthullen),
+            "mag_landelijk": aangemeld.toegang.mag(Recht.melding_landelijk),
+            "mag_logboek": aangemeld.toegang.mag(Recht.logboek_persoon),
+            "fouten": [{"veld": "beoordeling", "tekst": f["tekst"]} for f in samenvatting],
+            **levensloop_context,
         },
+        status_code=status_code,
     )
+
+
+#: Outcomes of lifecycle actions the detail page confirms (query parameter -> message in the template).
+_BERICHTEN = ("gecorrigeerd", "ongewijzigd", "status-vastgelegd", "ingetrokken", "verouderd")
 
 
 FEATURE = Feature(

@@ -101,6 +101,10 @@ def secties(taal: str) -> list[tuple[str, list[Veld]]]:
             ],
         ),
         (
+            "Route",
+            [_veld("route", "route", taal, opties=_opties(codelijst("route_soort"), taal, zonder_onbekend=True))],
+        ),
+        (
             "Identificerende gegevens (versleuteld opgeslagen)",
             [
                 _veld("voornamen", "tekst", taal),
@@ -113,17 +117,61 @@ def secties(taal: str) -> list[tuple[str, list[Veld]]]:
     ]
 
 
+#: Most route rows the form shows (the validator allows more by file or API).
+MAX_ROUTERIJEN = 20
+
+
+def routerijen(form: FormData) -> list[dict[str, str]]:
+    """The route rows as submitted (``route_soort_N``, ``route_plaats_N``, ``route_datum_N``), empty rows
+    left out: clearing a row removes that event."""
+    rijen = []
+    for i in range(MAX_ROUTERIJEN):
+        rij = {veld: tekst(form, f"route_{veld}_{i}", 200) for veld in ("soort", "plaats", "datum")}
+        if any(rij.values()):
+            rijen.append(rij)
+    return rijen
+
+
+def route_als_tekst(rijen: list[dict[str, str]]) -> list[str]:
+    """Route rows as the intake's ``soort:plaats:datum`` values (the file format and the API use the same)."""
+    return [
+        f"{r['soort'] or 'onbekend'}:{r['plaats'].replace(':', ' ') or 'onbekend'}"
+        + (f":{r['datum']}" if r["datum"] else "")
+        for r in rijen
+    ]
+
+
+def route_als_rijen(route: list[str]) -> list[dict[str, str]]:
+    """Stored ``soort:plaats:datum`` values as form rows."""
+    rijen = []
+    for stap in route:
+        delen = stap.split(":")
+        rijen.append({"soort": delen[0], "plaats": delen[1] if len(delen) > 1 else "", "datum": ":".join(delen[2:])})
+    return rijen
+
+
 def waarden(form: FormData) -> dict[str, str | list[str]]:
-    """The submitted values by column name (to validate and to show again after an error)."""
+    """The submitted values by column name (to validate and to show again after an error); the route as
+    ``soort:plaats:datum`` values from its rows."""
     result: dict[str, str | list[str]] = {}
     for k in KOLOMMEN:
-        result[k.naam] = lijst(form, k.naam) if k.naam in _MEERVOUDIG else tekst(form, k.naam)
+        if k.naam == "route":
+            result["route"] = route_als_tekst(routerijen(form))
+        else:
+            result[k.naam] = lijst(form, k.naam) if k.naam in _MEERVOUDIG else tekst(form, k.naam)
     return result
 
 
 def invoer(ingevuld: dict[str, str | list[str]]) -> dict[str, Any]:
     """The raw melding for the validator: empty fields become None."""
-    return {naam: (waarde or None) for naam, waarde in ingevuld.items() if naam != "route"}
+    return {naam: (waarde or None) for naam, waarde in ingevuld.items()}
+
+
+def route_weergave(ingevuld: dict[str, str | list[str]], extra: int = 1) -> list[dict[str, str]]:
+    """The route rows to render: the filled ones plus ``extra`` empty rows to add events without JavaScript."""
+    route = ingevuld.get("route") or []
+    rijen = route_als_rijen(list(route) if isinstance(route, list) else [route])
+    return (rijen + [{"soort": "", "plaats": "", "datum": ""} for _ in range(extra)])[:MAX_ROUTERIJEN]
 
 
 def fouten_voor_formulier(fouten: list[Fout], taal: str) -> tuple[list[dict[str, str]], dict[str, str]]:

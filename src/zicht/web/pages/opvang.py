@@ -3,7 +3,8 @@
 decisions, and weekly occupancy reports by form and by file.
 
 Every change goes through :func:`zicht.opvang.aanvragen.verwerk` (history and logboek in one transaction).
-Persons appear by pseudonymous id only; a facility's address only for its own operator's users.
+Persons appear by pseudonymous id only; a facility's address only for its own operator's users. The beheerder's
+screens for the facility register (:mod:`zicht.web.pages.opvang_beheer`) are included in this router.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from zicht.opvang.aanvragen import Aanvraaggegevens, NietGevonden, dien_in, registreer_capaciteitstekort, verwerk
-from zicht.opvang.bezetting import Bedden, GeenCapaciteit, OngeldigeBezetting, rapporteer
+from zicht.opvang.bezetting import Bedden, GeenCapaciteit, OngeldigeBezetting, eigen_voorzieningen, meld
 from zicht.opvang.overzicht import aanvraagbeeld, dashboard, voorzieningen_met_bedden
 from zicht.opvang.regels import (
     EU_STATUS,
@@ -32,15 +33,15 @@ from zicht.opvang.regels import (
     Status,
 )
 from zicht.opvang.upload import Bestandsfout, verwerk_bestand
-from zicht.privacy.toegang import GeenToegang, Recht
+from zicht.privacy.toegang import GeenToegang, Recht, beheert_netwerk
 from zicht.reference import AmbiguousName, UnknownPlace
 from zicht.reference.opvangregios import laad_opvangregios
 from zicht.storage.base import utcnow
-from zicht.storage.tables import OpvangVoorziening
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
 from zicht.web.features import Feature, NavItem
 from zicht.web.formulier import bestand, formulier, tekst
+from zicht.web.pages import opvang_beheer
 from zicht.web.pages.opvang_vertalingen import VERTALINGEN
 from zicht.web.templating import render
 
@@ -58,7 +59,8 @@ def start(request: Request, aangemeld: Opvang) -> Response:
     ctx = web(request)
     with ctx.transactie() as s:
         d = dashboard(s, aangemeld.toegang, ctx.reference, _regios(request))
-    return render(request, "opvang/start.html", {"d": d, "soorten": SOORT_LABELS})
+    return render(request, "opvang/start.html",
+                  {"d": d, "soorten": SOORT_LABELS, "netwerkbeheer": beheert_netwerk(aangemeld.toegang)})  # fmt: skip
 
 
 def _gemeente(request: Request, waarde: str, veld: str, fouten: list[dict[str, str]]) -> str | None:
@@ -204,14 +206,13 @@ def meld_bezetting(request: Request, aangemeld: Opvang, form: Formulier) -> Resp
     uitkomst = None
     if not fouten:
         with web(request).transactie() as s:
-            voorziening = s.get(OpvangVoorziening, _id(vid_tekst)) if vid_tekst else None
-            if voorziening is None or not aangemeld.toegang.is_eigen_organisatie(voorziening.organisatie_id):
+            codes = {str(vid): code for code, vid in eigen_voorzieningen(s, aangemeld.toegang).items()}
+            if vid_tekst not in codes:
                 fouten.append({"veld": "bezetting-voorziening", "tekst": "Kies een voorziening van uw organisatie."})
             else:
                 try:
-                    uitkomst = rapporteer(
-                        s, voorziening.id, datum, Bedden(*(int(getallen[k] or 0) for k in getallen)), "formulier"
-                    )
+                    uitkomst = meld(s, aangemeld.toegang, codes[vid_tekst], datum,
+                                    Bedden(*(int(getallen[k] or 0) for k in getallen)), "formulier")  # fmt: skip
                 except OngeldigeBezetting as exc:
                     fouten.append({"veld": "bezetting-bezet", "tekst": str(exc)})
     return _bezetting(request, aangemeld, {"fouten": fouten, "uitkomst": uitkomst}, 400 if fouten else 200)
@@ -235,6 +236,8 @@ def upload_bezetting(request: Request, aangemeld: Opvang, form: Formulier) -> Re
     return _bezetting(request, aangemeld, {"rapport": rapport})
 
 
+router.include_router(opvang_beheer.router)
+
 FEATURE = Feature(
     naam="opvang",
     pages=router,
@@ -242,5 +245,6 @@ FEATURE = Feature(
     nav=(
         NavItem("/opvang", "Opvang", Recht.opvang, 30),
         NavItem("/opvang/bezetting", "Bezetting melden", Recht.opvang, 31),
+        NavItem("/beheer/voorzieningen", "Opvangvoorzieningen", Recht.beheer, 41),
     ),
 )

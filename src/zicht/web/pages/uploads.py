@@ -9,6 +9,7 @@ a fragment every two seconds; without JavaScript a link refreshes the page) and 
 
 from __future__ import annotations
 
+import io
 import uuid
 from typing import Annotated
 
@@ -20,6 +21,7 @@ from starlette.responses import RedirectResponse, Response
 
 from zicht.intake.files import BestandsFout
 from zicht.intake.importer import rapport_csv
+from zicht.intake.template import schrijf_sjabloon
 from zicht.privacy.toegang import Recht
 from zicht.registry.uploads import (
     MAX_BESTAND_BYTES,
@@ -69,6 +71,19 @@ def _pagina(request: Request, aangemeld: Aangemeld, fouten: list[dict[str, str]]
 @router.get("/uploads")
 def uploadpagina(request: Request, aangemeld: Uploader) -> Response:
     return _pagina(request, aangemeld, [])
+
+
+@router.get("/uploads/sjabloon.xlsx")
+def sjabloon(request: Request, aangemeld: Uploader) -> Response:
+    """The import template (the same file as ``zicht template``): every column with its explanation, drop-down
+    lists from the codebook and the gemeenten of the reference data."""
+    buffer = io.BytesIO()
+    schrijf_sjabloon(buffer, web(request).reference)
+    return Response(
+        buffer.getvalue(),
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": 'attachment; filename="zicht-meldingen-sjabloon.xlsx"'},
+    )
 
 
 @router.post("/uploads")

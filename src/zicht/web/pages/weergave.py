@@ -13,7 +13,8 @@ from datetime import date, datetime
 
 from zicht.codebook import codelijst
 from zicht.domain import leeftijdsklasse
-from zicht.privacy.toegang import Toegang
+from zicht.domain.levensloop import Intrekkingsreden, Statusbeslisser
+from zicht.privacy.toegang import Recht, Toegang
 from zicht.reference import Referentiedata
 from zicht.storage.tables import Melding
 
@@ -44,6 +45,13 @@ class MeldingWeergave:
     bron: str
     persoon_id: uuid.UUID | None
     aangemaakt_op: datetime
+    versie: int = 1
+    #: Who decided the status and when (None while no decision is recorded).
+    besluit: str | None = None
+    #: Why and when the melding was withdrawn (None: it counts).
+    ingetrokken: str | None = None
+    #: The route: (kind, place, date) per event, in order.
+    route: tuple[tuple[str, str, str], ...] = ()
 
 
 def _label(lijst: str, code: str | None, taal: str) -> str:
@@ -79,6 +87,8 @@ class MeldingRij:
     leeftijdsklasse: str
     bron: str
     persoon_id: uuid.UUID | None
+    status: str = ""
+    ingetrokken: bool = False
 
 
 def melding_rij(m: Melding, toegang: Toegang, reference: Referentiedata, taal: str) -> MeldingRij:
@@ -93,7 +103,9 @@ def melding_rij(m: Melding, toegang: Toegang, reference: Referentiedata, taal: s
         geslacht=_label("geslacht", m.geslacht, taal),
         leeftijdsklasse=leeftijdsklasse(m.leeftijd_bij_melding),
         bron=m.bron,
-        persoon_id=m.persoon_id,
+        persoon_id=m.persoon_id if toegang.mag(Recht.melding_landelijk) else None,
+        status=_label("status", m.status, taal),
+        ingetrokken=m.ingetrokken_op is not None,
     )
 
 
@@ -125,6 +137,25 @@ def melding_weergave(m: Melding, toegang: Toegang, reference: Referentiedata, ta
         toestemming=_label("toestemming", m.toestemming, taal),
         melder_soort=_label("melder_soort", m.melder_soort, taal),
         bron=m.bron,
-        persoon_id=m.persoon_id,
+        persoon_id=m.persoon_id if toegang.mag(Recht.melding_landelijk) else None,
         aangemaakt_op=m.aangemaakt_op,
+        versie=m.versie,
+        besluit=(
+            f"{Statusbeslisser(m.status_beslisser).label(taal)}, {m.status_datum.isoformat() if m.status_datum else '–'}"
+            if m.status_beslisser
+            else None
+        ),
+        ingetrokken=(
+            f"{Intrekkingsreden(m.intrekkingsreden).label(taal)}, {m.ingetrokken_op.date().isoformat()}"
+            if m.ingetrokken_op and m.intrekkingsreden
+            else None
+        ),
+        route=tuple(
+            (
+                _label("route_soort", r.soort, taal),
+                plaats_tekst(reference, r.gemeentecode, r.land, taal),
+                r.datum.isoformat() if r.datum else "–",
+            )
+            for r in m.route
+        ),
     )
