@@ -146,6 +146,13 @@ class Settings(BaseSettings):
         description="Identity reveals one user may do in 24 hours. A reveal beyond it is refused and writes an "
         "alert to the logboek, shown to the beheerder on the accounts page.",
     )
+    statistiek_berekeningen_per_minuut: int = Field(
+        300,
+        ge=1,
+        le=1_000_000,
+        description="Statistics tables one user may have computed (not already computed for anyone) per minute. "
+        "Normal use stays far below it; a script walking the request space is slowed down (429 with Retry-After).",
+    )
     disclosure_threshold: int = Field(
         10,
         ge=2,

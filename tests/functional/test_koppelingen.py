@@ -116,14 +116,16 @@ def test_identiteit_rol_onthult_met_doel_en_het_wordt_gelogd(
         page.goto(f"{server.url}/analyse/koppelingen/{derde}")
         assert GEHEIME_NAAM.split()[1] not in page.content()
         page.get_by_role("button", name="Identiteiten tonen").click()
-        expect(page.get_by_text("Beschrijf het doel in 10 tot 200 tekens.").first).to_be_visible()
-        page.get_by_label("Doel").fill("controle van een mogelijke koppeling")
+        # a purpose from the list and a case reference, as for one melding (issue 15: no free text alone)
+        expect(page.get_by_text("Kies een doel uit de lijst.").first).to_be_visible()
+        page.get_by_label("Doel").select_option("koppelcontrole")
+        page.get_by_label("Zaaknummer").fill("CM-2026-17")
         page.get_by_role("button", name="Identiteiten tonen").click()
         expect(page.get_by_role("table", name="Identiteiten")).to_contain_text(GEHEIME_NAAM.split()[1])
         with server.bed.sessions() as s:
             onthuld = s.scalars(
                 select(LogboekRecord).where(
-                    LogboekRecord.actie == "onthullen", LogboekRecord.doel == "controle van een mogelijke koppeling"
+                    LogboekRecord.actie == "onthullen", LogboekRecord.doel == "koppelcontrole | zaak CM-2026-17"
                 )
             ).all()
         assert len(onthuld) == 2

@@ -145,7 +145,8 @@ def test_geen_wcag_schendingen_op_enige_pagina(scanner: Any, server: Server, geg
     page.get_by_role("button", name="Identiteiten tonen").click()
     if gevonden := _scan(page):
         fouten["koppeling-doel-fout"] = gevonden
-    page.get_by_label("Doel").fill("toegankelijkheidstest van de koppelingspagina")
+    page.get_by_label("Doel").select_option("koppelcontrole")
+    page.get_by_label("Zaaknummer").fill("CM-2026-18")
     page.get_by_role("button", name="Identiteiten tonen").click()
     if gevonden := _scan(page):
         fouten["koppeling-onthuld"] = gevonden

@@ -24,5 +24,8 @@ def test_bench_signalen_runs() -> None:
     assert out["advertenties"] == 600
     assert out["pijplijn"]["clusters"] > 0
     assert set(out["pijplijn"]["stappen"]) == {"normaliseren", "tekstclusters", "contactgraaf", "rangschikken"}
-    assert out["dagelijkse_update"]["nieuwe_advertenties"] == 21
+    update = out["dagelijkse_update"]
+    assert update["dagen"] == 7 and len(update["per_dag"]) == 7
+    assert sum(d["nieuwe_advertenties"] for d in update["per_dag"]) < 600
+    assert update["gelijk_aan_volledig"] is True  # the incremental window ends where re-clustering ends
     assert out["exacte_hash"]["groepen"] > 0

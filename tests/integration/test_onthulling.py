@@ -128,3 +128,29 @@ def test_het_dagbudget_houdt_bij_parallelle_onthullingen(tmp_path: Path, db_url:
     assert uitkomsten.count(Onthulstatus.ok) == 4
     assert uitkomsten.count(Onthulstatus.budget_op) == 8
     assert len(_records(bed, actie="onthullen", object_type="melding")) == 4
+
+
+def test_paar_onthullen_met_doel_uit_de_lijst_en_binnen_het_dagbudget(tmp_path: Path) -> None:
+    """The linkage review pair asks the same purpose + case reference as one melding (free text alone reveals
+    nothing) and counts both reveals against the budget: with 3 left, one pair (2) is shown, the next refused."""
+    from tests.web_support import maak_beoordelingen
+
+    bed = maak_testbed(tmp_path, ZICHT_ONTHULLINGEN_PER_DAG="3")
+    melder = bed.als("melder")
+    ids = [nieuwe_melding(melder, melder_referentie=f"PAAR-{i}") for i in range(4)]
+    paren = maak_beoordelingen(bed.sessions, [(ids[0], ids[1]), (ids[2], ids[3])])
+    client = bed.als("identiteit")
+
+    def onthul(item: str, **velden: str) -> httpx.Response:
+        token = csrf_van(client.get(f"/analyse/koppelingen/{item}").text)
+        return client.post(f"/analyse/koppelingen/{item}/identiteit", data={"csrf_token": token, **velden})
+
+    vrij = onthul(paren[0], doel="controle van een mogelijke koppeling")
+    assert vrij.status_code == 400 and ACHTERNAAM not in vrij.text
+    assert "Kies een doel uit de lijst." in vrij.text and "Geef een geldig zaaknummer" in vrij.text
+    goed = onthul(paren[0], doel="koppelcontrole", zaaknummer="CM-2026-17")
+    assert goed.status_code == 200 and ACHTERNAAM in goed.text
+    assert len(_records(bed, actie="onthullen", doel="koppelcontrole | zaak CM-2026-17")) == 2
+    op = onthul(paren[1], doel="koppelcontrole", zaaknummer="CM-2026-17")
+    assert op.status_code == 429 and ACHTERNAAM not in op.text
+    assert len(_records(bed, object_type="alert")) == 1

@@ -16,7 +16,7 @@ import secrets
 import uuid
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from zicht.storage.base import utcnow
@@ -66,9 +66,15 @@ def gebruik(session: Session, gebruiker_id: uuid.UUID, code: str, now: datetime 
     ).all()
     for rij in ongebruikt:
         if hmac.compare_digest(rij.hash, gezocht):
-            rij.gebruikt_op = now or utcnow()
-            session.flush()
-            return True
+            # spend it only if no parallel login spent it first (one UPDATE with the condition: atomic)
+            besteed = session.execute(
+                update(Herstelcode)
+                .where(Herstelcode.id == rij.id, Herstelcode.gebruikt_op.is_(None))
+                .values(gebruikt_op=now or utcnow())
+                .execution_options(synchronize_session=False)
+            )
+            session.expire(rij)
+            return bool(besteed.rowcount)  # type: ignore[attr-defined]
     return False
 
 

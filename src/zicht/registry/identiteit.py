@@ -189,6 +189,56 @@ def onthul_voor_zaak(
 
 
 @dataclass(frozen=True)
+class Paaronthulling:
+    """The outcome for a review pair, and both identities when ``ok``."""
+
+    status: Onthulstatus
+    links: Identiteitsgegevens | None = None
+    rechts: Identiteitsgegevens | None = None
+    budget: int = 0
+
+
+def onthul_paar_voor_zaak(
+    session: Session,
+    vault: Vault,
+    toegang: Toegang,
+    item_id: uuid.UUID,
+    verzoek: Onthulverzoek,
+    *,
+    dagbudget: int,
+    now: datetime | None = None,
+) -> Paaronthulling:
+    """Reveal both identities of a linkage review pair for a checked purpose (list + case reference, as for one
+    melding), counting two reveals against the caller's budget per 24 hours; over budget nothing is decrypted
+    and an alert is appended to the logboek.
+
+    Raises:
+        GeenToegang: the caller lacks the ``identiteit_onthullen`` right.
+        BesluitFout: unknown pair.
+    """
+    from zicht.linkage.review import reveal
+
+    toegang.vereis(Recht.identiteit_onthullen)
+    now = now or utcnow()
+    actor = toegang.actor()
+    vergrendel(session, ONTHULBUDGET, actor.id)
+    gedaan = _onthuld_sinds(session, actor.id, now - BUDGETPERIODE)
+    if gedaan + 2 > dagbudget:
+        logboek.append(
+            session,
+            actor,
+            actie="onthullen",
+            object_type="alert",
+            doel=ALERT_DOEL,
+            details={"budget": dagbudget, "onthuld_24u": gedaan, "doelcode": verzoek.doel.value, "paar": True},
+            status=2,
+        )
+        return Paaronthulling(Onthulstatus.budget_op, budget=dagbudget)
+    links, rechts = reveal(session, vault, toegang, item_id, verzoek.logboekdoel)
+    return Paaronthulling(Onthulstatus.ok, links, rechts, budget=dagbudget)
+
+
+@dataclass(frozen=True)
 class Budgetalert:
     """Budget alerts of one user since a moment: how many, and the last one."""
 

@@ -29,10 +29,17 @@ MAX_GRAAD = 6
 
 
 class UnionFind:
-    """Disjoint sets over 0..n-1 with path halving."""
+    """Disjoint sets over 0..n-1 with path halving; the root of a set is its smallest member."""
 
     def __init__(self, n: int) -> None:
         self.ouder = list(range(n))
+
+    def __len__(self) -> int:
+        return len(self.ouder)
+
+    def uitbreiden(self, n: int) -> None:
+        """Add singletons until there are ``n`` elements."""
+        self.ouder.extend(range(len(self.ouder), n))
 
     def vind(self, x: int) -> int:
         ouder = self.ouder
@@ -52,22 +59,105 @@ class UnionFind:
         return np.fromiter((self.vind(i) for i in range(len(self.ouder))), dtype=np.int64, count=len(self.ouder))
 
 
-def minhashes(ads: Sequence[Advertentie], num_perm: int = NUM_PERM) -> list[MinHash]:
-    """One MinHash per ad over its shingles (deterministic: SHA-1 based, fixed seed)."""
-    return list(MinHash.bulk([a.shingles for a in ads], num_perm=num_perm, seed=1))
+class Tekstindex:
+    """MinHash-LSH micro-clusters that grow batch by batch (the same partition as clustering all ads at once).
+
+    Two ads are joined when the LSH index (``datasketch``) proposes them as candidates (one of its bands of
+    the MinHash signature is equal) and their estimated Jaccard similarity is at least ``drempel``; the
+    micro-clusters are the connected components of those links. Both tests depend on the pair alone, so the
+    components do not depend on the order in which ads arrive, and a new batch only adds links from its own
+    ads: clustering yesterday's window and adding today's ads gives the partition of clustering everything.
+
+    Ads of one template with their slots masked mostly have the *same* shingle set, so the index holds one
+    entry per distinct shingle set (at 300,000 synthetic ads: 57,000 sets over 20,000 distinct shingles),
+    and a signature is the element-wise minimum of its shingles' MinHash values, each shingle hashed once.
+    That equals ``MinHash.update_batch`` over the set (a MinHash is the minimum over its elements).
+    """
+
+    def __init__(self, drempel: float = DREMPEL, num_perm: int = NUM_PERM) -> None:
+        self.drempel = drempel
+        self.num_perm = num_perm
+        self.lsh = MinHashLSH(threshold=drempel, num_perm=num_perm)
+        self._leeg = MinHash(num_perm=num_perm, seed=1)
+        self._per_shingle: dict[bytes, int] = {}
+        self._shingle_waarden = np.empty((0, num_perm), dtype=self._leeg.hashvalues.dtype)
+        self._per_set: dict[frozenset[bytes], int] = {}
+        self._handtekeningen = np.empty((0, num_perm), dtype=self._leeg.hashvalues.dtype)
+        self.sets = UnionFind(0)  # over distinct shingle sets
+        self.set_van: list[int] = []  # ad -> distinct shingle set
+        self._eerste_ad: list[int] = []  # distinct shingle set -> first ad that has it
+
+    def __len__(self) -> int:
+        return len(self.set_van)
+
+    def _nieuwe_shingles(self, sets: Sequence[frozenset[bytes]]) -> None:
+        nieuw = list(dict.fromkeys(s for sleutel in sets for s in sleutel if s not in self._per_shingle))
+        if not nieuw:
+            return
+        begin = len(self._per_shingle)
+        for k, s in enumerate(nieuw):
+            self._per_shingle[s] = begin + k
+        enkel = MinHash.bulk([[s] for s in nieuw], num_perm=self.num_perm, seed=1)
+        self._shingle_waarden = np.vstack([self._shingle_waarden, np.stack([m.hashvalues for m in enkel])])
+
+    def voeg_toe(self, ads: Sequence[Advertentie]) -> list[int]:
+        """Add ads (numbered on from the ads already added); returns the new distinct shingle sets."""
+        nieuwe_sets: list[frozenset[bytes]] = []
+        begin_set = len(self._per_set)
+        for a in ads:
+            sleutel = frozenset(a.shingles)
+            k = self._per_set.get(sleutel)
+            if k is None:
+                k = self._per_set[sleutel] = begin_set + len(nieuwe_sets)
+                nieuwe_sets.append(sleutel)
+                self._eerste_ad.append(len(self.set_van))
+            self.set_van.append(k)
+        if not nieuwe_sets:
+            return []
+        # signatures of the new sets: minimum over their shingles' values (and the empty MinHash's maximum)
+        self._nieuwe_shingles(nieuwe_sets)
+        blokken = [self._handtekeningen]
+        for b in range(0, len(nieuwe_sets), 4096):
+            ids: list[int] = []
+            grenzen: list[int] = []
+            for sleutel in nieuwe_sets[b : b + 4096]:
+                grenzen.append(len(ids))
+                ids.extend(self._per_shingle[s] for s in sleutel)
+            waarden = self._shingle_waarden[np.asarray(ids, dtype=np.int64)]
+            minima = np.minimum.reduceat(waarden, np.asarray(grenzen, dtype=np.int64), axis=0)
+            blokken.append(np.minimum(minima, self._leeg.hashvalues))
+        self._handtekeningen = handtekeningen = np.vstack(blokken)
+        self.sets.uitbreiden(len(self._per_set))
+        uf, drempel, num_perm = self.sets, self.drempel, float(self.num_perm)
+        m = self._leeg.copy()  # carries each signature into the index (which keeps only its band keys)
+        nieuwe = list(range(begin_set, len(self._per_set)))
+        for k in nieuwe:
+            m.hashvalues = handtekeningen[k]
+            kandidaten = [j for j in self.lsh.query(m) if uf.vind(j) != uf.vind(k)]
+            if kandidaten:
+                gelijk = np.count_nonzero(handtekeningen[kandidaten] == handtekeningen[k], axis=1)
+                for j, n in zip(kandidaten, gelijk.tolist(), strict=True):
+                    if n / num_perm >= drempel:  # as MinHash.jaccard: the share of equal values
+                        uf.verenig(k, j)
+            self.lsh.insert(k, m, check_duplication=False)
+        return nieuwe
+
+    def handtekening(self, ad: int) -> np.ndarray:
+        """The MinHash values of ad number ``ad``."""
+        return self._handtekeningen[self.set_van[ad]]
+
+    def labels(self) -> np.ndarray:
+        """Micro-cluster label per ad: the smallest ad number of its cluster."""
+        wortel = self.sets.labels()  # root set of each distinct set: the set that came first
+        eerste = np.asarray(self._eerste_ad, dtype=np.int64)
+        return eerste[wortel][np.asarray(self.set_van, dtype=np.int64)]
 
 
 def tekstclusters(ads: Sequence[Advertentie], drempel: float = DREMPEL, num_perm: int = NUM_PERM) -> np.ndarray:
     """Micro-cluster label per ad (the smallest ad number of its cluster)."""
-    hashes = minhashes(ads, num_perm)
-    lsh = MinHashLSH(threshold=drempel, num_perm=num_perm)
-    uf = UnionFind(len(ads))
-    for i, m in enumerate(hashes):
-        for j in lsh.query(m):
-            if uf.vind(i) != uf.vind(j) and m.jaccard(hashes[j]) >= drempel:
-                uf.verenig(i, j)
-        lsh.insert(i, m, check_duplication=False)
-    return uf.labels()
+    index = Tekstindex(drempel, num_perm)
+    index.voeg_toe(ads)
+    return index.labels()
 
 
 @dataclass(frozen=True)
@@ -85,15 +175,22 @@ def sjablonen(ads: Sequence[Advertentie], micro: np.ndarray) -> dict[int, Sjablo
         leden[int(m)].append(i)
     uit: dict[int, Sjabloon] = {}
     for m, idx in leden.items():
-        if len(idx) < 2:
-            continue
-        telling: Counter[str] = Counter()
-        for i in idx:
-            telling.update(set(ads[i].namen))
-        grens = max(2, len(idx) / 2)
-        vast = frozenset(w for w, n in telling.items() if n >= grens)
-        uit[m] = Sjabloon(vast, {i: tuple(sorted({w for w in ads[i].namen if w not in vast})) for i in idx})
+        sj = sjabloon(ads, idx)
+        if sj is not None:
+            uit[m] = sj
     return uit
+
+
+def sjabloon(ads: Sequence[Advertentie], idx: Sequence[int]) -> Sjabloon | None:
+    """The template of the micro-cluster of ads ``idx``; None for a single ad."""
+    if len(idx) < 2:
+        return None
+    telling: Counter[str] = Counter()
+    for i in idx:
+        telling.update(set(ads[i].namen))
+    grens = max(2, len(idx) / 2)
+    vast = frozenset(w for w, n in telling.items() if n >= grens)
+    return Sjabloon(vast, {i: tuple(sorted({w for w in ads[i].namen if w not in vast})) for i in idx})
 
 
 @dataclass(frozen=True)

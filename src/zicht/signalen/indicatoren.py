@@ -12,6 +12,7 @@ of a person, its weight is capped low and its flag rates are audited (:mod:`zich
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -315,14 +316,68 @@ INDICATOREN: tuple[Indicator, ...] = (
 )
 
 PER_CODE: dict[str, Indicator] = {i.code: i for i in INDICATOREN}
-_PATRONEN = tuple((i.code, re.compile("|".join(i.patronen))) for i in INDICATOREN if i.patronen)
+
+
+def anker(patroon: str) -> str:
+    """The longest run of plain characters that every match of ``patroon`` contains ("" if none): characters
+    outside groups and classes, not escaped, and not made optional or repeatable by a quantifier."""
+    runs: list[str] = []
+    run = ""
+    diepte = klasse = 0
+    i = 0
+    while i < len(patroon):
+        c = patroon[i]
+        if c == "\\":
+            runs.append(run)
+            run = ""
+            i += 2
+            continue
+        if klasse:
+            klasse = 0 if c == "]" else klasse
+        elif c == "[":
+            klasse = 1
+            runs.append(run)
+            run = ""
+        elif c == "(":
+            diepte += 1
+            runs.append(run)
+            run = ""
+        elif c == ")":
+            diepte -= 1
+        elif diepte == 0 and c in "?*+{":
+            runs.append(run[:-1])  # the character before a quantifier is not required
+            run = ""
+            if c == "{":
+                i = patroon.index("}", i)
+        elif diepte == 0 and c in ".|^$":
+            if c == "|":
+                return ""  # alternatives are listed one by one; a bare | would need an anchor per branch
+            runs.append(run)
+            run = ""
+        elif diepte == 0:
+            run += c
+        i += 1
+    runs.append(run)
+    return max(runs, key=len)
+
+
+def _voorfilter(indicator: Indicator) -> tuple[str, ...] | None:
+    """One required substring per phrasing, or None when a phrasing has none (then always search)."""
+    ankers = tuple(anker(p) for p in indicator.patronen)
+    return None if not all(ankers) else ankers
+
+
+_PATRONEN = tuple((i.code, re.compile("|".join(i.patronen)), _voorfilter(i)) for i in INDICATOREN if i.patronen)
 
 
 def treffers(tekst: str) -> dict[str, str]:
     """The indicators whose phrasings occur in ``tekst`` (lower-cased, without diacritics), with the first
-    phrase that hit."""
+    phrase that hit. A phrasing's required plain substring (:func:`anker`) is looked up first: an indicator
+    none of whose substrings occurs cannot match, so its regular expression is not run."""
     uit: dict[str, str] = {}
-    for code, patroon in _PATRONEN:
+    for code, patroon, ankers in _PATRONEN:
+        if ankers is not None and not any(map(tekst.__contains__, ankers)):
+            continue
         m = patroon.search(tekst)
         if m is not None:
             uit[code] = m.group(0)
@@ -331,6 +386,7 @@ def treffers(tekst: str) -> dict[str, str]:
 
 def advertentiescore(codes: set[str] | frozenset[str]) -> float:
     """The capped ad-level score: positive weights summed and capped, then counter-signals subtracted."""
-    positief = sum(PER_CODE[c].gewicht for c in codes if PER_CODE[c].gewicht > 0)
-    negatief = sum(PER_CODE[c].gewicht for c in codes if PER_CODE[c].gewicht < 0)
+    # fsum: exactly rounded whatever the set's iteration order (which varies with the process's hash seed)
+    positief = math.fsum(PER_CODE[c].gewicht for c in codes if PER_CODE[c].gewicht > 0)
+    negatief = math.fsum(PER_CODE[c].gewicht for c in codes if PER_CODE[c].gewicht < 0)
     return min(positief, MAX_PER_ADVERTENTIE) + negatief

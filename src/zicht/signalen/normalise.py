@@ -130,6 +130,7 @@ def schoon(tekst: str) -> str:
     return unicodedata.normalize("NFKC", tekst).translate(_LOOKALIKE)
 
 
+@lru_cache(maxsize=1 << 20)
 def _geldig(cijfers: str) -> str | None:
     plus = cijfers.startswith("+")
     kaal = "".join(c for c in cijfers if c.isdigit())
@@ -145,7 +146,7 @@ def _geldig(cijfers: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1 << 20)
 def _is_geldig(e164: str) -> bool:
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(e164, "NL"))

@@ -13,6 +13,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -57,6 +58,12 @@ class Cluster:
     treffers: dict[str, int] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=4096)
+def _adscore(codes: frozenset[str]) -> float:
+    """One ad's capped ad-level score without counter-signals (few distinct code sets: cached)."""
+    return max(0.0, min(indicatoren.advertentiescore({k for k in codes if k != "N7"}), MAX_ADNIVEAU))
+
+
 def _persona(i: int, micro: int, sjablonen: dict[int, Sjabloon]) -> str:
     sj = sjablonen.get(micro)
     slots = sj.slots.get(i, ()) if sj else ()
@@ -75,12 +82,17 @@ def clusters(
     for i, m in enumerate(meta):
         per_meta[int(m)].append(i)
     tel_gebruik: Counter[str] = Counter(t for a in ads for t in a.telefoons)
-    uit = [_cluster(ads, micro, sjablonen, generiek, tel_gebruik, k, leden) for k, leden in per_meta.items()]
-    uit.sort(key=lambda c: (-c.score, -len(c.leden), c.sleutel))
+    uit = [cluster(ads, micro, sjablonen, generiek, tel_gebruik, k, leden) for k, leden in per_meta.items()]
+    uit.sort(key=volgorde)
     return uit
 
 
-def _cluster(
+def volgorde(c: Cluster) -> tuple[float, int, int]:
+    """Sort key of the ranking: score, then size, then key."""
+    return (-c.score, -len(c.leden), c.sleutel)
+
+
+def cluster(
     ads: Sequence[Advertentie],
     micro: np.ndarray,
     sjablonen: dict[int, Sjabloon],
@@ -89,6 +101,8 @@ def _cluster(
     sleutel: int,
     leden: list[int],
 ) -> Cluster:
+    """Features, score and reasons of the meta-cluster ``sleutel`` with ads ``leden`` (in ascending order);
+    ``tel_gebruik`` counts the ads per phone in the whole batch."""
     personas = {i: _persona(i, int(micro[i]), sjablonen) for i in leden}
     namen = sorted({p for p in personas.values() if not p.startswith("#")})
     personen = len(set(personas.values()))
@@ -104,8 +118,11 @@ def _cluster(
         telefoons.update(t for t in ads[i].telefoons if t not in generiek)
     gedeeld = sum(1 for c, ms in micro_per_contact.items() if len(ms) > 1 or len(per_contact[c]) > 1)
     max_per_contact = max((len(p) for p in per_contact.values()), default=1)
-    micro_ids = {int(micro[i]) for i in leden}
-    max_per_sjabloon = max((len({personas[i] for i in leden if int(micro[i]) == m}) for m in micro_ids), default=1)
+    per_sjabloon: dict[int, set[str]] = defaultdict(set)
+    for i in leden:
+        per_sjabloon[int(micro[i])].add(personas[i])
+    micro_ids = set(per_sjabloon)
+    max_per_sjabloon = max((len(p) for p in per_sjabloon.values()), default=1)
     tijden = sorted(ads[i].geplaatst_op for i in leden)
     weken = max(1.0, (tijden[-1] - tijden[0]).days / 7)
     gemeenten = sorted({ads[i].gemeente for i in leden})
@@ -119,10 +136,9 @@ def _cluster(
         )
         burst = dicht / len(tijden)
     wegwerp = sum(1 for t in telefoons if tel_gebruik[t] == 1) / len(telefoons) if len(telefoons) >= 5 else 0.0
-    treffers: Counter[str] = Counter(code for i in leden for code in ads[i].codes)
-    adscore = sum(
-        max(0.0, min(indicatoren.advertentiescore({k for k in ads[i].codes if k != "N7"}), MAX_ADNIVEAU)) for i in leden
-    ) / len(leden)
+    codes = [ads[i].codes for i in leden]
+    treffers: Counter[str] = Counter(code for cs in codes for code in cs)
+    adscore = sum(_adscore(cs) for cs in codes) / len(leden)
     tegen = treffers["N7"] / len(leden)
     c = Cluster(
         sleutel,

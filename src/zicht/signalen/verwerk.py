@@ -69,6 +69,7 @@ class Normaliseerder:
         self.referentie = referentie
         self.pseudoniem = pseudoniem
         self._gemeente = lru_cache(maxsize=10_000)(self._zoek_gemeente)
+        self._shingles: dict[bytes, bytes] = {}
         self.plaatswoorden: set[str] = {"den", "haag", "bosch"}
         if referentie is not None:
             for gm in referentie.gemeenten.values():
@@ -103,7 +104,11 @@ class Normaliseerder:
             if w[0].isupper() and len(w) > 2 and (k := w.lower()) not in self.plaatswoorden and k not in stadwoorden
         )
         maskeer = [w.lower() for w in woorden if not w[0].isupper()]
-        shingles = [" ".join(maskeer[i : i + 3]).encode() for i in range(max(1, len(maskeer) - 2))]
+        eigen = self._shingles  # one object per distinct shingle: templates repeat them across many ads
+        shingles = [
+            eigen.setdefault(s, s)
+            for s in (" ".join(maskeer[i : i + 3]).encode() for i in range(max(1, len(maskeer) - 2)))
+        ]
         stad = str(rij.get("stad") or "")
         geplaatst = rij.get("geplaatst_op")
         return Advertentie(

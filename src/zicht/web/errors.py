@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
+from zicht.analysis.publicatie import TeveelBerekeningen
 from zicht.privacy.toegang import GeenToegang
 from zicht.web.auth.csrf import CsrfFout
 from zicht.web.auth.sessie import NietIngelogd
@@ -100,6 +101,18 @@ async def http_fout(request: Request, exc: Exception) -> Response:
     return _foutpagina(request, exc.status_code, HTTPStatus(exc.status_code).phrase, "")
 
 
+async def te_veel_berekeningen(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, TeveelBerekeningen)
+    antwoord = _foutpagina(
+        request,
+        429,
+        "Even geduld",
+        f"U heeft in korte tijd veel nieuwe tabellen laten berekenen. Probeer het over {exc.wacht} seconden opnieuw.",
+    )
+    antwoord.headers["Retry-After"] = str(exc.wacht)
+    return antwoord
+
+
 async def serverfout(request: Request, exc: Exception) -> Response:
     log.error("onverwachte fout bij %s %s: %s", request.method, request.url.path, type(exc).__name__)
     return _foutpagina(request, 500, "Er ging iets mis", "Probeer het later opnieuw. De fout is vastgelegd.")
@@ -111,6 +124,7 @@ def registreer(app: FastAPI) -> None:
     app.add_exception_handler(GeenToegang, geen_toegang)
     app.add_exception_handler(CsrfFout, csrf_fout)
     app.add_exception_handler(TeGrootVerzoek, te_groot)
+    app.add_exception_handler(TeveelBerekeningen, te_veel_berekeningen)
     app.add_exception_handler(RequestValidationError, ongeldig_verzoek)
     app.add_exception_handler(StarletteHTTPException, http_fout)
     app.add_exception_handler(Exception, serverfout)

@@ -6,11 +6,16 @@ keeps the API and the analysis from importing the pages)."""
 from __future__ import annotations
 
 import logging
+import math
 import threading
+import time
+from collections import deque
+from collections.abc import Callable
 
 from starlette.requests import Request
 
 from zicht.analysis import Bereik, Statistiekdienst
+from zicht.analysis.publicatie import TeveelBerekeningen, rekenbudget
 from zicht.analysis.publicaties import Publicatieregel
 from zicht.privacy.disclosure import DisclosurePolicy
 from zicht.privacy.toegang import Toegang, statistiekrol
@@ -61,6 +66,43 @@ def start_opwarmen(ctx: WebContext) -> None:
     threading.Thread(target=opwarmen, name="zicht-opwarmen-start", daemon=True).start()
 
 
+class Rekenbudget:
+    """At most ``per_minuut`` newly computed statistics tables per user in any 60 seconds (a sliding window;
+    tables someone computed before are lookups and never count). In memory, per process: a limit on one
+    server's work, not an account quota."""
+
+    def __init__(self, per_minuut: int, klok: Callable[[], float] = time.monotonic) -> None:
+        self.per_minuut = per_minuut
+        self._klok = klok
+        self._lock = threading.Lock()
+        self._momenten: dict[str, deque[float]] = {}
+
+    def reken(self, actor: str) -> None:
+        """Count one computation for ``actor``; raises :class:`TeveelBerekeningen` over the budget."""
+        nu = self._klok()
+        with self._lock:
+            momenten = self._momenten.setdefault(actor, deque())
+            while momenten and momenten[0] <= nu - 60:
+                momenten.popleft()
+            if len(momenten) >= self.per_minuut:
+                raise TeveelBerekeningen(max(1, math.ceil(momenten[0] + 60 - nu)))
+            momenten.append(nu)
+
+
+_BUDGETTEN: dict[int, Rekenbudget] = {}
+
+
+def rekenbudget_van(ctx: WebContext) -> Rekenbudget:
+    """The computation budget of an app (one per web context)."""
+    with _LOCK:
+        return _BUDGETTEN.setdefault(id(ctx), Rekenbudget(ctx.settings.statistiek_berekeningen_per_minuut))
+
+
 def rol_en_bereik(request: Request, toegang: Toegang) -> tuple[str, Bereik]:
-    """The caller's statistics role (exact or protected) and scope, both decided in ``zicht.privacy.toegang``."""
+    """The caller's statistics role (exact or protected) and scope, both decided in ``zicht.privacy.toegang``.
+
+    Every statistics route calls this first; it also charges the tables this request computes to the caller's
+    budget (:class:`Rekenbudget`) for the rest of the request."""
+    budget = rekenbudget_van(web(request))
+    rekenbudget.set(lambda: budget.reken(toegang.actor_id))
     return statistiekrol(toegang), Bereik.voor(toegang, web(request).reference)

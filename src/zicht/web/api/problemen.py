@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from zicht.analysis.publicatie import TeveelBerekeningen
 from zicht.privacy.toegang import GeenToegang
 from zicht.web.security import TeGrootVerzoek
 
@@ -169,6 +170,16 @@ async def _geen_toegang(request: Request, exc: Exception) -> Response:
     return probleem(request, 403, "Uw rol of token geeft geen recht op deze handeling.")
 
 
+async def _te_veel_berekeningen(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, TeveelBerekeningen)
+    return probleem(
+        request,
+        429,
+        f"Te veel nieuwe berekeningen in korte tijd; probeer het over {exc.wacht} seconden opnieuw.",
+        headers={"Retry-After": str(exc.wacht)},
+    )
+
+
 async def _onverwacht(request: Request, exc: Exception) -> Response:
     log.error("onverwachte fout in de API bij %s %s: %s", request.method, request.url.path, type(exc).__name__)
     return probleem(request, 500, "Er ging iets mis aan onze kant. De fout is vastgelegd.")
@@ -181,6 +192,7 @@ def registreer(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http)
     app.add_exception_handler(GeenToegang, _geen_toegang)
     app.add_exception_handler(TeGrootVerzoek, _te_groot)
+    app.add_exception_handler(TeveelBerekeningen, _te_veel_berekeningen)
     app.add_exception_handler(Exception, _onverwacht)
 
 
@@ -194,6 +206,7 @@ _OMSCHRIJVING = {
     412: "De bron is gewijzigd sinds u haar las (If-Match past niet bij de huidige ETag).",
     428: "Geef If-Match met de ETag van de versie die u las.",
     413: "Bestand te groot.",
+    429: "Te veel verzoeken of berekeningen in korte tijd; zie Retry-After.",
 }
 
 

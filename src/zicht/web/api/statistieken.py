@@ -95,7 +95,7 @@ _BESTANDEN: dict[int | str, dict[str, Any]] = {
 @router.get(
     "",
     response_model=StatistiekTabel,
-    responses={**antwoorden(400, 401, 403), **_BESTANDEN},
+    responses={**antwoorden(400, 401, 403, 429), **_BESTANDEN},
     summary="Statistiektabel",
 )
 def statistiek(

@@ -138,6 +138,9 @@ EN_TOKEN: dict[str, str] = {
     "Annuleren": "Cancel",
     "alleen voor CoMensha": "CoMensha only",
     "Geen cijfers voor deze keuze": "No figures for this choice",
+    "U heeft het maximum aantal inzagen voor vandaag bereikt; de beheerder is gewaarschuwd.": (
+        "You have reached the maximum number of views for today; the administrator has been alerted."
+    ),
     "Kies een hoger niveau (veiligheidsregio, provincie of Nederland) of een ander jaar.": (
         "Choose a higher level (safety region, province or the Netherlands) or another year."
     ),

@@ -29,16 +29,21 @@ from zicht.linkage.review import (
     MeldingKenmerken,
     ReviewItem,
     decide,
-    reveal,
     review_count,
     review_item,
     review_queue,
     undo,
 )
-from zicht.privacy.onthulling import DoelOntbreekt
 from zicht.privacy.toegang import Recht
 from zicht.reference import Referentiedata
 from zicht.registry import Pagina
+from zicht.registry.identiteit import (
+    DOELEN,
+    OngeldigOnthulverzoek,
+    Onthulstatus,
+    controleer_onthulverzoek,
+    onthul_paar_voor_zaak,
+)
 from zicht.storage.tables import KoppelBesluit
 from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Vereist
@@ -191,10 +196,12 @@ def _pagina(
     aantal: int = 0,
     fouten: list[dict[str, str]] | None = None,
     doel: str = "",
+    ingevuld: dict[str, str] | None = None,
     identiteiten: tuple[Any, Any] | None = None,
     status_code: int = 200,
 ) -> Response:
     ctx = web(request)
+    fout = {f["veld"]: f["tekst"] for f in (fouten or [])}
     return render(
         request,
         "koppelingen/paar.html",
@@ -210,7 +217,10 @@ def _pagina(
             "aantal": aantal,
             "mag_onthullen": Recht.identiteit_onthullen in aangemeld.toegang.rechten,
             "fouten": fouten or [],
+            "fout": fout,
             "doel": doel,
+            "doelen": [(code.value, label) for code, label in DOELEN.items()],
+            "ingevuld": ingevuld or {"doel": "", "zaaknummer": "", "toelichting": ""},
             "identiteiten": identiteiten,
         },
         status_code=status_code,
@@ -251,21 +261,40 @@ def ongedaan(request: Request, aangemeld: Analist, form: Form) -> Response:
 
 @router.post(PAD + "/{item_id}/identiteit")
 def onthullen(request: Request, aangemeld: Onthuller, item_id: uuid.UUID, form: Form) -> Response:
+    """Both identities of a pair, for a purpose from the list and a case reference (as for one melding), within
+    the caller's daily reveal budget; every reveal is logged with that purpose."""
     ctx = web(request)
     taal = i18n.kies_taal(request)[0]
-    doel = tekst(form, "doel", 500)
+    ingevuld = {k: tekst(form, k, 200) for k in ("doel", "zaaknummer", "toelichting")}
     with ctx.transactie() as s:
         item = review_item(s, item_id)
         if item is None:
             raise HTTPException(404)
         aantal = review_count(s)
     try:
-        with ctx.transactie() as s:
-            identiteiten = reveal(s, ctx.vault, aangemeld.toegang, item_id, doel)
-    except DoelOntbreekt:
-        fout = {"veld": "doel", "tekst": "Beschrijf het doel in 10 tot 200 tekens."}
-        return _pagina(request, aangemeld, item, taal, aantal=aantal, fouten=[fout], doel=doel, status_code=400)
-    return _pagina(request, aangemeld, item, taal, aantal=aantal, doel=doel, identiteiten=identiteiten)
+        verzoek = controleer_onthulverzoek(ingevuld["doel"], ingevuld["zaaknummer"], ingevuld["toelichting"])
+    except OngeldigOnthulverzoek as exc:
+        fouten = [{"veld": veld, "tekst": tekst_} for veld, tekst_ in exc.fouten]
+        return _pagina(request, aangemeld, item, taal, aantal=aantal, fouten=fouten, ingevuld=ingevuld, status_code=400)
+    with ctx.transactie() as s:
+        uitkomst = onthul_paar_voor_zaak(
+            s, ctx.vault, aangemeld.toegang, item_id, verzoek, dagbudget=ctx.settings.onthullingen_per_dag
+        )
+    if uitkomst.status is not Onthulstatus.ok:
+        fout = {
+            "veld": "doel",
+            "tekst": "U heeft het maximum aantal inzagen voor vandaag bereikt; de beheerder is gewaarschuwd.",
+        }
+        return _pagina(request, aangemeld, item, taal, aantal=aantal, fouten=[fout], ingevuld=ingevuld, status_code=429)
+    return _pagina(
+        request,
+        aangemeld,
+        item,
+        taal,
+        aantal=aantal,
+        doel=verzoek.logboekdoel,
+        identiteiten=(uitkomst.links, uitkomst.rechts),
+    )
 
 
 VERTALINGEN: dict[str, str] = {
@@ -319,7 +348,6 @@ VERTALINGEN: dict[str, str] = {
     "Doel": "Purpose",
     "Waarom moet u deze identiteiten zien? Bijvoorbeeld: controle van een mogelijke koppeling.": "Why do you need to see these identities? For example: checking a possible link.",
     "Identiteiten tonen": "Show identities",
-    "Beschrijf het doel in 10 tot 200 tekens.": "Describe the purpose in 10 to 200 characters.",
     "Deze inzage is vastgelegd in het logboek met doel: {doel}": "This view is recorded in the logboek with purpose: {doel}",
     "Identiteiten": "Identities",
     "Voornamen": "First names",
