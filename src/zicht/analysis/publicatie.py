@@ -320,6 +320,7 @@ class Statistiekdienst:
             and not bereik.staat_toe(ref, verzoek.niveau, code)
         ):
             raise BuitenBereik(f"{verzoek.niveau.value} {code} is outside the areas of this user")
+
         def bereken() -> Tabel:
             if (budget := rekenbudget.get()) is not None:
                 budget()  # may refuse: the caller's budget of computations (a lookup never counts)
