@@ -3,7 +3,7 @@
 the role list in the page's language, never a stored word like ``nationale_politie`` or a pair like
 ``politie:zorgcoordinatie``; and an English page shows no Dutch label of a code or role. Checked on the visible
 text (``innerText``) of each role's pages in a real browser, with a few hundred meldingen in the registry;
-technical identifiers marked up as ``<code>`` are exempt."""
+technical identifiers marked up as ``<code>`` are exempt. axe-core checks every page on the way (WCAG 2.1 A/AA)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import re
 import pytest
 from playwright.sync_api import Browser
 
+from tests.functional import test_toegankelijkheid as axe
 from tests.functional.conftest import Server
 from tests.functional.test_dashboard import meldingen as meldingen
 from tests.web_support import nieuwe_melding
@@ -57,8 +58,9 @@ def test_geen_ruwe_codes_in_nederlands_en_engels(browser: Browser, server: Serve
     }
     codes, nl_labels = _codes()
     gevonden: dict[str, list[str]] = {}
+    wcag: dict[str, object] = {}
     for rol, paden in per_rol.items():
-        ctx = browser.new_context()
+        ctx = browser.new_context(bypass_csp=True)  # bypass only so axe can be injected
         try:
             ctx.add_cookies([server.cookie_voor(rol)])
             page = ctx.new_page()
@@ -73,6 +75,9 @@ def test_geen_ruwe_codes_in_nederlands_en_engels(browser: Browser, server: Serve
                         fout += sorted(label for label in nl_labels if re.search(rf"\b{re.escape(label)}\b", tekst))
                     if fout:
                         gevonden[f"{rol} {taal} {pad}"] = fout[:8]
+                    if schendingen := axe._scan(page):
+                        wcag[f"{rol} {taal} {pad}"] = schendingen
         finally:
             ctx.close()
     assert not gevonden, gevonden
+    assert not wcag, wcag
