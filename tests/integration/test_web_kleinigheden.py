@@ -102,3 +102,19 @@ def test_statistiekpagina_zonder_publiceerbare_cijfers_geeft_uitleg_geen_500(
     assert r.status_code == 200
     assert "De aantallen zijn te klein" in r.text and "Kies een hoger niveau" in r.text
     assert 'id="stat-gebied"' in r.text  # the filter stays, to choose again
+
+
+def test_start_is_alleen_actief_op_de_startpagina(tmp_path: Path) -> None:
+    """Issue 14: "Start" was shown as the current menu item on every page outside the menu."""
+    bed = maak_testbed(tmp_path)
+    melder = bed.als("melder")
+
+    def huidig(pad: str) -> list[str]:
+        nav = re.search(r'<nav[^>]*aria-label="Hoofdmenu".*?</nav>', melder.get(pad).text, re.S)
+        assert nav is not None
+        return re.findall(r'href="([^"]+)" aria-current="page"', nav.group(0))
+
+    assert huidig("/") == ["/"]
+    assert huidig("/mijn-gegevens") == []
+    assert huidig("/meldingen") == ["/meldingen"]
+    assert huidig("/meldingen/nieuw") == ["/meldingen/nieuw"]

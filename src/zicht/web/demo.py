@@ -46,9 +46,9 @@ class DemoAccount:
 
 
 _ROLLEN: Sequence[tuple[Rol, str, str, str | None]] = (
-    (Rol.melder, "demo-melder", "Demo Melder (politie)", None),
-    (Rol.analist, "demo-analist", "Demo Analist (CoMensha)", None),
-    (Rol.identiteit, "demo-identiteit", "Demo Identiteit (CoMensha)", None),
+    (Rol.melder, "demo-melder", "Demo Melder, politie", None),
+    (Rol.analist, "demo-analist", "Demo Analist, CoMensha", None),
+    (Rol.identiteit, "demo-identiteit", "Demo Identiteitsfunctionaris, CoMensha", None),
     (Rol.gemeente, "demo-gemeente", "Demo Beleidsmedewerker Utrecht", "gemeente:GM0344"),
     (Rol.opvang, "demo-opvang", "Demo Opvangcoördinator", None),
     (Rol.beheerder, "demo-beheerder", "Demo Beheerder", None),

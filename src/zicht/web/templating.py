@@ -67,7 +67,13 @@ def _nav(request: Request) -> list[dict[str, object]]:
     ]
     items.sort(key=lambda i: i.volgorde)
     pad = request.url.path
-    actief = max((i.pad for i in items if pad == i.pad or pad.startswith(i.pad.rstrip("/") + "/")), key=len, default="")
+    # the entry whose path is the longest prefix of the page's; the start page ("/") only on itself, or every page
+    # outside the menu would show "Start" as the current one (issue 14)
+    actief = max(
+        (i.pad for i in items if pad == i.pad or (i.pad != "/" and pad.startswith(i.pad.rstrip("/") + "/"))),
+        key=len,
+        default="",
+    )
     return [{"pad": i.pad, "label": i.label, "actief": i.pad == actief} for i in items]
 
 
