@@ -151,10 +151,20 @@ def test_zelfde_meldingen_andere_volgorde_en_ids_zelfde_personen(registratie: pd
     identity = {m: m for m in records["melding_id"]}
     assert _partition(first.clusters.labels, identity) == _partition(second.clusters.labels, back)
 
-    def model(m: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in m.items() if k != "linker_uid"}
+    def gelijk(a: Any, b: Any) -> bool:
+        """The trained models agree, numbers to 1e-12 relative: DuckDB's parallel aggregation adds in no fixed
+        order, so the last bit of an m-probability can differ even for the same input twice (seen:
+        0.7507846512647568 against ...569). The model is the same; the bits need not be."""
+        if isinstance(a, dict) and isinstance(b, dict):
+            sleutels = (set(a) | set(b)) - {"linker_uid"}
+            return all(k in a and k in b and gelijk(a[k], b[k]) for k in sleutels)
+        if isinstance(a, list) and isinstance(b, list):
+            return len(a) == len(b) and all(gelijk(x, y) for x, y in zip(a, b, strict=True))
+        if isinstance(a, float) and isinstance(b, float):
+            return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-15)
+        return bool(a == b)
 
-    assert model(first.model.splink_model) == model(second.model.splink_model)
+    assert gelijk(first.model.splink_model, second.model.splink_model)
     scores_first = {
         (a, b): p for a, b, p in first.paren[["melding_a", "melding_b", "match_probability"]].itertuples(index=False)
     }
