@@ -70,6 +70,15 @@ def _plaats(gemeente: str | None, land: str | None) -> str | None:
     return gemeente or land
 
 
+def routestap_tekst(soort: str | None, plaats: str | None, datum: object = None) -> str:
+    """One route event as the intake reads it (``soort:plaats`` or ``soort:plaats:datum``; the file format,
+    the API and the form all write it this way). A ``:`` inside a place name becomes a space."""
+    tekst = f"{soort or 'onbekend'}:{(plaats or '').replace(':', ' ') or 'onbekend'}"
+    if datum:
+        tekst += f":{datum.isoformat() if hasattr(datum, 'isoformat') else datum}"
+    return tekst
+
+
 def invoer_van(melding: Melding, identiteit: Identiteitsgegevens | None) -> dict[str, RawValue]:
     """The stored melding as raw intake columns (what the validator reads), identity included.
 
@@ -105,11 +114,7 @@ def invoer_van(melding: Melding, identiteit: Identiteitsgegevens | None) -> dict
         "documentnummer": list(ident.documentnummers),
         "telefoonnummer": list(ident.telefoonnummers),
         "toelichting": ident.toelichting,
-        "route": [
-            f"{r.soort}:{_plaats(r.gemeentecode, r.land) or 'onbekend'}"
-            + (f":{r.datum.isoformat()}" if r.datum else "")
-            for r in melding.route
-        ],
+        "route": [routestap_tekst(r.soort, _plaats(r.gemeentecode, r.land), r.datum) for r in melding.route],
     }
 
 
@@ -139,11 +144,7 @@ def invoer_uit(m: MeldingInvoer) -> dict[str, RawValue]:
         "documentnummer": list(ident.documentnummers),
         "telefoonnummer": list(ident.telefoonnummers),
         "toelichting": ident.toelichting,
-        "route": [
-            f"{r.soort}:{_plaats(r.plaats.gemeentecode, r.plaats.land) or 'onbekend'}"
-            + (f":{r.datum.isoformat()}" if r.datum else "")
-            for r in m.route
-        ],
+        "route": [routestap_tekst(r.soort, _plaats(r.plaats.gemeentecode, r.plaats.land), r.datum) for r in m.route],
     }
 
 

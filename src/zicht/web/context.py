@@ -42,6 +42,8 @@ class WebContext:
     jinja: Environment | None = field(default=None, repr=False)
     #: The statistics service (``zicht.web.statistiekdienst.dienst``), shared by the pages and the API.
     statistieken: Any = field(default=None, repr=False)
+    #: Per-user budget of newly computed statistics tables (``zicht.web.statistiekdienst.rekenbudget_van``).
+    rekenbudget: Any = field(default=None, repr=False)
 
     @cached_property
     def vault(self) -> Vault:

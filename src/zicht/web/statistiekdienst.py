@@ -89,13 +89,14 @@ class Rekenbudget:
             momenten.append(nu)
 
 
-_BUDGETTEN: dict[int, Rekenbudget] = {}
-
-
 def rekenbudget_van(ctx: WebContext) -> Rekenbudget:
-    """The computation budget of an app (one per web context)."""
+    """The computation budget of an app (one per web context, made on first use)."""
     with _LOCK:
-        return _BUDGETTEN.setdefault(id(ctx), Rekenbudget(ctx.settings.statistiek_berekeningen_per_minuut))
+        if ctx.rekenbudget is None:
+            ctx.rekenbudget = Rekenbudget(ctx.settings.statistiek_berekeningen_per_minuut)
+        budget = ctx.rekenbudget
+    assert isinstance(budget, Rekenbudget)
+    return budget
 
 
 def rol_en_bereik(request: Request, toegang: Toegang) -> tuple[str, Bereik]:

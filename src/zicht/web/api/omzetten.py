@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from zicht.intake import Fout
+from zicht.intake.correctie import routestap_tekst
 from zicht.privacy.toegang import Recht, Toegang
 from zicht.registry import Pagina
 from zicht.storage.tables import Melding as MeldingRij
@@ -65,10 +66,7 @@ def naar_invoer(body: schemas.MeldingNieuw) -> dict[str, Any]:
         "documentnummer": list(body.documentnummers),
         "telefoonnummer": list(body.telefoonnummers),
         "toelichting": body.toelichting,
-        "route": [
-            f"{stap.soort}:{stap.plaats.replace(':', ' ')}" + (f":{stap.datum.isoformat()}" if stap.datum else "")
-            for stap in body.route
-        ],
+        "route": [routestap_tekst(stap.soort, stap.plaats, stap.datum) for stap in body.route],
     }
 
 

@@ -15,6 +15,7 @@ from starlette.datastructures import FormData
 
 from zicht.codebook import Codelijst, codelijst
 from zicht.intake import KOLOMMEN, Fout
+from zicht.intake.correctie import routestap_tekst
 from zicht.web.formulier import lijst, tekst
 
 _KOLOM = {k.naam: k for k in KOLOMMEN}
@@ -134,11 +135,7 @@ def routerijen(form: FormData) -> list[dict[str, str]]:
 
 def route_als_tekst(rijen: list[dict[str, str]]) -> list[str]:
     """Route rows as the intake's ``soort:plaats:datum`` values (the file format and the API use the same)."""
-    return [
-        f"{r['soort'] or 'onbekend'}:{r['plaats'].replace(':', ' ') or 'onbekend'}"
-        + (f":{r['datum']}" if r["datum"] else "")
-        for r in rijen
-    ]
+    return [routestap_tekst(r["soort"], r["plaats"], r["datum"]) for r in rijen]
 
 
 def route_als_rijen(route: list[str]) -> list[dict[str, str]]:
