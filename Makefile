@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: demo test test-fast lint bench serve install clean assets audit sbom
+.PHONY: demo test test-fast lint bench serve install clean assets audit sbom vertalingen
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,19 @@ sbom: $(STAMP) $(NODE_STAMP)
 		--of JSON -o var/sbom/zicht-python.cdx.json $(BIN)/python
 	npm sbom --sbom-format cyclonedx --omit=dev > var/sbom/zicht-npm.cdx.json
 	@echo "SBOM geschreven / written: var/sbom/zicht-python.cdx.json var/sbom/zicht-npm.cdx.json"
+
+## vertalingen: extract every interface text (Python and templates, mapping in pyproject [tool.babel]) and update
+## the English catalogue src/zicht/taal/locale/en/LC_MESSAGES/zicht.po; new texts arrive untranslated, changed ones
+## fuzzy (tests/unit/test_vertalingen.py fails until each has a checked English msgstr). The compile step checks the
+## catalogue and prints its statistics; the app reads the .po itself, so the .mo in var/ is not used (docs/adr/0009).
+LOCALE := src/zicht/taal/locale
+vertalingen: $(STAMP)
+	@mkdir -p var/vertalingen
+	$(BIN)/pybabel -q extract -F pyproject.toml --sort-output --add-location=file --no-wrap --omit-header -c TRANSLATORS: \
+		-o var/vertalingen/zicht.pot src
+	$(BIN)/pybabel -q update -D zicht -l en -i var/vertalingen/zicht.pot -d $(LOCALE) --init-missing \
+		--ignore-obsolete --no-wrap --ignore-pot-creation-date
+	$(BIN)/pybabel compile -D zicht -l en -i $(LOCALE)/en/LC_MESSAGES/zicht.po -o var/vertalingen/zicht-en.mo --statistics
 
 bench: install
 	$(BIN)/python benchmarks/bench_import.py

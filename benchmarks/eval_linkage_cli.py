@@ -19,7 +19,8 @@ Data sets (repeatable, run in the order given):
 * ``--synth SEED:FROM-TO`` - ``zicht synth`` reduced to identity fields (reference, report date, names,
   birth date, age, sex, nationality; ``uitbuitingsvorm`` onbekend); ``--synth-vol SEED:FROM-TO`` the same
   output unchanged (all fields, every organisation in its own format);
-* ``--stress SEED:PERSONS`` - ``tests/stress_linkage/generator.py``.
+* ``--stress SEED:PERSONS[:NAMEN]`` - ``tests/stress_linkage/generator.py``, in its name world ``werkelijk``
+  (default: published name frequencies) or ``kopzwaar`` (the first, far heavier-headed version).
 
 Usage::
 
@@ -76,9 +77,11 @@ def build(kind: str, value: Any, work: Path, reference_dir: Path | None) -> tupl
         what = "identity fields" if reduce else "all fields"
         return lc.load_layout(directory, name=f"synth {seed}, {van}–{str(tot)[2:]} ({what})"), [step]
     if kind == "stress":
-        seed_text, _, persons = str(value).partition(":")
-        seed, n = int(seed_text), int(persons)
-        return lc.load_layout(lc.stress_layout(work / "stress", seed, n), name=f"stress {seed}, {n:,} persons"), []
+        seed_text, _, rest = str(value).partition(":")
+        persons, _, namen = rest.partition(":")
+        seed, n, namen = int(seed_text), int(persons), namen or "werkelijk"
+        directory = lc.stress_layout(work / f"stress-{seed}-{namen}", seed, n, namen)
+        return lc.load_layout(directory, name=f"stress {seed}, {n:,} persons ({namen})"), []
     raise ValueError(kind)
 
 
@@ -88,7 +91,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--febrl4", dest="febrl4", action=_Source, nargs=0, help="FEBRL4, names and birth date")
     parser.add_argument("--synth", dest="synth", action=_Source, metavar="SEED:FROM-TO", help="identity fields only")
     parser.add_argument("--synth-vol", dest="synth_vol", action=_Source, metavar="SEED:FROM-TO", help="all fields")
-    parser.add_argument("--stress", dest="stress", action=_Source, metavar="SEED:PERSONS", help="stress generator")
+    parser.add_argument(
+        "--stress",
+        dest="stress",
+        action=_Source,
+        metavar="SEED:PERSONS[:NAMEN]",
+        help="stress generator (NAMEN: werkelijk or kopzwaar)",
+    )
     parser.add_argument("--seed", type=int, default=None, help="zicht link --seed (default: the CLI's default)")
     parser.add_argument("--json", dest="json_out", type=Path, help="write all results as JSON to this file")
     parser.add_argument("--referentie", type=Path, help="reference data (default: ZICHT_REFERENCE_DIR or ../shared)")
@@ -143,6 +152,16 @@ def main(argv: list[str] | None = None) -> int:
     out.write("\nrecall per variation kind (true pairs where either melding carries it; geen = neither):\n")
     for result in results:
         out.write(lc.variation_line(result) + "\n")
+    out.write(
+        "\nwithout meldingen the data cannot place (no full birth date, and another person's melding with the same"
+        " name, year, sex and nationality; lc.ambiguous_meldingen):\n"
+    )
+    for r in results:
+        x = r["onderscheidbaar"]
+        out.write(
+            f"{r['data_set']}: {x['ambiguous_meldingen']:,} left out, {x['meldingen']:,} meldingen, precision "
+            f"{x['precision']:.4f}, recall {x['recall']:.4f} ({x['true_pairs']:,} true pairs)\n"
+        )
     linkable = [r for r in results if r["linkable"]]
     if linkable:
         out.write("\nwithout anonymous meldingen (as in docs/linkage.md):\n")

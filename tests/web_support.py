@@ -148,8 +148,9 @@ def maak_beoordelingen(sessions: sessionmaker[Session], paren: list[tuple[str, s
     from zicht.storage.tables import KoppelBeoordeling, KoppelRun
 
     niveaus = [
-        {"vergelijking": "naam", "label": "fonetisch gelijk", "gamma": 3, "match_weight": 6.1, "bayes_factor": 68.6},
-        {"vergelijking": "geboortedatum", "label": "jaar gelijk", "gamma": 1, "match_weight": -1.2,
+        {"vergelijking": "naam", "label": "fonetisch gelijk (transliteratie, tussenvoegsel)", "gamma": 3,
+         "match_weight": 6.1, "bayes_factor": 68.6},
+        {"vergelijking": "geboortedatum", "label": "zelfde jaar, andere datum", "gamma": 1, "match_weight": -1.2,
          "bayes_factor": 0.435},
     ]  # fmt: skip
     ids: list[str] = []

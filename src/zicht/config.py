@@ -209,15 +209,17 @@ class Settings(BaseSettings):
         ge=1,
         le=100,
         description="Minimised meldingen (no identity) are kept this many years after their melddatum for the "
-        "statistics series; older ones are listed by ``zicht bewaartermijn toon`` for a decision (not deleted "
-        "automatically, since published figures must stay reproducible).",
+        "statistics series. ``zicht bewaartermijn opschonen`` deletes a person's meldingen from every table once all "
+        "of them are older (an unlinked melding on its own), after writing their counts to the ledger "
+        "(``telling_archief``), so published figures stay the same (docs/bewaren.md).",
     )
     bewaar_logboek_jaren: int = Field(
         20,
         ge=1,
         le=100,
-        description="The logboek is kept at least this many years (accountability towards data subjects and the "
-        "supervisor); its chain is never shortened by the purge job, older records are listed for archiving.",
+        description="The logboek is kept this many years (accountability towards data subjects and the "
+        "supervisor); ``zicht bewaartermijn opschonen`` then cuts older records from the start of the chain behind a "
+        "signed bewaaranker, so ``zicht logboek verify`` keeps verifying the rest (docs/logboek.md).",
     )
     bewaar_importrapport_dagen: int = Field(
         90,

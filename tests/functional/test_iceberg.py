@@ -85,7 +85,7 @@ def test_ijsberg_werkt_zonder_javascript(browser: Browser, server: Server, synth
         expect(page.locator("#lezing")).to_contain_text(
             "2023, arbeidsuitbuiting, heel Nederland:", timeout=REKENTIJD_MS
         )
-        expect(page.get_by_role("table", name="Personen per combinatie van lijsten")).to_contain_text("kmar_nla")
+        expect(page.get_by_role("table", name="Personen per combinatie van lijsten")).to_contain_text("KMar en NLA")
         page.get_by_text("Methodeverantwoording").click()  # <details> opens natively
         expect(page.get_by_role("heading", name="Aannames en beperkingen")).to_be_visible()
     finally:

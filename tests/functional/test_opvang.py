@@ -84,7 +84,7 @@ def test_opvang_vraagt_aan_kiest_uit_voorstellen_en_plaatst(als: Any, server: Se
     page.get_by_label("Besluit en reden").select_option("geplaatst:aanbod_aanvaard")
     page.get_by_role("button", name="Besluit vastleggen").click()
     expect(page.locator("dd").first).to_have_text("geplaatst")
-    expect(page.get_by_role("table", name="Elke wijziging, oudste eerst")).to_contain_text("aanbod_aanvaard")
+    expect(page.get_by_role("table", name="Elke wijziging, oudste eerst")).to_contain_text("aanbod aanvaard")
     assert _scan(page) == []
     page.get_by_role("link", name="Terug naar de wachtrij").click()
     assert int(_kerncijfer(page, "Geplaatst in de afgelopen 30 dagen")) == geplaatst_voor + 1

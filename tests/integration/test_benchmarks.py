@@ -45,10 +45,38 @@ def test_bench_linkage_runs() -> None:
     assert out["incrementeel"]["meldingen"] == 200
 
 
-def test_bench_mse_runs(capsys: pytest.CaptureFixture[str]) -> None:
+_MSE_TINY = ["--runs", "1", "--fits", "2", "--nboot", "20", "--repeats", "1", "--no-parallel", "--datasets", "Korea"]
+
+
+def test_bench_mse_stored_figures_are_labelled_and_never_divided(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bench = _script("bench_mse")
-    assert bench.main(["--nboot", "20", "--repeats", "1", "--no-parallel", "--datasets", "Korea"]) in (0, None)
-    assert "Korea" in capsys.readouterr().out
+    bench.main([*_MSE_TINY, "--no-r", "--json", str(tmp_path / "mse.json")])
+    out = capsys.readouterr().out
+    assert "Korea" in out and "stored" in out and "zicht --help" in out
+    assert "x " not in out.replace("x = ", "")  # no ratio line
+    res = json.loads((tmp_path / "mse.json").read_text(encoding="utf-8"))
+    korea = res["datasets"]["Korea"]
+    assert res["sparsemse_measured"] is False and "sparsemse" not in korea["end_to_end"]
+    assert "x_wall" not in korea["bootstrap"] and korea["load_before"] and res["run"]["load_after"]
+    assert korea["end_to_end"]["zicht"]["cpu_s"]["p50"] > 0
+
+
+def test_bench_mse_measures_sparsemse_side_by_side(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bench = _script("bench_mse")
+    if bench.r_versions() is None:
+        pytest.skip("Rscript with SparseMSE is not installed (docs/mse.md, Speed)")
+    bench.main([*_MSE_TINY, "--json", str(tmp_path / "mse.json")])
+    assert "measured in this run" in capsys.readouterr().out
+    korea = json.loads((tmp_path / "mse.json").read_text(encoding="utf-8"))["datasets"]["Korea"]
+    agree = korea["end_to_end"]["agreement"]
+    assert agree["same_model"] and agree["zicht"]["model"] == ["b:c"]
+    assert agree["max_rel_diff"] < 1e-9  # SparseMSE's own estimate, analytic limits and intercept
+    assert korea["bootstrap"]["ahat_rel_diff"] < 1e-9  # the jackknife has no random draws
+    for part in (korea["end_to_end"], korea["per_fit"]):
+        assert part["x_wall_p50"] > 0 and part["x_cpu_p50"] > 0
+    assert korea["end_to_end"]["sparsemse"]["cpu_s"]["p50"] > 0
 
 
 def test_bench_insight_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -119,7 +119,9 @@ def test_downloads_en_logboek(bed: WebBed) -> None:
 def test_engelse_pagina(bed: WebBed) -> None:
     html = bed.als("analist").get("/analyse/ijsberg?lang=en").text
     assert "Registered and estimated number of victims" in html
-    assert "The explanations and warnings are available in Dutch only." in html
+    # the reading, warnings and method text of the (cached, language-neutral) estimate are English too
+    assert "persons registered" in html and "personen geregistreerd" not in html
+    assert "Method statement" in html and "Aannames en beperkingen" not in html
 
 
 def test_zonder_gekoppelde_personen(tmp_path: Path) -> None:

@@ -297,8 +297,8 @@ def typo(rng: np.random.Generator, s: str) -> str:
     return out if out != s else s[:i] + s[i + 1 :]
 
 
-def _zipf(n: int) -> np.ndarray:
-    w = 1.0 / np.arange(1, n + 1) ** 1.1
+def _zipf(n: int, s: float = 1.1) -> np.ndarray:
+    w = 1.0 / np.arange(1, n + 1) ** s
     return w / w.sum()
 
 
@@ -306,25 +306,102 @@ def _names(s: str) -> list[str]:
     return s.split("|") if "|" in s else s.split()
 
 
-def build_pools(rng: np.random.Generator) -> dict[str, dict]:
+#: Name worlds. ``werkelijk`` (the default) follows published name frequencies: the most common family name and
+#: the most common given names per sex carry the share below (README.md lists the sources), and one Zipf curve
+#: runs from there over the named head list and then a long tail of other names of that origin. ``kopzwaar`` is the first version of this world: Zipf(1.1) over 12-40 head names (60 % of family
+#: names, all given names) and 200 tail family names, so that the most common given name is about 30 % of an
+#: origin's women and a full name is shared by different people hundreds of times more often than in life.
+NAAMWERELDEN = ("werkelijk", "kopzwaar")
+
+# origin: (share of the most common family name, of the most common woman's given name, of the most common man's)
+FREQUENTIES = {
+    "NL": (0.0053, 0.02, 0.025),
+    "RO": (0.010, 0.06, 0.05),
+    "BG": (0.020, 0.04, 0.04),
+    "PL": (0.0054, 0.06, 0.05),
+    "HU": (0.023, 0.06, 0.05),
+    "NG": (0.010, 0.02, 0.02),
+    "VN": (0.38, 0.03, 0.03),
+    "CN": (0.079, 0.01, 0.01),
+    "UA": (0.003, 0.05, 0.05),
+    "ER": (0.020, 0.04, 0.04),
+    "MA": (0.010, 0.06, 0.10),
+    "CO": (0.030, 0.08, 0.05),
+    "SY": (0.015, 0.06, 0.10),
+}
+
+
+def _pool(names: list[str], p: np.ndarray) -> tuple[list[str], np.ndarray]:
+    return names, p if abs(p.sum() - 1.0) < 1e-12 else p / p.sum()
+
+
+def _head_and_tail(head: list[str], top: float, tail: list[str]) -> tuple[list[str], np.ndarray]:
+    """One frequency curve over the head list and then the tail: ``top / rank**s``, with ``s`` such that the
+    shares add up to one, so the most common name has the published share and no tail name is more common
+    than the last head name."""
+    n = len(head) + len(tail)
+    ranks = np.arange(1, n + 1, dtype=float)
+    if top * n <= 1.0:
+        return _pool(head + tail, np.full(n, 1.0 / n))
+    lo, hi = 0.0, 8.0
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        if (top / ranks**mid).sum() > 1.0:
+            lo = mid
+        else:
+            hi = mid
+    return _pool(head + tail, top / ranks**hi)
+
+
+def _given_tail(rng: np.random.Generator, names: list[str], size: int) -> list[str]:
+    """Other given names of an origin: the start of one known name joined to the end of another."""
+    starts = sorted({n[: max(2, len(n) // 2)] for n in names if " " not in n})
+    ends = sorted({n[max(2, len(n) // 2) :] for n in names if " " not in n} - {""})
+    combos = sorted({a + b for a in starts for b in ends} - set(names))
+    return [str(t) for t in rng.choice(combos, size=min(size, len(combos)), replace=False)]
+
+
+def build_pools(rng: np.random.Generator, world: str = "werkelijk") -> dict[str, dict]:
     pools = {}
     for o, (fam, fem, mal, starts, ends) in NAMES.items():
         head = fam.split("|")
-        combos = sorted({a + b for a in _S(starts) for b in _S(ends)} - set(head))
-        tail = [str(t) for t in rng.choice(combos, size=min(200, len(combos)), replace=False)]
+        if world == "kopzwaar":
+            combos = sorted({a + b for a in _S(starts) for b in _S(ends)} - set(head))
+            tail = [str(t) for t in rng.choice(combos, size=min(200, len(combos)), replace=False)]
+        else:
+            middles = ["", *sorted({s.lower()[:2] for s in _S(starts)})]
+            combos = sorted({a + m + b for a in _S(starts) for m in middles for b in _S(ends)} - set(head))
+            tail = [str(t) for t in rng.choice(combos, size=min(3000, len(combos)), replace=False)]
         if o in ("NL", "MA"):
             parts = ["van ", "de ", "van der ", "van den ", "ter "] if o == "NL" else ["El ", "Ben "]
             tail = [parts[rng.integers(len(parts))] + t if rng.random() < 0.2 else t for t in tail]
-        pools[o] = {"head": head, "tail": tail, "vrouw": _names(fem), "man": _names(mal)}
+        vrouw, man = _names(fem), _names(mal)
+        if world == "kopzwaar":
+            pools[o] = {
+                "familie": _pool(head, _zipf(len(head))),
+                "staart": tail,
+                "kop_aandeel": 0.6,
+                "vrouw": _pool(vrouw, _zipf(len(vrouw))),
+                "man": _pool(man, _zipf(len(man))),
+            }
+        else:
+            f_top, w_top, m_top = FREQUENTIES[o]
+            pools[o] = {
+                "familie": _head_and_tail(head, f_top, tail),
+                "kop_aandeel": 1.0,
+                "vrouw": _head_and_tail(vrouw, w_top, _given_tail(rng, vrouw, 1500)),
+                "man": _head_and_tail(man, m_top, _given_tail(rng, man, 1500)),
+            }
     return pools
 
 
-def _draw(rng: np.random.Generator, lst: list[str]) -> str:
-    return lst[rng.choice(len(lst), p=_zipf(len(lst)))]
+def _draw(rng: np.random.Generator, pool: tuple[list[str], np.ndarray]) -> str:
+    names, p = pool
+    return names[rng.choice(len(names), p=p)]
 
 
-def make_persons(rng: np.random.Generator, n: int) -> list[dict]:
-    pools = build_pools(rng)
+def make_persons(rng: np.random.Generator, n: int, world: str = "werkelijk") -> list[dict]:
+    pools = build_pools(rng, world)
     origins, shares = list(SHARES), np.array(list(SHARES.values()))
     start_year = np.array([dt.date(y, 1, 1).toordinal() for y in range(1960, 2010)])
 
@@ -345,11 +422,10 @@ def make_persons(rng: np.random.Generator, n: int) -> list[dict]:
 
     def family(o: str) -> str:
         def one() -> str:
-            return (
-                _draw(rng, pools[o]["head"])
-                if rng.random() < 0.6
-                else pools[o]["tail"][rng.integers(len(pools[o]["tail"]))]
-            )
+            if rng.random() < pools[o]["kop_aandeel"]:
+                return _draw(rng, pools[o]["familie"])
+            tail = pools[o]["staart"]
+            return str(tail[rng.integers(len(tail))])
 
         if o == "CO":
             a = one()
@@ -470,10 +546,15 @@ def make_melding(rng: np.random.Generator, person: dict, profile: str) -> tuple[
     return row, kinds
 
 
-def simuleer(*, persons: int = 3000, seed: int = 1) -> tuple[list[dict], list[dict]]:
-    """The world in memory: (persons, meldingen); each melding has melder, melder_referentie, persoon_id, variaties."""
+def simuleer(*, persons: int = 3000, seed: int = 1, namen: str = "werkelijk") -> tuple[list[dict], list[dict]]:
+    """The world in memory: (persons, meldingen); each melding has melder, melder_referentie, persoon_id, variaties.
+
+    ``namen`` picks the name world (:data:`NAAMWERELDEN`).
+    """
+    if namen not in NAAMWERELDEN:
+        raise ValueError(f"namen must be one of {NAAMWERELDEN}")
     rng = np.random.default_rng(seed)
-    people = make_persons(rng, persons)
+    people = make_persons(rng, persons, namen)
     org_w = np.array([o[6] for o in ORGS])
     org_w = org_w / org_w.sum()
     lo, hi = dt.date(2022, 1, 1).toordinal(), dt.date(2024, 12, 31).toordinal()
@@ -509,10 +590,10 @@ def simuleer(*, persons: int = 3000, seed: int = 1) -> tuple[list[dict], list[di
     return people, meldingen
 
 
-def generate(out_dir: Path, *, persons: int = 3000, seed: int = 1) -> dict:
+def generate(out_dir: Path, *, persons: int = 3000, seed: int = 1, namen: str = "werkelijk") -> dict:
     """Write the world in the registry import layout to ``out_dir`` and return the manifest."""
     out_dir = Path(out_dir)
-    people, meldingen = simuleer(persons=persons, seed=seed)
+    people, meldingen = simuleer(persons=persons, seed=seed, namen=namen)
     (out_dir / "meldingen").mkdir(parents=True, exist_ok=True)
     with (out_dir / "organisaties.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -544,6 +625,7 @@ def generate(out_dir: Path, *, persons: int = 3000, seed: int = 1) -> dict:
         names.setdefault((m["voornamen"], m["achternaam"]), set()).add(m["persoon_id"])
     manifest = {
         "seed": seed,
+        "namen": namen,
         "persons": persons,
         "meldingen": len(meldingen),
         "ware_paren": sum(c * (c - 1) // 2 for c in per_person.values()),
@@ -568,8 +650,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("out_dir", type=Path)
     ap.add_argument("--personen", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--namen", choices=NAAMWERELDEN, default="werkelijk", help="name world (see README.md)")
     args = ap.parse_args(argv)
-    print(json.dumps(generate(args.out_dir, persons=args.personen, seed=args.seed), indent=2, ensure_ascii=False))
+    manifest = generate(args.out_dir, persons=args.personen, seed=args.seed, namen=args.namen)
+    print(json.dumps(manifest, indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":

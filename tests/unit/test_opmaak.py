@@ -23,6 +23,7 @@ from zicht.analysis.opmaak import datum, getal, procent
 from zicht.analysis.tabel import Kolomsoort, Markering, Waarde, format_getal, in_taal
 from zicht.codebook import codelijst
 from zicht.reference import Gebiedsniveau
+from zicht.taal import vertaler
 
 TWEE_JAAR = Periode.parse("2022-2023")
 
@@ -97,8 +98,8 @@ def _codeboeklabel(wat: Uitsplitsing, code: str, taal: str) -> str:
         return codelijst(lijst)[code].label(taal)
     assert code in _VASTE_LABELS or code == OVERIG, (wat, code)
     if code == OVERIG and wat is not Uitsplitsing.nationaliteit:
-        return "other" if taal == "en" else "overig"
-    return _VASTE_LABELS[code][1 if taal == "en" else 0]
+        return vertaler(taal)("overig")
+    return vertaler(taal)(_VASTE_LABELS[code])
 
 
 @pytest.mark.parametrize("taal", ["nl", "en"])

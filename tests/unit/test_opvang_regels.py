@@ -58,7 +58,7 @@ def test_alleen_volwassen_niet_eu_in_bedenktijd_komen_in_cosm() -> None:
 
 
 DOELGROEP = [
-    (Profiel("man", 30), Doelgroep(geslacht="vrouw"), "alleen voor vrouw"),
+    (Profiel("man", 30), Doelgroep(geslacht="vrouw"), "alleen voor vrouwen"),
     (Profiel("vrouw", 30), Doelgroep(geslacht="vrouw"), None),
     (Profiel("onbekend", 30), Doelgroep(geslacht="vrouw"), None),
     (Profiel("vrouw", 16), Doelgroep(leeftijd_min=18), "vanaf 18 jaar"),

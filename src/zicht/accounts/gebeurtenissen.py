@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from zicht.privacy import logboek
 from zicht.privacy.logboek import Actor
 from zicht.storage.tables import Gebruiker, LogboekRecord, Organisatie
+from zicht.taal import N_
 
 #: The logboek purpose of account events.
 DOEL = "beveiliging: toegang tot zicht (accounts en inloggen)"
@@ -47,19 +48,19 @@ class Gebeurtenis(StrEnum):
     geheractiveerd = "geheractiveerd"
 
 
-#: Dutch labels (the English catalogue translates them).
+#: Dutch labels (source text of the one catalogue, zicht.taal; translated where shown).
 LABELS: dict[Gebeurtenis, str] = {
-    Gebeurtenis.inloggen: "ingelogd",
-    Gebeurtenis.inloggen_mislukt: "inloggen mislukt",
-    Gebeurtenis.aangemaakt: "account aangemaakt",
-    Gebeurtenis.wachtwoord_gewijzigd: "wachtwoord gewijzigd",
-    Gebeurtenis.wachtwoord_hersteld: "wachtwoord hersteld door beheerder",
-    Gebeurtenis.tweede_factor_gekoppeld: "tweede factor gekoppeld",
-    Gebeurtenis.tweede_factor_hersteld: "tweede factor hersteld door beheerder",
-    Gebeurtenis.herstelcodes_gemaakt: "herstelcodes gemaakt",
-    Gebeurtenis.herstelcode_gebruikt: "herstelcode gebruikt",
-    Gebeurtenis.gedeactiveerd: "account gedeactiveerd",
-    Gebeurtenis.geheractiveerd: "account geheractiveerd",
+    Gebeurtenis.inloggen: N_("ingelogd"),
+    Gebeurtenis.inloggen_mislukt: N_("inloggen mislukt"),
+    Gebeurtenis.aangemaakt: N_("account aangemaakt"),
+    Gebeurtenis.wachtwoord_gewijzigd: N_("wachtwoord gewijzigd"),
+    Gebeurtenis.wachtwoord_hersteld: N_("wachtwoord hersteld door beheerder"),
+    Gebeurtenis.tweede_factor_gekoppeld: N_("tweede factor gekoppeld"),
+    Gebeurtenis.tweede_factor_hersteld: N_("tweede factor hersteld door beheerder"),
+    Gebeurtenis.herstelcodes_gemaakt: N_("herstelcodes gemaakt"),
+    Gebeurtenis.herstelcode_gebruikt: N_("herstelcode gebruikt"),
+    Gebeurtenis.gedeactiveerd: N_("account gedeactiveerd"),
+    Gebeurtenis.geheractiveerd: N_("account geheractiveerd"),
 }
 
 #: The actor of account actions from the command line.

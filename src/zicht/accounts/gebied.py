@@ -7,8 +7,9 @@ from __future__ import annotations
 from zicht.accounts.fouten import Gebruikersfout
 from zicht.privacy.toegang import GEBIED_NIVEAUS, Gebied
 from zicht.reference import AmbiguousName, Gebiedsniveau, Referentiedata, UnknownPlace
+from zicht.taal import N_
 
-ONBEKEND = "Kies een gebied uit de lijst: een gemeente of een regio. '{invoer}' is geen bekend gebied."
+ONBEKEND = N_("Kies een gebied uit de lijst: een gemeente of een regio. '{invoer}' is geen bekend gebied.")
 
 
 def kies_gebied(referentie: Referentiedata, tekst: str) -> Gebied:

@@ -29,6 +29,7 @@ from zicht.privacy.toegang import Gebied, Rol, Toegang
 from zicht.reference import Referentiedata
 from zicht.storage.base import utcnow
 from zicht.storage.tables import Gebruiker, Organisatie
+from zicht.taal import N_
 
 _NAAM = re.compile(r"^[a-z0-9][a-z0-9._@-]{2,63}$")
 
@@ -79,22 +80,22 @@ def maak_gebruiker(
     gebruikersnaam = gebruikersnaam.strip().lower()
     if not _NAAM.match(gebruikersnaam):
         raise Gebruikersfout(
-            "Kies een gebruikersnaam van 3 tot 64 tekens: kleine letters, cijfers en . _ @ -", "gebruikersnaam"
+            N_("Kies een gebruikersnaam van 3 tot 64 tekens: kleine letters, cijfers en . _ @ -"), "gebruikersnaam"
         )
     try:
         rol = Rol(rol)
     except ValueError:
-        raise Gebruikersfout("Kies een rol uit de lijst.", "rol") from None
+        raise Gebruikersfout(N_("Kies een rol uit de lijst."), "rol") from None
     if session.scalar(select(Gebruiker.id).where(Gebruiker.gebruikersnaam == gebruikersnaam)) is not None:
-        raise Gebruikersfout("De gebruikersnaam {naam} is al in gebruik.", "gebruikersnaam", naam=gebruikersnaam)
+        raise Gebruikersfout(N_("De gebruikersnaam {naam} is al in gebruik."), "gebruikersnaam", naam=gebruikersnaam)
     org: Organisatie | None = None
     if organisatie_code:
         org = zoek_organisatie(session, organisatie_code)
         if org is None:
-            raise Gebruikersfout("Kies een organisatie uit de lijst.", "organisatie")
+            raise Gebruikersfout(N_("Kies een organisatie uit de lijst."), "organisatie")
     if rol is Rol.melder and org is None:
         raise Gebruikersfout(
-            "Kies de organisatie van de melder: een melder meldt namens een organisatie.", "organisatie"
+            N_("Kies de organisatie van de melder: een melder meldt namens een organisatie."), "organisatie"
         )
     gebied_tekst: str | None = None
     if gebied:
@@ -103,7 +104,7 @@ def maak_gebruiker(
         gebied_tekst = str(kies_gebied(referentie, gebied))
     if rol is Rol.gemeente and gebied_tekst is None:
         raise Gebruikersfout(
-            "Kies het gebied van de gemeentegebruiker: een gemeente of een regio uit de lijst.", "gebied"
+            N_("Kies het gebied van de gemeentegebruiker: een gemeente of een regio uit de lijst."), "gebied"
         )
     try:
         controleer_beleid(wachtwoord, gebruikersnaam)
@@ -236,7 +237,7 @@ def controleer_totp(
 def totp_koppelgeheim(bev: Beveiliging, gebruiker: Gebruiker) -> str:
     """The secret to show during enrolment: the pending one, or a new one stored as pending."""
     if gebruiker.totp_bevestigd:
-        raise Gebruikersfout("De tweede factor is al gekoppeld.")
+        raise Gebruikersfout(N_("De tweede factor is al gekoppeld."))
     if gebruiker.totp_geheim is not None:
         bestaand = totp.ontsleutel(bev.totp_sleutel, gebruiker.id, gebruiker.totp_geheim)
         if bestaand is not None:
@@ -270,8 +271,10 @@ def haal_gebruiker(session: Session, gebruiker_id: uuid.UUID) -> Gebruiker | Non
 def _eigen_account(gebruiker: Gebruiker, door: Actor | None) -> None:
     if door is not None and door.id == str(gebruiker.id):
         raise Gebruikersfout(
-            "U kunt dit niet voor uw eigen account doen; vraag het een andere beheerder. Uw eigen wachtwoord "
-            "wijzigt u onder 'Mijn account'."
+            N_(
+                "U kunt dit niet voor uw eigen account doen; vraag het een andere beheerder. Uw eigen wachtwoord "
+                "wijzigt u onder 'Mijn account'."
+            )
         )
 
 
@@ -358,10 +361,10 @@ def _nieuw_wachtwoord(bev: Beveiliging, gebruiker: Gebruiker, nieuw: str, herhal
         raise Gebruikersfout(exc.tekst, exc.veld, **exc.waarden) from None
     if nieuw != herhaling:
         raise Gebruikersfout(
-            "De twee nieuwe wachtwoorden zijn niet gelijk. Typ het nieuwe wachtwoord twee keer.", "herhaling"
+            N_("De twee nieuwe wachtwoorden zijn niet gelijk. Typ het nieuwe wachtwoord twee keer."), "herhaling"
         )
     if controleer_wachtwoord(bev.hasher, gebruiker.wachtwoord_hash, nieuw):
-        raise Gebruikersfout("Kies een ander wachtwoord dan het huidige.", "nieuw")
+        raise Gebruikersfout(N_("Kies een ander wachtwoord dan het huidige."), "nieuw")
     gebruiker.wachtwoord_hash = hash_wachtwoord(bev.hasher, nieuw)
 
 
@@ -389,11 +392,11 @@ def wijzig_wachtwoord(
 
     now = now or utcnow()
     if not inlogpogingen.beoordeel(session, bev, gebruiker.gebruikersnaam, ip, now).toegestaan:
-        raise Gebruikersfout("Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw.", "huidig")
+        raise Gebruikersfout(N_("Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw."), "huidig")
     if not controleer_wachtwoord(bev.hasher, gebruiker.wachtwoord_hash, huidig):
         inlogpogingen.registreer(session, bev, gebruiker.gebruikersnaam, ip, gelukt=False, now=now)
         gebeurtenissen.registreer(session, Gebeurtenis.inloggen_mislukt, gebruiker, details={"stap": "wijzigen"})
-        raise Gebruikersfout("Het huidige wachtwoord is onjuist.", "huidig")
+        raise Gebruikersfout(N_("Het huidige wachtwoord is onjuist."), "huidig")
     _nieuw_wachtwoord(bev, gebruiker, nieuw, herhaling)
     gebruiker.wachtwoord_wijzigen = False
     beeindig_sessies_van(session, gebruiker.id, behalve=hash_token(behoud_sessie) if behoud_sessie else None)
@@ -414,7 +417,7 @@ def kies_nieuw_wachtwoord(bev: Beveiliging, session: Session, gebruiker: Gebruik
 def nieuwe_herstelcodes(session: Session, gebruiker: Gebruiker) -> list[str]:
     """A new set of recovery codes for an account with a second factor (the old set is void); shown once."""
     if not heeft_totp(gebruiker):
-        raise Gebruikersfout("Koppel eerst de tweede factor.")
+        raise Gebruikersfout(N_("Koppel eerst de tweede factor."))
     codes = herstelcodes.maak(session, gebruiker.id)
     gebeurtenissen.registreer(session, Gebeurtenis.herstelcodes_gemaakt, gebruiker)
     return codes

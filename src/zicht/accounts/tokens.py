@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from zicht.privacy.toegang import TOKEN_ROL, TOKEN_SCOPES
 from zicht.storage.base import utcnow
 from zicht.storage.tables import ApiToken, Organisatie
+from zicht.taal import N_
 
 _GEBRUIK_RESOLUTIE = timedelta(minutes=1)
 #: The longest a token may be valid (two years; a token that never expires is not allowed).
@@ -56,7 +57,7 @@ def maak_token(
     if onbekend or not scopes:
         raise Tokenfout(f"scopes: kies uit {', '.join(TOKEN_SCOPES)} (onbekend: {', '.join(onbekend) or '-'})")
     if len({TOKEN_ROL[s] for s in scopes}) > 1:
-        raise Tokenfout("scopes: opvang:bezetting gaat niet samen met scopes voor meldingen; maak twee tokens")
+        raise Tokenfout(N_("scopes: opvang:bezetting gaat niet samen met scopes voor meldingen; maak twee tokens"))
     prefix = secrets.token_hex(6)
     plaintext = f"zicht_{prefix}_{secrets.token_urlsafe(32)}"
     now = utcnow()

@@ -9,6 +9,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from zicht.accounts.fouten import Accountfout
+from zicht.taal import N_
 
 MIN_LENGTE = 12
 MAX_LENGTE = 256
@@ -37,13 +38,13 @@ class Wachtwoordfout(Accountfout):
 def controleer_beleid(wachtwoord: str, gebruikersnaam: str = "", veld: str = "wachtwoord") -> None:
     """Raise Wachtwoordfout when ``wachtwoord`` is too short, too long, or obviously guessable."""
     if len(wachtwoord) < MIN_LENGTE:
-        raise Wachtwoordfout("Het wachtwoord moet minstens {n} tekens hebben.", veld, n=MIN_LENGTE)
+        raise Wachtwoordfout(N_("Het wachtwoord moet minstens {n} tekens hebben."), veld, n=MIN_LENGTE)
     if len(wachtwoord) > MAX_LENGTE:
-        raise Wachtwoordfout("Het wachtwoord mag hoogstens {n} tekens hebben.", veld, n=MAX_LENGTE)
+        raise Wachtwoordfout(N_("Het wachtwoord mag hoogstens {n} tekens hebben."), veld, n=MAX_LENGTE)
     lowered = wachtwoord.lower()
     if lowered in _TE_VOORSPELBAAR or (gebruikersnaam and gebruikersnaam.lower() in lowered):
         raise Wachtwoordfout(
-            "Dit wachtwoord is te makkelijk te raden. Kies een langere zin die niet uw gebruikersnaam bevat.", veld
+            N_("Dit wachtwoord is te makkelijk te raden. Kies een langere zin die niet uw gebruikersnaam bevat."), veld
         )
 
 

@@ -16,6 +16,7 @@ from zicht.analysis.tabel import Tabel
 from zicht.analysis.tabelcontext import NietBeschikbaar
 from zicht.privacy.disclosure import DisclosurePolicy
 from zicht.reference import Gebiedsniveau
+from zicht.taal import vertaler
 
 #: The breakdowns of a dashboard, in display order.
 DASHBOARD_UITSPLITSINGEN: tuple[Uitsplitsing, ...] = (
@@ -92,10 +93,9 @@ def maak_dashboard(
     meldingen: list[str] = []
     kaart: Tabel | None = dienst.statistiek(basisverzoek, rol=rol, bereik=bereik)
     if kaartniveau is not niveau and niveau is not Gebiedsniveau.nederland:
+        _ = vertaler(taal)
         meldingen.append(
-            "Cijfers per uitbuitingsvorm worden niet per gemeente gepubliceerd; de kaart toont veiligheidsregio's."
-            if taal != "en"
-            else "Figures per form are not published per municipality; the map shows safety regions."
+            _("Cijfers per uitbuitingsvorm worden niet per gemeente gepubliceerd; de kaart toont veiligheidsregio's.")
         )
     reeks = dienst.statistiek(
         Verzoek(Tabelsoort.reeks, periode, niveau, gebied, basis=basis, vorm=vorm, van=van, taal=taal),

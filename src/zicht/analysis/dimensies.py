@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from zicht.codebook import codelijst
 from zicht.reference import Gebiedsniveau
+from zicht.taal import N_, vertaler
 
 ONBEKEND = "onbekend"
 #: Pseudo-areas of the plaats-delict basis: exploitation abroad, or place not known.
@@ -37,9 +38,7 @@ class Eenheid(StrEnum):
 
     def label(self, taal: str = "nl") -> str:
         """Plain word for the unit."""
-        if taal == "en":
-            return {"personen": "persons", "meldingen": "reports"}[self.value]
-        return {"personen": "personen", "meldingen": "meldingen"}[self.value]
+        return vertaler(taal)({"personen": N_("personen"), "meldingen": N_("meldingen")}[self.value])
 
 
 class Gebiedsbasis(StrEnum):
@@ -50,9 +49,9 @@ class Gebiedsbasis(StrEnum):
 
     def label(self, taal: str = "nl") -> str:
         """Plain words for the basis."""
-        if taal == "en":
-            return {"plaats_delict": "place of the crime", "melder_regio": "region of the reporter"}[self.value]
-        return {"plaats_delict": "plaats delict", "melder_regio": "regio van de melder"}[self.value]
+        return vertaler(taal)(
+            {"plaats_delict": N_("plaats delict"), "melder_regio": N_("regio van de melder")}[self.value]
+        )
 
     def niveaus(self) -> tuple[Gebiedsniveau, ...]:
         """The area levels this basis supports (the reporter's region is a politie-eenheid or central)."""
@@ -107,7 +106,7 @@ class Uitsplitsing(StrEnum):
 
     def label(self, taal: str = "nl") -> str:
         """The breakdown's name."""
-        return _NAMEN[self.value][1 if taal == "en" else 0]
+        return vertaler(taal)(_NAMEN[self.value])
 
 
 _MEERVOUDIG = frozenset(
@@ -116,31 +115,32 @@ _MEERVOUDIG = frozenset(
 #: A person reported by the police and by FairWork counts for both reporters.
 _PER_PERSOON_ELKE = _MEERVOUDIG | {Uitsplitsing.melder_soort}
 
-_NAMEN: dict[str, tuple[str, str]] = {
-    "totaal": ("totaal", "total"),
-    "uitbuitingsvorm": ("uitbuitingsvorm", "form of exploitation"),
-    "sector": ("sector", "sector"),
-    "werkwijze": ("werkwijze", "method"),
-    "geslacht": ("geslacht", "gender"),
-    "leeftijdsklasse": ("leeftijdsklasse", "age band"),
-    "nationaliteitsgroep": ("nationaliteit (groep)", "nationality (group)"),
-    "nationaliteit": ("nationaliteit", "nationality"),
-    "melder_soort": ("soort melder", "kind of reporter"),
-    "dossiertype": ("dossiertype", "dossier type"),
+_NAMEN: dict[str, str] = {
+    "totaal": N_("totaal"),
+    "uitbuitingsvorm": N_("uitbuitingsvorm"),
+    "sector": N_("sector"),
+    "werkwijze": N_("werkwijze"),
+    "geslacht": N_("geslacht"),
+    "leeftijdsklasse": N_("leeftijdsklasse"),
+    "nationaliteitsgroep": N_("nationaliteit (groep)"),
+    "nationaliteit": N_("nationaliteit"),
+    "melder_soort": N_("soort melder"),
+    "dossiertype": N_("dossiertype"),
 }
 
 LEEFTIJDSKLASSEN: tuple[str, ...] = ("minderjarig", "18-22", "23+", ONBEKEND)
 NATIONALITEITSGROEPEN: tuple[str, ...] = ("nederlands", "eu", "niet_eu", ONBEKEND)
-_VASTE_LABELS: dict[str, tuple[str, str]] = {
-    "minderjarig": ("minderjarig", "minor"),
-    "18-22": ("18 tot en met 22 jaar", "18 to 22 years"),
-    "23+": ("23 jaar en ouder", "23 years and over"),
-    "nederlands": ("Nederlands", "Dutch"),
-    "eu": ("EU (niet Nederlands)", "EU (not Dutch)"),
-    "niet_eu": ("buiten de EU", "non-EU"),
-    OVERIG: ("overige nationaliteit", "other nationality"),
-    ONBEKEND: ("onbekend", "unknown"),
-    "totaal": ("totaal", "total"),
+#: Labels of the derived categories (Dutch source text, translated by ``categorie_label``).
+_VASTE_LABELS: dict[str, str] = {
+    "minderjarig": N_("minderjarig"),
+    "18-22": N_("18 tot en met 22 jaar"),
+    "23+": N_("23 jaar en ouder"),
+    "nederlands": N_("Nederlands"),
+    "eu": N_("EU (niet Nederlands)"),
+    "niet_eu": N_("buiten de EU"),
+    OVERIG: N_("overige nationaliteit"),
+    ONBEKEND: N_("onbekend"),
+    "totaal": N_("totaal"),
 }
 _CODELIJST: dict[Uitsplitsing, str] = {
     Uitsplitsing.uitbuitingsvorm: "uitbuitingsvorm",
@@ -177,10 +177,11 @@ def categorie_label(uitsplitsing: Uitsplitsing, code: str, taal: str = "nl") -> 
             return codelijst(lijst)[code].label(taal)
         except KeyError:
             pass
+    _ = vertaler(taal)
     if code == OVERIG and uitsplitsing is not Uitsplitsing.nationaliteit:
-        return "other" if taal == "en" else "overig"
+        return _("overig")
     if code in _VASTE_LABELS:
-        return _VASTE_LABELS[code][1 if taal == "en" else 0]
+        return _(_VASTE_LABELS[code])
     return code
 
 
@@ -276,8 +277,9 @@ class Periode:
     def label(self, taal: str = "nl") -> str:
         """Readable text: ``2024``, ``2024 K3`` (``Q3`` in English) or ``2022–2024``."""
         if self.soort is Periodesoort.kwartaal:
-            letter = "Q" if taal == "en" else "K"
-            return f"{self.begin.year} {letter}{(self.begin.month + 2) // 3}"
+            # TRANSLATORS: a quarter of a year, e.g. 2024 K3 (kwartaal); in English 2024 Q3
+            _ = vertaler(taal)
+            return _("{jaar} K{kwartaal}", jaar=self.begin.year, kwartaal=(self.begin.month + 2) // 3)
         if self.soort is Periodesoort.jaar:
             return str(self.begin.year)
         return f"{self.begin.year}–{self.eind.year - 1}"
@@ -309,12 +311,14 @@ def _check_jaar(jaar: int) -> None:
 
 def niveau_label(niveau: Gebiedsniveau, taal: str = "nl") -> str:
     """The name of an area level."""
-    nl = {
-        "gemeente": ("gemeente", "municipality"),
-        "veiligheidsregio": ("veiligheidsregio", "safety region"),
-        "politie_eenheid": ("politie-eenheid", "police unit"),
-        "riec_regio": ("RIEC-regio", "RIEC region"),
-        "provincie": ("provincie", "province"),
-        "nederland": ("Nederland", "the Netherlands"),
-    }[niveau.value]
-    return nl[1 if taal == "en" else 0]
+    return vertaler(taal)(_NIVEAUS[niveau.value])
+
+
+_NIVEAUS = {
+    "gemeente": N_("gemeente"),
+    "veiligheidsregio": N_("veiligheidsregio"),
+    "politie_eenheid": N_("politie-eenheid"),
+    "riec_regio": N_("RIEC-regio"),
+    "provincie": N_("provincie"),
+    "nederland": N_("Nederland"),
+}

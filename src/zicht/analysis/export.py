@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from zicht.analysis import opmaak
 from zicht.analysis.tabel import Kolom, Kolomsoort, Markering, Tabel, Waarde
 from zicht.privacy import logboek
+from zicht.taal import vertaler
 
 #: The only timestamp in an XLSX export (document properties and zip entries): the same table, the same bytes.
 XLSX_TIJD = datetime(2000, 1, 1)
@@ -141,13 +142,13 @@ def _xlsx_bytes(wb: Workbook) -> bytes:
 
 
 def _toelichting(tabel: Tabel, taal: str) -> list[tuple[str, str]]:
-    en = taal == "en"
-    regels = [("Title" if en else "Titel", tabel.titel), ("Reading" if en else "Samenvatting", tabel.samenvatting)]
+    _ = vertaler(taal)
+    regels = [(_("Titel"), tabel.titel), (_("Samenvatting"), tabel.samenvatting)]
     regels += tabel.meta.regels(taal)
     if tabel.advies:
-        regels.append(("Advice" if en else "Advies", tabel.advies))
-    regels += [("Note" if en else "Noot", n) for n in tabel.voetnoten]
-    regels.append(("Table id" if en else "Tabel-id", tabel.id))
+        regels.append((_("Advies"), tabel.advies))
+    regels += [(_("Noot"), n) for n in tabel.voetnoten]
+    regels.append((_("Tabel-id"), tabel.id))
     return regels
 
 

@@ -28,14 +28,19 @@ import pyarrow as pa
 from sqlalchemy import Connection, Engine, String, cast, func, select
 from sqlalchemy.orm import aliased
 
+from zicht.analysis.archief import archief_stand, lees_archief
 from zicht.analysis.bronnen import Gegevensbron, gedeclareerde_bronnen, laad_in_duckdb, lees_bron, stand_tekst, verbind
 from zicht.analysis.dimensies import BUITENLAND, CENTRAAL, ONBEKEND, OVERIGE_REGIO
 from zicht.codebook import is_eu
+from zicht.intake.columns import KOLOMMEN
+from zicht.intake.kolom import Soort
 from zicht.reference import Gebiedsniveau, Referentiedata, normalise_name
 from zicht.storage.tables import Melding, MeldingNationaliteit, MeldingUitbuiting, MeldingWerkwijze, Persoon
+from zicht.taal import vertaler
 
-#: Columns of the raw melding table (all text or integer; dates as ISO text).
-MELDING_KOLOMMEN: tuple[str, ...] = (
+#: The columns of the raw melding table that the statistics are defined on (all text or integer; dates as ISO
+#: text), from which the analysis derives its own: the area of the crime location, the age band.
+_ANALYSEKOLOMMEN: tuple[str, ...] = (
     "id",
     "persoon_id",
     "melddatum",
@@ -48,6 +53,13 @@ MELDING_KOLOMMEN: tuple[str, ...] = (
     "leeftijd_bij_melding",
     "dossiertype",
 )
+#: Every other coded field declared for the extract (:data:`zicht.intake.columns.KOLOMMEN`, ``extract``): read as
+#: it is stored, ``onbekend`` when empty.
+GEDECLAREERDE_KOLOMMEN: tuple[str, ...] = tuple(
+    k.kolomnaam for k in KOLOMMEN if k.extract and k.soort is Soort.code and k.kolomnaam not in _ANALYSEKOLOMMEN
+)
+#: Columns of the raw melding table.
+MELDING_KOLOMMEN: tuple[str, ...] = _ANALYSEKOLOMMEN + GEDECLAREERDE_KOLOMMEN
 _CHUNK = 50_000
 #: Values an extract remembers (count cubes, protected families, finished tables, factsheets).
 ONTHOUD_MAX = 20_000
@@ -73,6 +85,8 @@ class Vintage:
         wijzigingen: Versions added to meldingen after their registration (corrections, status decisions,
             withdrawals): a correction changes the figures, so it changes the vintage.
         laatst_gewijzigd: When the last of those was made.
+        archief: The stand of the counts ledger (meldingen deleted after their retention period, whose counts
+            the extract keeps; ``zicht.analysis.archief``), '' while it is empty.
     """
 
     meldingen: int
@@ -85,6 +99,7 @@ class Vintage:
     bronnen: tuple[tuple[str, str], ...] = ()
     wijzigingen: int = 0
     laatst_gewijzigd: datetime | None = None
+    archief: str = ""
 
     @property
     def code(self) -> str:
@@ -102,6 +117,8 @@ class Vintage:
             parts = (*parts, self.bronnen)
         if self.wijzigingen:  # likewise a registry in which no melding was ever changed
             parts = (*parts, self.wijzigingen, _iso(self.laatst_gewijzigd))
+        if self.archief:  # and one from which no melding was ever deleted
+            parts = (*parts, self.archief)
         return hashlib.sha256(repr(parts).encode()).hexdigest()[:12]
 
     @property
@@ -113,16 +130,20 @@ class Vintage:
         """e.g. ``gegevensstand 3fa91c0e2b7d (12.345 meldingen t/m 2025-03-01)``; a publicatie states no
         count (two labels a few meldingen apart would tell how many came in between, docs/adr/0006):
         ``publicatie van 2025-03-02 (gegevensstand 3fa91c0e2b7d)``."""
+        _ = vertaler(taal)
         if self.publicatie is not None:
             dag = self.publicatie.astimezone(UTC).date().isoformat()
-            if taal == "en":
-                return f"publication of {dag} (data vintage {self.code})"
-            return f"publicatie van {dag} (gegevensstand {self.code})"
+            return _("publicatie van {dag} (gegevensstand {code})", dag=dag, code=self.code)
         tot = self.peildatum.isoformat() if self.peildatum else "-"
-        if taal == "en":
-            return f"data vintage {self.code} ({self.meldingen:,} reports up to {tot})"
-        aantal = f"{self.meldingen:,}".replace(",", ".")
-        return f"gegevensstand {self.code} ({aantal} meldingen t/m {tot})"
+        aantal = f"{self.meldingen:,}" if taal == "en" else f"{self.meldingen:,}".replace(",", ".")
+        return _.ngettext(
+            "gegevensstand {code} ({aantal} melding t/m {tot})",
+            "gegevensstand {code} ({aantal} meldingen t/m {tot})",
+            self.meldingen,
+            code=self.code,
+            aantal=aantal,
+            tot=tot,
+        )
 
 
 def _iso(moment: datetime | None) -> str:
@@ -158,6 +179,7 @@ def lees_vintage(
     """
     n = gekoppeld = personen = versies = 0
     laatst = gewijzigd = melding_gewijzigd = None
+    archief = ""
     with verbind(engine) as conn:
         if meldingen:
             stmt = select(
@@ -171,6 +193,7 @@ def lees_vintage(
                 stmt = stmt.where(Melding.aangemaakt_op <= tot)
             n, laatst, gekoppeld, versies, melding_gewijzigd = conn.execute(stmt).one()
             personen, gewijzigd = conn.execute(select(func.count(), func.max(Persoon.gewijzigd_op))).one()
+            archief = archief_stand(conn)
         standen = tuple((b.naam, stand_tekst(conn.execute(b.stand(tot)).one())) for b in _bronnen(bronnen))
     return Vintage(
         int(n),
@@ -183,6 +206,7 @@ def lees_vintage(
         standen,
         int(versies),
         melding_gewijzigd,
+        archief,
     )
 
 
@@ -202,11 +226,14 @@ class RuweGegevens:
     bronnen: tuple[tuple[Gegevensbron, pa.Table], ...] = ()
 
 
-def _lees(engine: Engine | Connection, stmt: Any, namen: tuple[str, ...]) -> pa.Table:
+def _lees(
+    engine: Engine | Connection, stmt: Any, namen: tuple[str, ...], erbij: Sequence[tuple[Any, ...]] = ()
+) -> pa.Table:
+    """The rows of ``stmt`` and then ``erbij`` (rows of the counts ledger) as one Arrow table."""
     kolommen: list[list[Any]] = [[] for _ in namen]
     with verbind(engine) as conn:
         result = conn.execute(stmt, execution_options={"stream_results": True, "yield_per": _CHUNK})
-        for rows in result.partitions():
+        for rows in [*result.partitions(), erbij]:
             for i, values in enumerate(zip(*rows, strict=True)):
                 kolommen[i].extend(values)
     types = [pa.int64() if n == "leeftijd_bij_melding" else pa.string() for n in namen]
@@ -231,7 +258,9 @@ def lees_register(
 
     A melding whose person was merged into another counts for the surviving person. With ``tot`` only the
     meldingen recorded up to that moment are read (a publicatie, docs/adr/0006), and every declared source as it
-    stood then. ``bronnen`` as for :func:`lees_vintage`; with ``meldingen=False`` the melding tables stay empty.
+    stood then. Meldingen deleted after their retention period come back from the counts ledger as anonymous
+    rows (:func:`zicht.analysis.archief.lees_archief`), so their counts survive. ``bronnen`` as for
+    :func:`lees_vintage`; with ``meldingen=False`` the melding tables stay empty.
     """
     ruw_bronnen = tuple((b, lees_bron(engine, b, tot)) for b in _bronnen(bronnen))
     if not meldingen:
@@ -251,6 +280,7 @@ def lees_register(
         Melding.geslacht,
         Melding.leeftijd_bij_melding,
         Melding.dossiertype,
+        *(Melding.__table__.c[naam] for naam in GEDECLAREERDE_KOLOMMEN),
     ).outerjoin(p, p.id == Melding.persoon_id)
     # a withdrawn melding (a duplicate, or made in error) counts nowhere
     melding_stmt = melding_stmt.where(Melding.ingetrokken_op.is_(None))
@@ -265,11 +295,14 @@ def lees_register(
         uitbuiting = uitbuiting.where(MeldingUitbuiting.melding_id.in_(geldig))
         werkwijze = werkwijze.where(MeldingWerkwijze.melding_id.in_(geldig))
         nationaliteit = nationaliteit.where(MeldingNationaliteit.melding_id.in_(geldig))
+    archief = lees_archief(engine, tot)
     return RuweGegevens(
-        melding=_lees(engine, melding_stmt, MELDING_KOLOMMEN),
-        uitbuiting=_lees(engine, uitbuiting, ("id", "vorm", "sector")),
-        werkwijze=_lees(engine, werkwijze, ("id", "werkwijze")),
-        nationaliteit=_lees(engine, nationaliteit, ("id", "land")),
+        # the ledger keeps the analysis's own columns; a declared field is unknown for a deleted melding
+        # the ledger's rows carry every column of MELDING_KOLOMMEN, declared fields included (zicht.analysis.archief)
+        melding=_lees(engine, melding_stmt, MELDING_KOLOMMEN, archief.melding),
+        uitbuiting=_lees(engine, uitbuiting, ("id", "vorm", "sector"), archief.uitbuiting),
+        werkwijze=_lees(engine, werkwijze, ("id", "werkwijze"), archief.werkwijze),
+        nationaliteit=_lees(engine, nationaliteit, ("id", "land"), archief.nationaliteit),
         bronnen=ruw_bronnen,
     )
 
@@ -303,6 +336,7 @@ def _land_tabel(ruw: RuweGegevens) -> pa.Table:
     return pa.table({"land": landen, "groep": groep})
 
 
+_GEDECLAREERD_SQL = "".join(f",\n    coalesce(r.{naam}, '{ONBEKEND}') AS {naam}" for naam in GEDECLAREERDE_KOLOMMEN)
 _MELDING_SQL = f"""
 CREATE TABLE melding AS
 SELECT
@@ -323,7 +357,7 @@ SELECT
          WHEN r.leeftijd_bij_melding <= 22 THEN '18-22'
          ELSE '23+' END AS leeftijdsklasse,
     coalesce(r.dossiertype, '{ONBEKEND}') AS dossiertype,
-    coalesce(ng.groep, '{ONBEKEND}') AS nationaliteitsgroep
+    coalesce(ng.groep, '{ONBEKEND}') AS nationaliteitsgroep{_GEDECLAREERD_SQL}
 FROM ruw_melding r
 JOIN id_rij ir ON ir.id = r.id
 LEFT JOIN gebied g ON g.gemeente = r.plaats_delict_gemeente
@@ -349,7 +383,8 @@ class Extract:
     """The minimised data of one vintage in an in-memory DuckDB database.
 
     Tables: ``melding`` (one row per melding: rij, persoon, melddatum, status, plaats_delict, melder_regio,
-    melder_soort, geslacht, leeftijdsklasse, dossiertype, nationaliteitsgroep), ``uitbuiting`` (rij, vorm,
+    melder_soort, geslacht, leeftijdsklasse, dossiertype, nationaliteitsgroep, and one column per coded field
+    declared for the extract, :data:`GEDECLAREERDE_KOLOMMEN`), ``uitbuiting`` (rij, vorm,
     sector), ``werkwijze`` (rij, werkwijze), ``nationaliteit`` (rij, land) and ``gebied`` (gemeente and the
     code of every area level it belongs to, with inwoners); and one table per declared source, named after it
     (``bronnen``, docs/adr/0007).
@@ -466,7 +501,7 @@ _LEEG_RUW = RuweGegevens(*(_leeg(namen) for namen in _RUWE_KOLOMMEN))
 def _meldingdeel(vintage: Vintage) -> tuple[Any, ...]:
     """The part of a vintage that the melding tables depend on."""
     return (vintage.meldingen, vintage.laatst_aangemaakt, vintage.gekoppeld, vintage.personen,
-            vintage.personen_gewijzigd, vintage.publicatie)  # fmt: skip
+            vintage.personen_gewijzigd, vintage.publicatie, vintage.archief)  # fmt: skip
 
 
 class ExtractBron:

@@ -25,9 +25,9 @@ from zicht.analysis.gebieden import gebiedsnaam
 from zicht.analysis.grafiek import trend_svg
 from zicht.analysis.kaart import kaart_svg
 from zicht.analysis.methode import methodetekst
-from zicht.analysis.tabelcontext import t
 from zicht.privacy.disclosure import DisclosurePolicy
 from zicht.reference import Gebiedsniveau, Referentiedata
+from zicht.taal import vertaler
 
 _log = structlog.get_logger(__name__)
 
@@ -39,12 +39,11 @@ def _sjabloon(naam: str) -> Template:
 
 def factsheet_titel(dashboard: Dashboard, referentie: Referentiedata, taal: str = "nl") -> str:
     """``Factsheet mensenhandel — gemeente Utrecht, 2024``."""
+    _ = vertaler(taal)
     naam = gebiedsnaam(referentie, dashboard.niveau, dashboard.gebied, taal)
-    if taal == "en":
-        return f"Factsheet human trafficking — {niveau_label(dashboard.niveau, 'en')} {naam}, {dashboard.periode.label('en')}"
-    if dashboard.niveau is Gebiedsniveau.nederland:
-        return f"Factsheet mensenhandel — Nederland, {dashboard.periode.label()}"
-    return f"Factsheet mensenhandel — {niveau_label(dashboard.niveau)} {naam}, {dashboard.periode.label()}"
+    if dashboard.niveau is not Gebiedsniveau.nederland:
+        naam = f"{niveau_label(dashboard.niveau, taal)} {naam}"
+    return _("Factsheet mensenhandel — {gebied}, {periode}", gebied=naam, periode=dashboard.periode.label(taal))
 
 
 def _css_tekst(s: str) -> str:
@@ -58,19 +57,20 @@ def _kaart(dashboard: Dashboard, referentie: Referentiedata, taal: str) -> str:
     eigen = dashboard.gebied if dashboard.kaartniveau is dashboard.niveau else None
     svg = kaart_svg(kaart, referentie, dashboard.kaartniveau, markeer=eigen, taal=taal, id_prefix="fs-kaart")
     svg = inhoud.vereenvoudig_kaart(svg)
+    _ = vertaler(taal)
     tekst = f"<p>{escape(kaart.samenvatting)}</p>"
     if eigen is not None:
         try:
             rij = kaart.rij("gebiedscode", eigen)
             naam = gebiedsnaam(referentie, dashboard.niveau, eigen, taal)
             aantal, per = rij[kaart.kolom_index("aantal")].tekst, rij[kaart.kolom_index("per_100k")].tekst
-            tekst += "<p>" + escape(t(taal, f"{naam}: {aantal} ({per} per 100.000 inwoners).",
-                                        f"{naam}: {aantal} ({per} per 100,000 inhabitants).")) + "</p>"  # fmt: skip
+            tekst += "<p>" + escape(_("{gebied}: {aantal} ({cijfer} per 100.000 inwoners).", gebied=naam,
+                                      aantal=aantal, cijfer=per)) + "</p>"  # fmt: skip
         except KeyError:
             pass
     if kaart.advies:
         tekst += f'<p class="melding">{escape(kaart.advies)}</p>'
-    kop = t(taal, "Kaart", "Map")
+    kop = _("Kaart")
     return (
         f'<section class="kaart" aria-labelledby="kaart-kop"><h2 id="kaart-kop">{kop}</h2><div class="paar">'
         f'<figure class="grafiek-kaart">{inhoud.svg_img(svg, kaart.titel + ". " + kaart.samenvatting)}</figure>'
@@ -94,27 +94,22 @@ def factsheet_html(
     klasse: str = "",
 ) -> str:
     """The factsheet as one self-contained HTML document (charts embedded as SVG images)."""
+    _ = vertaler(taal)
     meta = dashboard.reeks.meta
     titel = factsheet_titel(dashboard, referentie, taal)
     regels = dict(meta.regels(taal))
-    peil_kop = t(taal, "Peildatum gegevens", "Reference date (data)")
-    stand_kop = t(taal, "Gegevensstand", "Data vintage")
+    peil_kop = _("Peildatum gegevens")
+    stand_kop = _("Gegevensstand")
     ondertitel = f"{peil_kop}: {regels.get(peil_kop, '–')} · {stand_kop}: {meta.vintage_label}"
     methode = methodetekst(beleid, taal)
-    beveiliging_kop = t(taal, "Statistische beveiliging", "Disclosure control")
+    beveiliging_kop = _("Statistische beveiliging")
     uitleg = [(k, v) for k, v in methode if k != beveiliging_kop]
-    css = _sjabloon("factsheet.css").substitute(
-        voet=_css_tekst(f"zicht · {meta.vintage_label}"), pagina=t(taal, "pagina", "page")
-    )
+    css = _sjabloon("factsheet.css").substitute(voet=_css_tekst(f"zicht · {meta.vintage_label}"), pagina=_("pagina"))
     peil = meta.peildatum or dashboard.periode.eind
     waarschuwing = (
         ""
         if meta.beveiligd
-        else '<p class="waarschuwing">'
-        + escape(
-            t(taal, "Exacte cijfers (analist): niet voor publicatie.", "Exact figures (analyst): not for publication.")
-        )
-        + "</p>"
+        else '<p class="waarschuwing">' + escape(_("Exacte cijfers (analist): niet voor publicatie.")) + "</p>"
     )
     trend = trend_svg(dashboard.reeks, taal=taal, id_prefix="fs-trend")
     return _sjabloon("factsheet.html").substitute(
@@ -126,22 +121,22 @@ def factsheet_html(
         css=css,
         ondertitel=escape(ondertitel),
         waarschuwing=waarschuwing,
-        kop_kern=t(taal, "Kerncijfers", "Key figures"),
+        kop_kern=_("Kerncijfers"),
         tegels=inhoud.tegels(dashboard, taal),
         lezing=escape(dashboard.reeks.samenvatting),
         meldingen="".join(f'<p class="melding">{escape(m)}</p>' for m in dict.fromkeys(dashboard.meldingen)),
-        kop_verloop=t(taal, "Verloop", "Trend"),
+        kop_verloop=_("Verloop"),
         trend=inhoud.svg_img(trend, dashboard.reeks.titel + ". " + dashboard.reeks.samenvatting),
         trendtabel=inhoud.trendtabel(dashboard.reeks, taal),
         kaart=_kaart(dashboard, referentie, taal),
-        kop_vormen=t(taal, "Vormen en werkwijzen", "Forms and methods"),
+        kop_vormen=_("Vormen en werkwijzen"),
         vormen=inhoud.vormen_en_werkwijzen(dashboard, taal),
         overige=inhoud.overige(dashboard, taal),
-        kop_betekenis=t(taal, "Wat betekenen deze cijfers?", "What do these figures mean?"),
+        kop_betekenis=_("Wat betekenen deze cijfers?"),
         betekenis=inhoud.alineas(inhoud.leeswijzer(taal)),
-        kop_methode=t(taal, "Methode", "Method"),
+        kop_methode=_("Methode"),
         methode=inhoud.alineas(uitleg),
-        kop_over=t(taal, "Over deze cijfers", "About these figures"),
+        kop_over=_("Over deze cijfers"),
         meta="".join(f"<div><dt>{escape(k)}</dt><dd>{escape(v)}</dd></div>" for k, v in meta.regels(taal)),
         beveiliging=inhoud.beveiligingsnoot(dashboard, beleid, [p for p in methode if p[0] == beveiliging_kop], taal),
     )

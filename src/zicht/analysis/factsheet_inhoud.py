@@ -14,8 +14,8 @@ from html import escape
 from zicht.analysis.dashboard import Dashboard
 from zicht.analysis.dimensies import Uitsplitsing
 from zicht.analysis.tabel import Kolomsoort, Tabel, Waarde
-from zicht.analysis.tabelcontext import t
 from zicht.privacy.disclosure import DisclosurePolicy
+from zicht.taal import N_, vertaler
 
 #: Rows of a breakdown shown on the factsheet (the page shows them all).
 TOP_RIJEN = 6
@@ -42,6 +42,7 @@ def _naam(label: str) -> str:
 
 def tegels(d: Dashboard, taal: str) -> str:
     """The key figures of the newest period: count, rate, change and the nation, as a description list."""
+    _ = vertaler(taal)
     reeks = d.reeks
     rij = reeks.rijen[-1]
     eigen, land = gebiedssleutels(reeks)
@@ -50,20 +51,19 @@ def tegels(d: Dashboard, taal: str) -> str:
     eenheid = reeks.meta.eenheid.label(taal)
     vorige = reeks.rijen[-2][0].tekst if len(reeks.rijen) > 1 else ""
     delen = [
-        (t(taal, f"Mogelijke slachtoffers ({eenheid}), {periode}", f"Possible victims ({eenheid}), {periode}"),
+        (_("Mogelijke slachtoffers ({eenheid}), {periode}", eenheid=eenheid, periode=periode),
          _cel(reeks, rij, f"aantal_{eigen}"), naam, ""),
-        (t(taal, "Per 100.000 inwoners", "Per 100,000 inhabitants"), _cel(reeks, rij, f"per_100k_{eigen}"),
-         t(taal, f"Nederland: {_cel(reeks, rij, 'per_100k_NL')}", f"Netherlands: {_cel(reeks, rij, 'per_100k_NL')}")
-         if land else naam, ""),
-        (t(taal, f"Verandering t.o.v. {vorige}", f"Change from {vorige}"), _cel(reeks, rij, f"verandering_{eigen}"),
+        (_("Per 100.000 inwoners"), _cel(reeks, rij, f"per_100k_{eigen}"),
+         _("Nederland: {cijfer}", cijfer=_cel(reeks, rij, "per_100k_NL")) if land else naam, ""),
+        (_("Verandering t.o.v. {vorige}", vorige=vorige), _cel(reeks, rij, f"verandering_{eigen}"),
          _cel(reeks, rij, f"oordeel_{eigen}"), ""),
     ]  # fmt: skip
     if land:
         delen.append(
             (
-                t(taal, f"Nederland, {periode}", f"Netherlands, {periode}"),
+                _("Nederland, {periode}", periode=periode),
                 _cel(reeks, rij, "aantal_NL"),
-                t(taal, "verandering", "change") + f" {_cel(reeks, rij, 'verandering_NL')}",
+                _("verandering") + f" {_cel(reeks, rij, 'verandering_NL')}",
                 " tegel--land",
             )
         )
@@ -80,15 +80,15 @@ def _tabel(caption: str, koppen: str, rijen: list[str]) -> str:
 
 def trendtabel(reeks: Tabel, taal: str, laatste: int = 6) -> str:
     """The newest periods of the series: count, rate and change of the area and the nation."""
+    _ = vertaler(taal)
     gebieden = [s for s in gebiedssleutels(reeks) if s]
-    soorten = [("aantal", t(taal, "aantal", "count")), ("per_100k", t(taal, "per 100.000", "per 100,000")),
-               ("verandering", t(taal, "verandering", "change"))]  # fmt: skip
-    koppen = '<tr><th scope="col" rowspan="2">' + escape(t(taal, "periode", "period")) + "</th>"
+    soorten = [("aantal", _("aantal")), ("per_100k", _("per 100.000")), ("verandering", _("verandering"))]
+    koppen = '<tr><th scope="col" rowspan="2">' + escape(_("periode")) + "</th>"
     for g in gebieden:
         naam = _naam(reeks.kolommen[reeks.kolom_index(f"aantal_{g}")].label)
         koppen += f'<th scope="colgroup" colspan="{len(soorten)}">{escape(naam)}</th>'
     koppen += "</tr><tr>" + "".join(
-        f'<th scope="col" class="getal">{escape(s[1])}</th>' for _ in gebieden for s in soorten
+        f'<th scope="col" class="getal">{escape(s[1])}</th>' for _g in gebieden for s in soorten
     )
     rijen = [
         f'<tr><th scope="row">{escape(r[0].tekst)}</th>'
@@ -101,6 +101,7 @@ def trendtabel(reeks: Tabel, taal: str, laatste: int = 6) -> str:
 
 def top_tabel(tabel: Tabel, taal: str, n: int = TOP_RIJEN) -> str:
     """The ``n`` categories of a breakdown named most often nationally, with count and share per area."""
+    _ = vertaler(taal)
     paren = [
         (k.sleutel.removeprefix("aantal_"), _naam(k.label))
         for k in tabel.kolommen
@@ -112,22 +113,22 @@ def top_tabel(tabel: Tabel, taal: str, n: int = TOP_RIJEN) -> str:
     rijen = [r for r in tabel.rijen if r[ci].tekst != "totaal"]
     rijen.sort(key=lambda r: -(r[land].getal or 0.0))
     koppen = f'<tr><th scope="col" rowspan="2">{escape(tabel.kolommen[li].label)}</th>'
-    koppen += "".join(f'<th scope="colgroup" colspan="2">{escape(naam)}</th>' for _, naam in paren)
+    koppen += "".join(f'<th scope="colgroup" colspan="2">{escape(naam)}</th>' for _s, naam in paren)
+    aantal = _("aantal")
     koppen += "</tr><tr>" + "".join(
-        f'<th scope="col" class="getal">{escape(t(taal, "aantal", "count"))}</th><th scope="col" class="getal">%</th>'
-        for _ in paren
+        f'<th scope="col" class="getal">{escape(aantal)}</th><th scope="col" class="getal">%</th>' for _p in paren
     )
     html_rijen = [
         f'<tr><th scope="row">{escape(r[li].tekst)}</th>'
         + "".join(
             f'<td class="getal">{escape(_cel(tabel, r, f"aantal_{s}"))}</td>'
             f'<td class="getal">{escape(_cel(tabel, r, f"aandeel_{s}"))}</td>'
-            for s, _ in paren
+            for s, _naam_ in paren
         )
         + "</tr>"
         for r in rijen[:n]
     ]
-    caption = tabel.titel + (t(taal, f" (de {n} meest genoemde)", f" (the {n} named most)") if len(rijen) > n else "")
+    caption = tabel.titel + (" " + _("(de {n} meest genoemde)", n=n) if len(rijen) > n else "")
     return _tabel(caption, koppen + "</tr>", html_rijen)
 
 
@@ -146,7 +147,9 @@ def vormen_en_werkwijzen(d: Dashboard, taal: str) -> str:
             f"<h3>{escape(u.label(taal).capitalize())}</h3><p>{escape(tabel.samenvatting)}</p>{advies}"
             + top_tabel(tabel, taal)
         )
-    return "".join(delen) or f"<p>{escape(t(taal, 'Geen uitsplitsing beschikbaar.', 'No breakdown available.'))}</p>"
+    _ = vertaler(taal)
+    geen = _("Geen uitsplitsing beschikbaar.")
+    return "".join(delen) or f"<p>{escape(geen)}</p>"
 
 
 def overige(d: Dashboard, taal: str) -> str:
@@ -158,7 +161,8 @@ def overige(d: Dashboard, taal: str) -> str:
     ]
     if not regels:
         return ""
-    kop = t(taal, "Andere uitsplitsingen", "Other breakdowns")
+    _ = vertaler(taal)
+    kop = _("Andere uitsplitsingen")
     return (
         f'<section class="overige" aria-labelledby="overige-kop"><h2 id="overige-kop">{escape(kop)}</h2>'
         f"<ul>{''.join(regels)}</ul></section>"
@@ -171,36 +175,25 @@ def svg_img(svg: str, alt: str) -> str:
     return f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(alt)}">'
 
 
-_BETEKENIS = {
-    "nl": [
-        ("Wat wordt geteld", "Mogelijke slachtoffers van mensenhandel die bij zicht zijn gemeld. Dat is het aantal "
-         "gemelde, niet het werkelijke aantal slachtoffers: veel slachtoffers worden nooit gemeld, en meer "
-         "meldingen kunnen ook betekenen dat beter wordt gesignaleerd."),
-        ("Per 100.000 inwoners", "Maakt gebieden van verschillende grootte vergelijkbaar. Bij kleine aantallen "
-         "schommelt dit cijfer sterk van jaar tot jaar."),
-        ("Verandering en oordeel", "Het oordeel zegt of een verandering groter is dan toeval kan verklaren. "
-         "'Geen duidelijke verandering' betekent niet dat er niets veranderde, wel dat het verschil binnen de "
-         "toevalsvariatie valt."),
-        ("Tekens", "'<10' = minder dan 10; 'x' = afgeschermd om een ander cijfer te beschermen; '–' = geen cijfer "
-         "of niet gepubliceerd."),
-    ],
-    "en": [
-        ("What is counted", "Possible victims of human trafficking reported to zicht. That is the number "
-         "reported, not the true number of victims: many victims are never reported, and more reports can also "
-         "mean better detection."),
-        ("Per 100,000 inhabitants", "Makes areas of different size comparable. With small counts this figure "
-         "varies strongly from year to year."),
-        ("Change and verdict", "The verdict says whether a change is larger than chance can explain. 'No clear "
-         "change' does not mean nothing changed, only that the difference lies within random variation."),
-        ("Signs", "'<10' = fewer than 10; 'x' = withheld to protect another figure; '–' = no figure or not "
-         "published."),
-    ],
-}  # fmt: skip
+#: What the numbers mean, as (heading, text): Dutch source text.
+_BETEKENIS = (
+    (N_("Wat wordt geteld"), N_("Mogelijke slachtoffers van mensenhandel die bij zicht zijn gemeld. Dat is het "
+     "aantal gemelde, niet het werkelijke aantal slachtoffers: veel slachtoffers worden nooit gemeld, en meer "
+     "meldingen kunnen ook betekenen dat beter wordt gesignaleerd.")),
+    (N_("Per 100.000 inwoners"), N_("Maakt gebieden van verschillende grootte vergelijkbaar. Bij kleine aantallen "
+     "schommelt dit cijfer sterk van jaar tot jaar.")),
+    (N_("Verandering en oordeel"), N_("Het oordeel zegt of een verandering groter is dan toeval kan verklaren. "
+     "'Geen duidelijke verandering' betekent niet dat er niets veranderde, wel dat het verschil binnen de "
+     "toevalsvariatie valt.")),
+    (N_("Tekens"), N_("'<10' = minder dan 10; 'x' = afgeschermd om een ander cijfer te beschermen; '–' = geen "
+     "cijfer of niet gepubliceerd.")),
+)  # fmt: skip
 
 
 def leeswijzer(taal: str) -> list[tuple[str, str]]:
     """What the numbers mean, as ``(heading, text)``."""
-    return _BETEKENIS["en" if taal == "en" else "nl"]
+    _ = vertaler(taal)
+    return [(_(kop), _(tekst)) for kop, tekst in _BETEKENIS]
 
 
 def alineas(delen: list[tuple[str, str]]) -> str:
@@ -225,11 +218,8 @@ def alineas(delen: list[tuple[str, str]]) -> str:
 def beveiligingsnoot(d: Dashboard, beleid: DisclosurePolicy | None, methode: list[tuple[str, str]], taal: str) -> str:
     """The disclosure note: how the figures were protected (or that they are exact), and the series' notes."""
     if beleid is None or not d.reeks.meta.beveiligd:
-        eerste = t(
-            taal,
-            "Exacte cijfers (analist): niet voor publicatie. Deze cijfers zijn niet statistisch beveiligd.",
-            "Exact figures (analyst): not for publication. These figures are not disclosure-controlled.",
-        )
+        _ = vertaler(taal)
+        eerste = _("Exacte cijfers (analist): niet voor publicatie. Deze cijfers zijn niet statistisch beveiligd.")
     else:
         eerste = " ".join(tekst for _, tekst in methode)
     return "".join(f"<p>{escape(s)}</p>" for s in (eerste, *d.reeks.voetnoten))

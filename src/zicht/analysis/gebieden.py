@@ -8,21 +8,23 @@ from dataclasses import dataclass
 from zicht.analysis.dimensies import BUITENLAND, CENTRAAL, ONBEKEND, OVERIGE_REGIO, Gebiedsbasis
 from zicht.privacy.toegang import Toegang, studiegemeenten
 from zicht.reference import Gebiedsniveau, Referentiedata, UnknownPlace
+from zicht.taal import N_, vertaler
 
-_PSEUDO: dict[str, tuple[str, str]] = {
-    BUITENLAND: ("buitenland", "abroad"),
-    ONBEKEND: ("plaats onbekend", "place unknown"),
-    OVERIGE_REGIO: ("andere regio (KMar-district e.a.)", "other region (KMar district etc.)"),
-    CENTRAAL: ("landelijke melder (geen regio)", "national reporter (no region)"),
+_PSEUDO: dict[str, str] = {
+    BUITENLAND: N_("buitenland"),
+    ONBEKEND: N_("plaats onbekend"),
+    OVERIGE_REGIO: N_("andere regio (KMar-district e.a.)"),
+    CENTRAAL: N_("landelijke melder (geen regio)"),
 }
 
 
 def gebiedsnaam(referentie: Referentiedata, niveau: Gebiedsniveau, code: str, taal: str = "nl") -> str:
     """The name of an area or pseudo-area."""
     if code in _PSEUDO:
-        return _PSEUDO[code][1 if taal == "en" else 0]
+        return vertaler(taal)(_PSEUDO[code])
     if niveau is Gebiedsniveau.nederland:
-        return "the Netherlands" if taal == "en" else "Nederland"
+        _ = vertaler(taal)
+        return _("Nederland")
     gebied = referentie.gebieden(niveau).get(code)
     return code if gebied is None else gebied.naam
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from zicht.analysis.tabel import Kolomsoort, Tabel, format_getal
+from zicht.taal import vertaler
 
 KLEUR_GEBIED = "#08519c"
 KLEUR_LAND = "#b35806"
@@ -67,9 +68,9 @@ def trend_svg(tabel: Tabel, *, taal: str = "nl", id_prefix: str = "trend") -> st
             delen.append(
                 f'<text x="{x(i):.1f}" y="{_H - _O + 16}" text-anchor="middle" fill="#1a1a1a">{escape(label)}</text>'
             )
-    delen.append(
-        f'<text x="{_L}" y="{_T - 4}" fill="#1a1a1a">{"per 100,000 inhabitants" if taal == "en" else "per 100.000 inwoners"}</text>'
-    )
+    _ = vertaler(taal)
+    eenheid, afgeschermd = _("per 100.000 inwoners"), _("afgeschermd")
+    delen.append(f'<text x="{_L}" y="{_T - 4}" fill="#1a1a1a">{escape(eenheid)}</text>')
     stijlen = [(KLEUR_GEBIED, "", "circle"), (KLEUR_LAND, "6 4", "square")]
     for s, (kolom, serie) in enumerate(zip(reeksen, waarden, strict=True)):
         kleur, streep, vorm = stijlen[s % len(stijlen)]
@@ -92,7 +93,7 @@ def trend_svg(tabel: Tabel, *, taal: str = "nl", id_prefix: str = "trend") -> st
                 titel = f"{naam}, {perioden[i]}: {w.tekst}"
                 delen.append(_marker(vorm, x(i), y(w.getal), kleur, titel, open_=False))
             else:
-                titel = f"{naam}, {perioden[i]}: " + ("withheld" if taal == "en" else "afgeschermd")
+                titel = f"{naam}, {perioden[i]}: {afgeschermd}"
                 delen.append(_marker(vorm, x(i), y(0), kleur, titel, open_=True))
         ly = _T + 14 + 22 * s
         lx = _B - _R + 12
@@ -105,9 +106,7 @@ def trend_svg(tabel: Tabel, *, taal: str = "nl", id_prefix: str = "trend") -> st
         delen.append(f'<text x="{lx + 30}" y="{ly + 4}" fill="#1a1a1a">{escape(naam[:22])}</text>')
     ly = _T + 14 + 22 * len(reeksen)
     delen.append(_marker("circle", _B - _R + 24, ly, "#4b4b4b", "", open_=True))
-    delen.append(
-        f'<text x="{_B - _R + 42}" y="{ly + 4}" fill="#1a1a1a">{"withheld" if taal == "en" else "afgeschermd"}</text>'
-    )
+    delen.append(f'<text x="{_B - _R + 42}" y="{ly + 4}" fill="#1a1a1a">{escape(afgeschermd)}</text>')
     delen.append("</svg>")
     return "".join(delen)
 

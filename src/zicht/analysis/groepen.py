@@ -9,10 +9,11 @@ import math
 from zicht.analysis.cijfers import echte_code
 from zicht.analysis.dimensies import Periode, Uitsplitsing, categorie_label
 from zicht.analysis.tabel import Kolom, Kolomsoort, Markering, Tabel, Waarde, format_getal
-from zicht.analysis.tabelcontext import Context, NietBeschikbaar, t
+from zicht.analysis.tabelcontext import Context, NietBeschikbaar
 from zicht.analysis.tellingen import Filter, aantal, tel
 from zicht.analysis.trends import Oordeel, Verandering, verandering_tussen
 from zicht.reference import Gebiedsniveau
+from zicht.taal import vertaler
 
 
 def met_en_zonder(
@@ -24,6 +25,7 @@ def met_en_zonder(
     the published cells of the breakdown; "without" is only the range that the published total minus the
     published group allows, so it adds nothing to what is published and is never shown as a count.
     """
+    _ = vertaler(ctx.taal)
     vorige = periode.vorige()
     rijen_data: dict[str, list[tuple[Waarde, tuple[int, float] | None]]] = {"alle": [], "zonder": [], "alleen": []}
     for p in (vorige, periode):
@@ -34,13 +36,7 @@ def met_en_zonder(
             continue
         c = ctx.cijfers(p, wat)
         if not c.uitsplitsing_op(niveau):
-            raise NietBeschikbaar(
-                t(
-                    ctx.taal,
-                    "Cijfers voor één groep worden op dit niveau niet gepubliceerd; kies een regio.",
-                    "Figures for one group are not published at this level; choose a region.",
-                )
-            )
+            raise NietBeschikbaar(_("Cijfers voor één groep worden op dit niveau niet gepubliceerd; kies een regio."))
         alle, alleen = c.totaal(niveau, code), c.cel(niveau, code, categorie)
         ia, ib = c.interval(alle), c.interval(alleen)
         rijen_data["alle"].append((alle, ia))
@@ -48,17 +44,17 @@ def met_en_zonder(
         rijen_data["zonder"].append(_verschil(ctx, alle, alleen, ia, ib))
     label = categorie_label(wat, categorie, ctx.taal)
     namen = {
-        "alle": t(ctx.taal, "alle", "all"),
-        "zonder": t(ctx.taal, f"zonder {wat.label()} {label}", f"without {wat.label('en')} {label}"),
-        "alleen": t(ctx.taal, f"alleen {wat.label()} {label}", f"only {wat.label('en')} {label}"),
+        "alle": _("alle"),
+        "zonder": _("zonder {uitsplitsing} {groep}", uitsplitsing=wat.label(ctx.taal), groep=label),
+        "alleen": _("alleen {uitsplitsing} {groep}", uitsplitsing=wat.label(ctx.taal), groep=label),
     }
     kolommen = (
-        Kolom("groep", t(ctx.taal, "groep", "group"), Kolomsoort.tekst),
+        Kolom("groep", _("groep"), Kolomsoort.tekst),
         Kolom("vorig", vorige.label(ctx.taal)),
         Kolom("huidig", periode.label(ctx.taal)),
-        Kolom("verandering", t(ctx.taal, "verandering", "change"), Kolomsoort.verhouding),
-        Kolom("interval", t(ctx.taal, "95%-interval verhouding", "95% interval of the ratio"), Kolomsoort.tekst),
-        Kolom("oordeel", t(ctx.taal, "oordeel", "reading"), Kolomsoort.tekst),
+        Kolom("verandering", _("verandering"), Kolomsoort.verhouding),
+        Kolom("interval", _("95%-interval verhouding"), Kolomsoort.tekst),
+        Kolom("oordeel", _("oordeel"), Kolomsoort.tekst),
     )
     rijen = []
     veranderingen: dict[str, Verandering] = {}
@@ -85,19 +81,22 @@ def met_en_zonder(
             )
         )
     naam = ctx.volle_naam(niveau, code)
-    samenvatting = t(
-        ctx.taal,
-        f"{naam}: {periode.label()} ten opzichte van {vorige.label()} — alle: {veranderingen['alle'].oordeel.label()}; "
-        f"zonder {label}: {veranderingen['zonder'].oordeel.label()}.",
-        f"{naam}: {periode.label('en')} compared with {vorige.label('en')} — all: {veranderingen['alle'].oordeel.label('en')}; "
-        f"without {label}: {veranderingen['zonder'].oordeel.label('en')}.",
+    samenvatting = _(
+        "{gebied}: {periode} ten opzichte van {vorige} — alle: {alle}; zonder {groep}: {zonder}.",
+        gebied=naam,
+        periode=periode.label(ctx.taal),
+        vorige=vorige.label(ctx.taal),
+        alle=veranderingen["alle"].oordeel.label(ctx.taal),
+        groep=label,
+        zonder=veranderingen["zonder"].oordeel.label(ctx.taal),
     )
     return Tabel(
         id=f"met_zonder/{ctx.basis.value}/{niveau.value}/{code}/{wat.value}={categorie}/{periode.code}/{ctx.eenheid.value}",
-        titel=t(
-            ctx.taal,
-            f"Verandering met en zonder {label} — {naam}, {vorige.label()}–{periode.label()}",
-            f"Change with and without {label} — {naam}, {vorige.label('en')}–{periode.label('en')}",
+        titel=_(
+            "Verandering met en zonder {groep} — {gebied}, {perioden}",
+            groep=label,
+            gebied=naam,
+            perioden=f"{vorige.label(ctx.taal)}–{periode.label(ctx.taal)}",
         ),
         kolommen=kolommen,
         rijen=tuple(rijen),

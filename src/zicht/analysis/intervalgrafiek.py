@@ -13,8 +13,8 @@ from html import escape
 
 from zicht.analysis.grafiek import KLEUR_GEBIED, KLEUR_LAND, _schaal_max
 from zicht.analysis.tabel import Kolomsoort, format_getal
-from zicht.analysis.tabelcontext import t
 from zicht.analysis.vergelijking import Band, Punt, Vergelijking
+from zicht.taal import vertaler
 
 _B = 560.0
 _LABEL = 190.0
@@ -24,20 +24,15 @@ _BOVEN = 28.0
 
 
 def _rij_titel(p: Punt, taal: str) -> str:
+    _ = vertaler(taal)
     if p.laag is None or p.hoog is None:
-        return t(taal, f"{p.naam}: {p.aantal.tekst}, geen interval", f"{p.naam}: {p.aantal.tekst}, no interval")
+        return _("{gebied}: {aantal}, geen interval", gebied=p.naam, aantal=p.aantal.tekst)
     rate = p.aantal.tekst if p.rate is None else format_getal(p.rate, Kolomsoort.per_100k, taal)
     laag, hoog = format_getal(p.laag, Kolomsoort.per_100k, taal), format_getal(p.hoog, Kolomsoort.per_100k, taal)
-    band = (
-        ""
-        if p.band is Band.onbekend
-        else f"; {t(taal, 't.o.v. het midden', 'against the middle')}: {p.band.label(taal)}"
-    )
-    return t(
-        taal,
-        f"{p.naam}: {rate} per 100.000 (interval {laag} tot {hoog}){band}",
-        f"{p.naam}: {rate} per 100,000 (interval {laag} to {hoog}){band}",
-    )
+    positie = _("t.o.v. het midden")
+    band = "" if p.band is Band.onbekend else f"; {positie}: {p.band.label(taal)}"
+    return _("{gebied}: {cijfer} per 100.000 (interval {laag} tot {hoog})", gebied=p.naam, cijfer=rate, laag=laag,
+             hoog=hoog) + band  # fmt: skip
 
 
 def interval_svg(v: Vergelijking, *, taal: str = "nl", id_prefix: str = "vergelijking") -> str:
@@ -51,6 +46,8 @@ def interval_svg(v: Vergelijking, *, taal: str = "nl", id_prefix: str = "vergeli
     def x(waarde: float) -> float:
         return _LABEL + breedte * min(waarde, xmax) / xmax
 
+    _ = vertaler(taal)
+    as_tekst, midden = _("per 100.000 inwoners, met 95%-interval"), _("midden (mediaan)")
     p_id = escape(id_prefix)
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_B:.0f} {hoogte:.0f}" role="img" '
@@ -71,7 +68,7 @@ def interval_svg(v: Vergelijking, *, taal: str = "nl", id_prefix: str = "vergeli
         )
     delen.append(
         f'<text x="{_LABEL + breedte / 2:.1f}" y="{onder + 27}" text-anchor="middle" fill="#1a1a1a">'
-        f"{escape(t(taal, 'per 100.000 inwoners, met 95%-interval', 'per 100,000 inhabitants, with 95% interval'))}"
+        f"{escape(as_tekst)}"
         "</text>"
     )
     if v.mediaan is not None and v.mediaan.rate is not None:
@@ -81,8 +78,7 @@ def interval_svg(v: Vergelijking, *, taal: str = "nl", id_prefix: str = "vergeli
             'stroke-dasharray="4 3"/>'
         )
         delen.append(
-            f'<text x="{mx:.1f}" y="{_BOVEN - 10}" text-anchor="middle" fill="#1a1a1a">'
-            f"{escape(t(taal, 'midden (mediaan)', 'middle (median)'))}</text>"
+            f'<text x="{mx:.1f}" y="{_BOVEN - 10}" text-anchor="middle" fill="#1a1a1a">{escape(midden)}</text>'
         )
     for j, p in enumerate(rijen):
         if p is None:

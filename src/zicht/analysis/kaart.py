@@ -21,6 +21,7 @@ from pathlib import Path
 from zicht.analysis.tabel import Kolomsoort, Markering, Tabel, format_getal
 from zicht.reference import Gebiedsniveau, Referentiedata
 from zicht.reference._load import geojson_path
+from zicht.taal import vertaler
 
 BREEDTE = 480.0
 #: Sequential colour classes, light to dark (ColorBrewer "Blues", colour-blind safe); the darker ones
@@ -115,6 +116,7 @@ def kaart_svg(
         gebied = referentie.gebieden(niveau).get(code)
         return gebied.naam if gebied else code
 
+    _ = vertaler(taal)
     p = escape(id_prefix)
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {BREEDTE + 170:.0f} {box[3]:.0f}" role="img" '
@@ -140,11 +142,7 @@ def kaart_svg(
             vulling = f"url(#{p}-gearceerd)"
         else:
             vulling = f"url(#{p}-punten)"
-        label = (
-            f"{naam(code)}: {aantal_tekst} ({tekst} per 100.000)"
-            if taal != "en"
-            else f"{naam(code)}: {aantal_tekst} ({tekst} per 100,000)"
-        )
+        label = _("{gebied}: {aantal} ({cijfer} per 100.000)", gebied=naam(code), aantal=aantal_tekst, cijfer=tekst)
         delen.append(
             f'<path d="{vorm.pad}" fill="{vulling}" stroke="{RAND}" stroke-width="0.4" data-gebied="{escape(code)}">'
             f"<title>{escape(label)}</title></path>"
@@ -162,9 +160,11 @@ def kaart_svg(
 
 
 def _legenda(grenzen: list[float], p: str, taal: str, *, eigen: bool) -> str:
+    _ = vertaler(taal)
     x, y = BREEDTE + 10, 20
     regels = ['<g class="mh-kaart__legenda" font-family="sans-serif" font-size="11" fill="#1a1a1a">']
-    regels.append(f'<text x="{x}" y="{y}" font-weight="bold">{"per 100,000" if taal == "en" else "per 100.000"}</text>')
+    eenheid, eigen_gebied = _("per 100.000"), _("eigen gebied")
+    regels.append(f'<text x="{x}" y="{y}" font-weight="bold">{escape(eenheid)}</text>')
     vorige = 0.0
     for i, g in enumerate(grenzen):
         y += 20
@@ -177,20 +177,17 @@ def _legenda(grenzen: list[float], p: str, taal: str, *, eigen: bool) -> str:
         )
         regels.append(f'<text x="{x + 22}" y="{y}">{escape(tekst)}</text>')
         vorige = g
-    for vulling, nl, en in (
-        (f"url(#{p}-gearceerd)", "afgeschermd", "withheld"),
-        (f"url(#{p}-punten)", "geen cijfer", "no figure"),
-    ):
+    for vulling, uitleg in ((f"url(#{p}-gearceerd)", _("afgeschermd")), (f"url(#{p}-punten)", _("geen cijfer"))):
         y += 20
         regels.append(
             f'<rect x="{x}" y="{y - 11}" width="16" height="12" fill="{vulling}" stroke="{RAND}" stroke-width="0.6"/>'
         )
-        regels.append(f'<text x="{x + 22}" y="{y}">{en if taal == "en" else nl}</text>')
+        regels.append(f'<text x="{x + 22}" y="{y}">{escape(uitleg)}</text>')
     if eigen:
         y += 20
         regels.append(
             f'<rect x="{x}" y="{y - 11}" width="16" height="12" fill="none" stroke="#000000" stroke-width="2.2"/>'
         )
-        regels.append(f'<text x="{x + 22}" y="{y}">{"your area" if taal == "en" else "eigen gebied"}</text>')
+        regels.append(f'<text x="{x + 22}" y="{y}">{escape(eigen_gebied)}</text>')
     regels.append("</g>")
     return "".join(regels)

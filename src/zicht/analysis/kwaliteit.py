@@ -28,17 +28,19 @@ from zicht.analysis.dimensies import (
 from zicht.analysis.extract import Extract
 from zicht.analysis.gebieden import gebiedsnaam
 from zicht.analysis.tabel import Kolom, Kolomsoort, Markering, Tabel, Waarde, format_getal
-from zicht.analysis.tabelcontext import Context, t
+from zicht.analysis.tabelcontext import Context
 from zicht.privacy.disclosure import Cell
 from zicht.privacy.disclosure.structure import NATIONAL
 from zicht.reference import Gebiedsniveau
+from zicht.taal import N_, vertaler
 
 #: The fields whose completeness is measured, in display order.
 VELDEN: tuple[str, ...] = ("plaats_delict", "werkwijze", "nationaliteit")
-VELD_LABELS: dict[str, tuple[str, str]] = {
-    "plaats_delict": ("plaats delict onbekend", "place of crime unknown"),
-    "werkwijze": ("werkwijze onbekend", "method unknown"),
-    "nationaliteit": ("nationaliteit onbekend", "nationality unknown"),
+#: Column labels per field (Dutch source text, translated where the table is built).
+VELD_LABELS: dict[str, str] = {
+    "plaats_delict": N_("plaats delict onbekend"),
+    "werkwijze": N_("werkwijze onbekend"),
+    "nationaliteit": N_("nationaliteit onbekend"),
 }
 
 
@@ -50,11 +52,9 @@ class Kwaliteitsgroep(StrEnum):
 
     def label(self, taal: str = "nl") -> str:
         """Plain words."""
-        nl = {
-            "melder_regio": ("regio van de melder", "reporter's region"),
-            "melder_soort": ("soort melder", "kind of reporter"),
-        }
-        return nl[self.value][1 if taal == "en" else 0]
+        return vertaler(taal)(
+            {"melder_regio": N_("regio van de melder"), "melder_soort": N_("soort melder")}[self.value]
+        )
 
 
 @dataclass(frozen=True)
@@ -168,16 +168,15 @@ def kwaliteit_tabel(ctx: Context, periode: Periode, groep: Kwaliteitsgroep) -> T
     if ctx.beleid is None:
         for v in VELDEN:
             onbekend[(None, v)] = _exact(sum(kw.onbekend.get((r, v), 0) for r in kw.rijen))
+    _ = vertaler(ctx.taal)
     kolommen = [
-        Kolom("groep", t(ctx.taal, "code", "code"), Kolomsoort.tekst),
+        Kolom("groep", _("code"), Kolomsoort.tekst),
         Kolom("label", groep.label(ctx.taal), Kolomsoort.tekst),
-        Kolom("meldingen", t(ctx.taal, "meldingen", "reports")),
+        Kolom("meldingen", _("meldingen")),
     ]
     for v in VELDEN:
-        kolommen += [
-            Kolom(f"{v}_onbekend", VELD_LABELS[v][1 if ctx.taal == "en" else 0]),
-            Kolom(f"{v}_onbekend_aandeel", f"{VELD_LABELS[v][1 if ctx.taal == 'en' else 0]} (%)", Kolomsoort.aandeel),
-        ]
+        veld = _(VELD_LABELS[v])
+        kolommen += [Kolom(f"{v}_onbekend", veld), Kolom(f"{v}_onbekend_aandeel", f"{veld} (%)", Kolomsoort.aandeel)]
     rijen = []
     for r in (*kw.rijen, None):
         if r is not None and not kw.meldingen.get(r) and groep is Kwaliteitsgroep.melder_soort:
@@ -197,21 +196,18 @@ def kwaliteit_tabel(ctx: Context, periode: Periode, groep: Kwaliteitsgroep) -> T
             ]
         rijen.append(tuple(rij))
     nl = rijen[-1]
-    samenvatting = t(
-        ctx.taal,
-        f"Van de meldingen in {periode.label()} had {nl[4].tekst} geen bekende plaats delict, {nl[6].tekst} geen bekende "
-        f"werkwijze en {nl[8].tekst} geen bekende nationaliteit.",
-        f"Of the reports in {periode.label('en')}, {nl[4].tekst} had no known place of crime, {nl[6].tekst} no known "
-        f"method and {nl[8].tekst} no known nationality.",
+    samenvatting = _(
+        "Van de meldingen in {periode} had {plaats} geen bekende plaats delict, {werkwijze} geen bekende werkwijze en "
+        "{nationaliteit} geen bekende nationaliteit.",
+        periode=periode.label(ctx.taal),
+        plaats=nl[4].tekst,
+        werkwijze=nl[6].tekst,
+        nationaliteit=nl[8].tekst,
     )
     meta_ctx = replace(ctx, basis=Gebiedsbasis.melder_regio)
     return Tabel(
         id=f"kwaliteit/{groep.value}/{periode.code}",
-        titel=t(
-            ctx.taal,
-            f"Datakwaliteit per {groep.label()}, {periode.label()}",
-            f"Data quality by {groep.label('en')}, {periode.label('en')}",
-        ),
+        titel=_("Datakwaliteit per {groep}, {periode}", groep=groep.label(ctx.taal), periode=periode.label(ctx.taal)),
         kolommen=tuple(kolommen),
         rijen=tuple(rijen),
         meta=meta_ctx.meta(periode.code, periode.label(ctx.taal), eenheid=Eenheid.meldingen),
@@ -226,7 +222,8 @@ def _exact(n: int) -> Waarde:
 
 def _groepslabel(ctx: Context, groep: Kwaliteitsgroep, code: str | None) -> str:
     if code is None:
-        return t(ctx.taal, "totaal", "total")
+        _ = vertaler(ctx.taal)
+        return _("totaal")
     if groep is Kwaliteitsgroep.melder_soort:
         return categorie_label(Uitsplitsing.melder_soort, code, ctx.taal)
     return gebiedsnaam(ctx.extract.referentie, Gebiedsniveau.politie_eenheid, code, ctx.taal)

@@ -16,13 +16,13 @@ from zicht.analysis.tabelcontext import (
     NietBeschikbaar,
     eenheid_woord,
     rate_waarde,
-    t,
     vorm_tekst,
 )
 from zicht.analysis.trends import Oordeel, Verandering, verandering_tussen
 from zicht.reference import Gebiedsniveau
+from zicht.taal import vertaler
 
-__all__ = ["ADVIES_GRENS", "Context", "NietBeschikbaar", "overzicht", "reeks", "reeks_perioden", "t", "uitsplitsing"]
+__all__ = ["ADVIES_GRENS", "Context", "NietBeschikbaar", "overzicht", "reeks", "reeks_perioden", "uitsplitsing"]
 
 
 # ---- overview of all areas (map) -----------------------------------------------------------------------
@@ -30,14 +30,11 @@ __all__ = ["ADVIES_GRENS", "Context", "NietBeschikbaar", "overzicht", "reeks", "
 
 def overzicht(ctx: Context, periode: Periode, niveau: Gebiedsniveau, vorm: str | None = None) -> Tabel:
     """Every area of a level with its count and rate per 100,000 (the data of the choropleth map)."""
+    _ = vertaler(ctx.taal)
     c = ctx.cijfers(periode, vorm=vorm)
     if not c.totalen_op(niveau):
         raise NietBeschikbaar(
-            t(
-                ctx.taal,
-                "Cijfers per uitbuitingsvorm worden per gemeente niet gepubliceerd; kies veiligheidsregio of hoger.",
-                "Figures per form of exploitation are not published per municipality; choose safety region or above.",
-            )
+            _("Cijfers per uitbuitingsvorm worden per gemeente niet gepubliceerd; kies veiligheidsregio of hoger.")
         )
     rijen = []
     for code in overzichtsrijen(ctx.extract.referentie, niveau, ctx.basis):
@@ -61,36 +58,46 @@ def overzicht(ctx: Context, periode: Periode, niveau: Gebiedsniveau, vorm: str |
         )
     )
     kolommen = (
-        Kolom("gebiedscode", t(ctx.taal, "code", "code"), Kolomsoort.tekst),
+        Kolom("gebiedscode", _("code"), Kolomsoort.tekst),
         Kolom("gebied", niveau_label(niveau, ctx.taal), Kolomsoort.tekst),
-        Kolom("aantal", t(ctx.taal, f"aantal {eenheid_woord(ctx)}", f"number of {eenheid_woord(ctx)}")),
-        Kolom("per_100k", t(ctx.taal, "per 100.000 inwoners", "per 100,000 inhabitants"), Kolomsoort.per_100k),
+        Kolom("aantal", _("aantal {eenheid}", eenheid=eenheid_woord(ctx))),
+        Kolom("per_100k", _("per 100.000 inwoners"), Kolomsoort.per_100k),
     )
-    vormtekst = vorm_tekst(ctx, vorm)
-    titel = t(
-        ctx.taal,
-        f"Mogelijke slachtoffers mensenhandel{' (' + vormtekst + ')' if vorm else ''} per {niveau_label(niveau)}, {periode.label()}",
-        f"Possible victims of human trafficking{' (' + vormtekst + ')' if vorm else ''} by {niveau_label(niveau, 'en')}, {periode.label('en')}",
+    titel = (
+        _(
+            "Mogelijke slachtoffers mensenhandel ({vorm}) per {niveau}, {periode}",
+            vorm=vorm_tekst(ctx, vorm),
+            niveau=niveau_label(niveau, ctx.taal),
+            periode=periode.label(ctx.taal),
+        )
+        if vorm
+        else _(
+            "Mogelijke slachtoffers mensenhandel per {niveau}, {periode}",
+            niveau=niveau_label(niveau, ctx.taal),
+            periode=periode.label(ctx.taal),
+        )
     )
     gebieden = [r for r in rijen[:-1] if r[0].tekst in ctx.extract.referentie.gebieden(niveau)]
     zichtbaar = [r for r in gebieden if r[3].getal]
     hoogste = max(zichtbaar, key=lambda r: (r[3].getal or 0.0, r[1].tekst), default=None)
     verborgen = sum(r[2].verborgen for r in gebieden)
-    samenvatting = t(
-        ctx.taal,
-        f"In {periode.label()} telde Nederland {nl.tekst} {eenheid_woord(ctx)}"
-        + (f"; het hoogste aantal per 100.000 inwoners had {hoogste[1].tekst} ({hoogste[3].tekst})" if hoogste else "")
-        + (
-            f"; {verborgen} van de {len(gebieden)} gebieden zijn afgeschermd wegens kleine aantallen"
-            if verborgen
-            else ""
+    delen = [_("In {periode} telde Nederland {aantal} {eenheid}", periode=periode.label(ctx.taal), aantal=nl.tekst,
+                 eenheid=eenheid_woord(ctx))]  # fmt: skip
+    if hoogste:
+        delen.append(
+            _("het hoogste aantal per 100.000 inwoners had {gebied} ({cijfer})", gebied=hoogste[1].tekst,
+              cijfer=hoogste[3].tekst)
+        )  # fmt: skip
+    if verborgen:
+        delen.append(
+            _.ngettext(
+                "{n} van de {totaal} gebieden is afgeschermd wegens kleine aantallen",
+                "{n} van de {totaal} gebieden zijn afgeschermd wegens kleine aantallen",
+                verborgen,
+                totaal=len(gebieden),
+            )
         )
-        + ".",
-        f"In {periode.label('en')} the Netherlands counted {nl.tekst} {eenheid_woord(ctx)}"
-        + (f"; the highest rate per 100,000 was in {hoogste[1].tekst} ({hoogste[3].tekst})" if hoogste else "")
-        + (f"; {verborgen} of {len(gebieden)} areas are withheld because of small numbers" if verborgen else "")
-        + ".",
-    )
+    samenvatting = "; ".join(delen) + "."
     tabel = Tabel(
         id=f"overzicht/{ctx.basis.value}/{niveau.value}/{periode.code}/{ctx.eenheid.value}/{vorm or 'alle'}",
         titel=titel,
@@ -119,15 +126,17 @@ def uitsplitsing(
     ctx: Context, periode: Periode, niveau: Gebiedsniveau, code: str, wat: Uitsplitsing, vorm: str | None = None
 ) -> Tabel:
     """One breakdown for an area next to its regions and the nation: counts and shares of the total."""
+    _ = vertaler(ctx.taal)
     c = ctx.cijfers(periode, wat, vorm)
     gebieden = vergelijkingsgebieden(ctx.extract.referentie, niveau, code, ctx.basis, provincie=vorm is not None)
     kolommen = [
-        Kolom("categorie", t(ctx.taal, "code", "code"), Kolomsoort.tekst),
+        Kolom("categorie", _("code"), Kolomsoort.tekst),
         Kolom("label", wat.label(ctx.taal), Kolomsoort.tekst),
     ]
+    aantal = _("aantal")
     for n, g in gebieden:
         naam = ctx.volle_naam(n, g)
-        kolommen.append(Kolom(f"aantal_{g}", f"{naam} ({t(ctx.taal, 'aantal', 'number')})"))
+        kolommen.append(Kolom(f"aantal_{g}", f"{naam} ({aantal})"))
         kolommen.append(Kolom(f"aandeel_{g}", f"{naam} (%)", Kolomsoort.aandeel))
     totalen = {(n, g): c.totaal(n, g) for n, g in gebieden}
     rijen = []
@@ -147,7 +156,7 @@ def uitsplitsing(
                 )
             )
         rijen.append(tuple(rij))
-    totaalrij = [Waarde.van_tekst("totaal"), Waarde.van_tekst(t(ctx.taal, "totaal", "total"))]
+    totaalrij = [Waarde.van_tekst("totaal"), Waarde.van_tekst(_("totaal"))]
     for n, g in gebieden:
         totaalrij += [totalen[(n, g)], Waarde(1.0, "100%") if totalen[(n, g)].getal else Waarde.leeg()]
     rijen.append(tuple(totaalrij))
@@ -155,25 +164,20 @@ def uitsplitsing(
     if ctx.beveiligd and vorm is not None and not c.uitsplitsing_op(niveau):
         noten.insert(
             0,
-            t(
-                ctx.taal,
-                f"Met een filter op uitbuitingsvorm worden uitsplitsingen niet per {niveau_label(niveau)} gepubliceerd, "
-                "maar per provincie en landelijk (samen beveiligd met de uitsplitsing zonder filter); de tabel toont "
-                "de regio's waar het gebied in ligt.",
-                f"With a filter on the form of exploitation, breakdowns are not published per "
-                f"{niveau_label(niveau, 'en')} but per province and nationally (protected together with the "
-                "unfiltered breakdown); the table shows the regions the area lies in.",
+            _(
+                "Met een filter op uitbuitingsvorm worden uitsplitsingen niet per {niveau} gepubliceerd, maar per "
+                "provincie en landelijk (samen beveiligd met de uitsplitsing zonder filter); de tabel toont de regio's "
+                "waar het gebied in ligt.",
+                niveau=niveau_label(niveau, ctx.taal),
             ),
         )
     elif ctx.beveiligd and not c.uitsplitsing_op(niveau):
         noten.insert(
             0,
-            t(
-                ctx.taal,
-                f"Uitsplitsingen per {niveau_label(niveau)} worden niet gepubliceerd omdat de aantallen te klein zijn; "
-                "de tabel toont de regio's waar het gebied in ligt.",
-                f"Breakdowns per {niveau_label(niveau, 'en')} are not published because numbers are too small; the "
-                "table shows the regions the area lies in.",
+            _(
+                "Uitsplitsingen per {niveau} worden niet gepubliceerd omdat de aantallen te klein zijn; de tabel toont "
+                "de regio's waar het gebied in ligt.",
+                niveau=niveau_label(niveau, ctx.taal),
             ),
         )
     met_cijfers = [
@@ -182,10 +186,9 @@ def uitsplitsing(
     hoofd = met_cijfers[0] if met_cijfers else gebieden[-1]
     samenvatting = _samenvatting_uitsplitsing(ctx, c, wat, hoofd, periode)
     vormtekst = vorm_tekst(ctx, vorm)
-    titel = t(
-        ctx.taal,
-        f"{wat.label().capitalize()} — {ctx.volle_naam(niveau, code)}{', ' + vormtekst if vorm else ''}, {periode.label()}",
-        f"{wat.label('en').capitalize()} — {ctx.volle_naam(niveau, code)}{', ' + vormtekst if vorm else ''}, {periode.label('en')}",
+    titel = (
+        f"{wat.label(ctx.taal).capitalize()} — {ctx.volle_naam(niveau, code)}{', ' + vormtekst if vorm else ''}, "
+        f"{periode.label(ctx.taal)}"
     )
     tabel = Tabel(
         id=f"uitsplitsing/{ctx.basis.value}/{wat.value}/{niveau.value}/{code}/{periode.code}/{ctx.eenheid.value}/{vorm or 'alle'}",
@@ -202,15 +205,17 @@ def uitsplitsing(
 def _samenvatting_uitsplitsing(
     ctx: Context, c: Cijfers, wat: Uitsplitsing, hoofd: tuple[Gebiedsniveau, str], periode: Periode
 ) -> str:
+    _ = vertaler(ctx.taal)
     n, g = hoofd
     totaal = c.totaal(n, g)
     kandidaten = [(c.cel(n, g, cat), cat) for cat in c.categorieen if cat != "onbekend"]
     zichtbaar = [(w, cat) for w, cat in kandidaten if w.getal]
     if not zichtbaar or not totaal.getal:
-        return t(
-            ctx.taal,
-            f"Voor {ctx.volle_naam(n, g)} zijn in {periode.label()} geen cijfers naar {wat.label()} te tonen.",
-            f"For {ctx.volle_naam(n, g)} no figures by {wat.label('en')} can be shown for {periode.label('en')}.",
+        return _(
+            "Voor {gebied} zijn in {periode} geen cijfers naar {uitsplitsing} te tonen.",
+            gebied=ctx.volle_naam(n, g),
+            periode=periode.label(ctx.taal),
+            uitsplitsing=wat.label(ctx.taal),
         )
     w, cat = max(zichtbaar, key=lambda x: (x[0].getal or 0.0, x[1]))
     pct = format_getal((w.getal or 0) / totaal.getal, Kolomsoort.aandeel, ctx.taal)
@@ -220,17 +225,16 @@ def _samenvatting_uitsplitsing(
     vergelijk = (
         ""
         if n is Gebiedsniveau.nederland or nl_pct is None
-        else t(
-            ctx.taal,
-            f" (landelijk {format_getal(nl_pct, Kolomsoort.aandeel)})",
-            f" (nationally {format_getal(nl_pct, Kolomsoort.aandeel, 'en')})",
-        )
+        else " " + _("(landelijk {aandeel})", aandeel=format_getal(nl_pct, Kolomsoort.aandeel, ctx.taal))
     )
-    label = categorie_label(wat, cat, ctx.taal)
-    return t(
-        ctx.taal,
-        f"In {ctx.volle_naam(n, g)} viel in {periode.label()} de grootste groep onder '{label}': {pct} van de {eenheid_woord(ctx)}{vergelijk}.",
-        f"In {ctx.volle_naam(n, g)} the largest group in {periode.label('en')} was '{label}': {pct} of {eenheid_woord(ctx)}{vergelijk}.",
+    return _(
+        "In {gebied} viel in {periode} de grootste groep onder '{label}': {aandeel} van de {eenheid}{landelijk}.",
+        gebied=ctx.volle_naam(n, g),
+        periode=periode.label(ctx.taal),
+        label=categorie_label(wat, cat, ctx.taal),
+        aandeel=pct,
+        eenheid=eenheid_woord(ctx),
+        landelijk=vergelijk,
     )
 
 
@@ -260,18 +264,20 @@ def verandering_van(c_vorig: Cijfers, c_nu: Cijfers, w_vorig: Waarde, w_nu: Waar
 
 def reeks(ctx: Context, perioden: list[Periode], niveau: Gebiedsniveau, code: str, vorm: str | None = None) -> Tabel:
     """Counts per period for an area and the nation, with the change on the previous period."""
+    _ = vertaler(ctx.taal)
     gebieden = (
         [(niveau, code)] if niveau is Gebiedsniveau.nederland else [(niveau, code), (Gebiedsniveau.nederland, "NL")]
     )
-    kolommen = [Kolom("periode", t(ctx.taal, "periode", "period"), Kolomsoort.tekst)]
+    kolommen = [Kolom("periode", _("periode"), Kolomsoort.tekst)]
+    soorten = (
+        ("aantal", _("aantal"), Kolomsoort.aantal),
+        ("per_100k", _("per 100.000"), Kolomsoort.per_100k),
+        ("verandering", _("verandering"), Kolomsoort.verhouding),
+        ("oordeel", _("oordeel"), Kolomsoort.tekst),
+    )
     for n, g in gebieden:
         naam = ctx.volle_naam(n, g)
-        kolommen += [
-            Kolom(f"aantal_{g}", f"{naam} ({t(ctx.taal, 'aantal', 'number')})"),
-            Kolom(f"per_100k_{g}", f"{naam} ({t(ctx.taal, 'per 100.000', 'per 100,000')})", Kolomsoort.per_100k),
-            Kolom(f"verandering_{g}", f"{naam} ({t(ctx.taal, 'verandering', 'change')})", Kolomsoort.verhouding),
-            Kolom(f"oordeel_{g}", f"{naam} ({t(ctx.taal, 'oordeel', 'reading')})", Kolomsoort.tekst),
-        ]
+        kolommen += [Kolom(f"{sleutel}_{g}", f"{naam} ({label})", soort) for sleutel, label, soort in soorten]
     rijen = []
     vorige: dict[tuple[Gebiedsniveau, str], tuple[Cijfers, Waarde]] = {}
     laatste: Verandering | None = None
@@ -301,36 +307,31 @@ def reeks(ctx: Context, perioden: list[Periode], niveau: Gebiedsniveau, code: st
     naam = ctx.volle_naam(niveau, code)
     vormtekst = vorm_tekst(ctx, vorm)
     eerste, eind = perioden[0], perioden[-1]
-    bereik_nl = f"{eerste.label()}–{eind.label()}"
+    bereik = f"{eerste.label(ctx.taal)}–{eind.label(ctx.taal)}"
     samenvatting = (
-        t(
-            ctx.taal,
-            f"{naam}, {eind.label()} ten opzichte van {perioden[-2].label()}: {laatste.tekst('nl')}",
-            f"{naam}, {eind.label('en')} compared with {perioden[-2].label('en')}: {laatste.tekst('en')}",
+        _(
+            "{gebied}, {periode} ten opzichte van {vorige}: {verandering}",
+            gebied=naam,
+            periode=eind.label(ctx.taal),
+            vorige=perioden[-2].label(ctx.taal),
+            verandering=laatste.tekst(ctx.taal),
         )
         if laatste is not None and len(perioden) > 1
-        else t(ctx.taal, f"Verloop voor {naam}, {bereik_nl}.", f"Trend for {naam}, {bereik_nl}.")
+        else _("Verloop voor {gebied}, {perioden}.", gebied=naam, perioden=bereik)
     )
     soort = "kwartaal" if eerste.soort is Periodesoort.kwartaal else "jaar"
     return Tabel(
         id=f"reeks/{ctx.basis.value}/{niveau.value}/{code}/{soort}/{eerste.code}-{eind.code}/{ctx.eenheid.value}/{vorm or 'alle'}",
-        titel=t(
-            ctx.taal,
-            f"Verloop — {naam}{', ' + vormtekst if vorm else ''}, {bereik_nl}",
-            f"Trend — {naam}{', ' + vormtekst if vorm else ''}, {bereik_nl}",
-        ),
+        titel=_("Verloop — {gebied}, {perioden}", gebied=naam + (", " + vormtekst if vorm else ""), perioden=bereik),
         kolommen=tuple(kolommen),
         rijen=tuple(rijen),
-        meta=ctx.meta(f"{eerste.code}/{eind.code}", bereik_nl, f"vorm={vorm}" if vorm else ""),
+        meta=ctx.meta(f"{eerste.code}/{eind.code}", bereik, f"vorm={vorm}" if vorm else ""),
         samenvatting=samenvatting,
         voetnoten=(
             *ctx.voetnoten(),
-            t(
-                ctx.taal,
-                "Oordeel: exacte toets op het verschil tussen twee Poisson-aantallen (95%); bij afgeronde cijfers moet het "
-                "oordeel gelden voor elke ware waarde die bij de afgeronde cijfers past.",
-                "Reading: exact test on the difference between two Poisson counts (95%); with rounded figures the reading "
-                "must hold for every true value consistent with them.",
+            _(
+                "Oordeel: exacte toets op het verschil tussen twee Poisson-aantallen (95%); bij afgeronde cijfers moet "
+                "het oordeel gelden voor elke ware waarde die bij de afgeronde cijfers past."
             ),
         ),
     )

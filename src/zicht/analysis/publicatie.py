@@ -29,11 +29,12 @@ from zicht.analysis.kwaliteit import Kwaliteitsgroep, kwaliteit_tabel
 from zicht.analysis.overzichten import overzicht, reeks, reeks_perioden, uitsplitsing
 from zicht.analysis.publicaties import PublicatieBron, Publicatieregel
 from zicht.analysis.tabel import Tabel, in_taal
-from zicht.analysis.tabelcontext import Context, NietBeschikbaar, t
+from zicht.analysis.tabelcontext import Context, NietBeschikbaar
 from zicht.codebook import codelijst
 from zicht.privacy.disclosure import DisclosureError, DisclosurePolicy
 from zicht.privacy.disclosure.attacker import InconsistentReleaseError
 from zicht.reference import Gebiedsniveau, Referentiedata
+from zicht.taal import vertaler
 
 #: Roles that see exact counts. Everything else, including roles this module does not know, is protected.
 ANALIST_ROLLEN = frozenset({"analist"})
@@ -167,17 +168,13 @@ def toegestane_periode(verzoek: Verzoek) -> None:
         NietBeschikbaar: For a quarter, a multi-year period or a quarterly series.
     """
     if verzoek.periode.soort is not Periodesoort.jaar or verzoek.kwartalen:
+        _ = vertaler(verzoek.taal)
         raise NietBeschikbaar(
-            t(
-                verzoek.taal,
+            _(
                 "Beschermde cijfers worden per kalenderjaar gepubliceerd (bijvoorbeeld periode=2024). Kwartalen "
                 "en meerjarige perioden zijn er alleen voor analisten: naast elkaar gepubliceerd zouden ze van "
                 "elkaar af te trekken zijn tot een klein aantal. Zijn de aantallen per jaar te klein, kies dan een "
-                "hoger gebiedsniveau (veiligheidsregio, provincie).",
-                "Protected figures are published per calendar year (e.g. periode=2024). Quarters and multi-year "
-                "periods are for analysts only: published side by side they could be subtracted from each other "
-                "down to a small count. If the yearly numbers are too small, choose a coarser area level "
-                "(safety region, province).",
+                "hoger gebiedsniveau (veiligheidsregio, provincie)."
             )
         )
 
@@ -340,13 +337,11 @@ class Statistiekdienst:
         try:
             return self._tabel(ctx, verzoek, code)
         except (DisclosureError, InconsistentReleaseError):
+            _ = vertaler(verzoek.taal)
             raise NietBeschikbaar(
-                t(
-                    verzoek.taal,
+                _(
                     "Deze tabel kan op dit niveau niet veilig worden gepubliceerd: de aantallen zijn te klein. "
-                    "Kies een hoger gebiedsniveau of minder uitsplitsing.",
-                    "This table cannot be published safely at this level: the numbers are too small. "
-                    "Choose a coarser area level or less breakdown.",
+                    "Kies een hoger gebiedsniveau of minder uitsplitsing."
                 )
             ) from None
 
@@ -371,6 +366,7 @@ class Statistiekdienst:
 def _context(extract: Extract, beleid: DisclosurePolicy | None, verzoek: Verzoek) -> Context:
     """Choose the unit: persons once linkage has run, else meldingen; protected sub-national figures are
     always persons when persons exist (meldingen are counted nationally only, privacy.md §2.2)."""
+    _ = vertaler(verzoek.taal)
     gekoppeld = extract.gekoppeld > 0
     eenheid = verzoek.eenheid or (Eenheid.personen if gekoppeld else Eenheid.meldingen)
     notities: list[str] = []
@@ -381,19 +377,7 @@ def _context(extract: Extract, beleid: DisclosurePolicy | None, verzoek: Verzoek
         and (verzoek.niveau is not Gebiedsniveau.nederland or verzoek.soort is Tabelsoort.overzicht)
     ):
         eenheid = Eenheid.personen
-        notities.append(
-            t(
-                verzoek.taal,
-                "Gevraagd werd om meldingen; regionale cijfers worden in personen gepubliceerd.",
-                "Reports were asked for; regional figures are published in persons.",
-            )
-        )
+        notities.append(_("Gevraagd werd om meldingen; regionale cijfers worden in personen gepubliceerd."))
     if eenheid is Eenheid.personen and not gekoppeld:
-        notities.append(
-            t(
-                verzoek.taal,
-                "Er zijn nog geen meldingen aan personen gekoppeld: elke melding telt als een persoon.",
-                "No reports are linked to persons yet: every report counts as a person.",
-            )
-        )
+        notities.append(_("Er zijn nog geen meldingen aan personen gekoppeld: elke melding telt als een persoon."))
     return Context(extract, beleid, eenheid, verzoek.basis, verzoek.taal, tuple(notities))

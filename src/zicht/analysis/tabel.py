@@ -15,6 +15,7 @@ from typing import Any
 
 from zicht.analysis import opmaak
 from zicht.analysis.dimensies import Eenheid, Gebiedsbasis
+from zicht.taal import vertaler
 
 
 class Markering(StrEnum):
@@ -118,41 +119,33 @@ class Metadata:
 
     def regels(self, taal: str = "nl") -> list[tuple[str, str]]:
         """The metadata as ``(label, value)`` lines for exports and footers."""
-        en = taal == "en"
+        _ = vertaler(taal)
         regels = [
-            ("Unit" if en else "Eenheid", self.eenheid.label(taal)),
-            ("Period" if en else "Periode", self.periode_label),
-            (
-                "Reference date (data)" if en else "Peildatum gegevens",
-                opmaak.datum(self.peildatum, taal),
-            ),
-            ("Population reference date" if en else "Peildatum bevolking", _datumtekst(self.bevolking_peildatum, taal)),
-            ("Data vintage" if en else "Gegevensstand", self.vintage_label),
-            ("Boundaries" if en else "Gebiedsindeling", str(self.gebiedsindeling)),
-            ("Area by" if en else "Gebied volgens", self.basis.label(taal)),
+            (_("Eenheid"), self.eenheid.label(taal)),
+            (_("Periode"), self.periode_label),
+            (_("Peildatum gegevens"), opmaak.datum(self.peildatum, taal)),
+            (_("Peildatum bevolking"), _datumtekst(self.bevolking_peildatum, taal)),
+            (_("Gegevensstand"), self.vintage_label),
+            (_("Gebiedsindeling"), str(self.gebiedsindeling)),
+            (_("Gebied volgens"), self.basis.label(taal)),
         ]
         if self.filter:
-            regels.append(("Filter", self.filter))
+            regels.append((_("Filter"), self.filter))
         if self.beveiligd:
             regels.append(
                 (
-                    "Disclosure control" if en else "Statistische beveiliging",
-                    f"aantallen onder {self.drempel} afgeschermd, afgerond op {self.afrondingsbasis}"
-                    if not en
-                    else f"counts below {self.drempel} withheld, rounded to {self.afrondingsbasis}",
+                    _("Statistische beveiliging"),
+                    _(
+                        "aantallen onder {drempel} afgeschermd, afgerond op {basis}",
+                        drempel=self.drempel,
+                        basis=self.afrondingsbasis,
+                    ),
                 )
             )
         else:
-            regels.append(
-                (
-                    "Disclosure control" if en else "Statistische beveiliging",
-                    "none (analyst)" if en else "geen (analist)",
-                )
-            )
+            regels.append((_("Statistische beveiliging"), _("geen (analist)")))
         if self.koppelingsgraad is not None:
-            regels.append(
-                ("Linked reports" if en else "Gekoppelde meldingen", opmaak.procent(self.koppelingsgraad, 0, taal))
-            )
+            regels.append((_("Gekoppelde meldingen"), opmaak.procent(self.koppelingsgraad, 0, taal)))
         return regels
 
     def as_dict(self) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from zicht.analysis.tabel import Kolomsoort, Markering, Metadata, Waarde, format
 from zicht.analysis.tellingen import inwoners, per_100k
 from zicht.privacy.disclosure import DisclosurePolicy
 from zicht.reference import Gebiedsniveau
+from zicht.taal import vertaler
 
 #: Above this share of withheld cells a table advises a coarser level or a longer period.
 ADVIES_GRENS = 0.5
@@ -21,11 +22,6 @@ ADVIES_GRENS = 0.5
 
 class NietBeschikbaar(ValueError):
     """The table is not published for this role at this level (the message says what is, in Dutch)."""
-
-
-def t(taal: str, nl: str, en: str) -> str:
-    """Pick the Dutch or English text."""
-    return en if taal == "en" else nl
 
 
 @dataclass(frozen=True)
@@ -108,50 +104,40 @@ class Context:
             Gebiedsniveau.provincie: Gebiedsniveau.nederland,
         }.get(niveau, Gebiedsniveau.nederland)
         # No longer period is suggested: protected figures exist per calendar year only (docs/adr/0006).
-        return t(
-            self.taal,
-            f"De meeste cijfers zijn afgeschermd omdat de aantallen klein zijn. Bekijk de cijfers per "
-            f"{niveau_label(grover)}.",
-            f"Most figures are withheld because the numbers are small. See the figures per "
-            f"{niveau_label(grover, 'en')}.",
+        _ = vertaler(self.taal)
+        return _(
+            "De meeste cijfers zijn afgeschermd omdat de aantallen klein zijn. Bekijk de cijfers per {niveau}.",
+            niveau=niveau_label(grover, self.taal),
         )
 
     def voetnoten(self, uitsplitsing: Uitsplitsing = Uitsplitsing.totaal) -> tuple[str, ...]:
         """Standard notes: the unit rule, multi-valued categories, protection."""
+        _ = vertaler(self.taal)
         noten = list(self.notities)
         if self.eenheid is Eenheid.personen:
             noten.append(
-                t(
-                    self.taal,
-                    "Personen: meldingen over dezelfde persoon tellen één keer; een nog niet gekoppelde melding telt als een eigen persoon.",
-                    "Persons: reports about the same person count once; a report not yet linked counts as a person of its own.",
+                _(
+                    "Personen: meldingen over dezelfde persoon tellen één keer; een nog niet gekoppelde melding telt "
+                    "als een eigen persoon."
                 )
             )
         else:
-            noten.append(
-                t(
-                    self.taal,
-                    "Meldingen: een persoon over wie meerdere meldingen zijn gedaan, telt meerdere keren.",
-                    "Reports: a person reported several times counts several times.",
-                )
-            )
+            noten.append(_("Meldingen: een persoon over wie meerdere meldingen zijn gedaan, telt meerdere keren."))
         if uitsplitsing is not Uitsplitsing.totaal and not uitsplitsing.additief(self.eenheid):
             noten.append(
-                t(
-                    self.taal,
-                    "Een melding of persoon kan in meer categorieën vallen; de categorieën tellen niet op tot het totaal.",
-                    "A report or person can fall in several categories; categories do not add up to the total.",
+                _(
+                    "Een melding of persoon kan in meer categorieën vallen; de categorieën tellen niet op tot het totaal."
                 )
             )
         if self.beveiligd:
             assert self.beleid is not None
             noten.append(
-                t(
-                    self.taal,
-                    f"'{self.beleid.marker}' = minder dan {self.beleid.threshold}; 'x' = afgeschermd om een ander cijfer "
-                    f"te beschermen; '–' = niet gepubliceerd. Aantallen zijn afgerond op {self.beleid.rounding_base}.",
-                    f"'{self.beleid.marker}' = fewer than {self.beleid.threshold}; 'x' = withheld to protect another "
-                    f"figure; '–' = not published. Counts are rounded to {self.beleid.rounding_base}.",
+                _(
+                    "'{marker}' = minder dan {drempel}; 'x' = afgeschermd om een ander cijfer te beschermen; "
+                    "'–' = niet gepubliceerd. Aantallen zijn afgerond op {basis}.",
+                    marker=self.beleid.marker,
+                    drempel=self.beleid.threshold,
+                    basis=self.beleid.rounding_base,
                 )
             )
         return tuple(noten)

@@ -21,6 +21,8 @@ from enum import StrEnum
 
 from scipy.stats import binomtest
 
+from zicht.taal import N_, vertaler
+
 #: Confidence level of intervals and significance of verdicts.
 BETROUWBAARHEID = 0.95
 
@@ -35,13 +37,15 @@ class Oordeel(StrEnum):
 
     def label(self, taal: str = "nl") -> str:
         """Plain words."""
-        nl = {
-            "toename": ("duidelijke toename", "clear increase"),
-            "afname": ("duidelijke afname", "clear decrease"),
-            "geen_duidelijke_verandering": ("geen duidelijke verandering", "no clear change"),
-            "onbepaald": ("niet te beoordelen", "cannot be assessed"),
-        }[self.value]
-        return nl[1 if taal == "en" else 0]
+        return vertaler(taal)(_OORDELEN[self.value])
+
+
+_OORDELEN = {
+    "toename": N_("duidelijke toename"),
+    "afname": N_("duidelijke afname"),
+    "geen_duidelijke_verandering": N_("geen duidelijke verandering"),
+    "onbepaald": N_("niet te beoordelen"),
+}
 
 
 @dataclass(frozen=True)
@@ -75,28 +79,25 @@ class Verandering:
 
     def tekst(self, taal: str = "nl") -> str:
         """One plain sentence, e.g. ``Van 40 naar 65 (+63%): duidelijke toename (meer dan toeval).``"""
-        en = taal == "en"
+        _ = vertaler(taal)
         if self.vorig is None or self.huidig is None:
-            return (
-                "Cannot be assessed: a figure is withheld." if en else "Niet te beoordelen: een cijfer is afgeschermd."
-            )
+            return _("Niet te beoordelen: een cijfer is afgeschermd.")
         pct = self.procent
-        delta = "" if pct is None else f" ({pct:+.0f}%)"
-        if en:
-            reading = {
-                Oordeel.toename: "a clear increase (more than chance)",
-                Oordeel.afname: "a clear decrease (more than chance)",
-                Oordeel.geen_duidelijke_verandering: "no clear change (within chance variation)",
-                Oordeel.onbepaald: "cannot be assessed (no reports in either period)",
-            }[self.oordeel]
-            return f"From {self.vorig} to {self.huidig}{delta}: {reading}."
-        reading = {
-            Oordeel.toename: "duidelijke toename (meer dan toeval)",
-            Oordeel.afname: "duidelijke afname (meer dan toeval)",
-            Oordeel.geen_duidelijke_verandering: "geen duidelijke verandering (binnen toevalsvariatie)",
-            Oordeel.onbepaald: "niet te beoordelen (geen meldingen in beide perioden)",
+        lezing = {
+            Oordeel.toename: _("duidelijke toename (meer dan toeval)"),
+            Oordeel.afname: _("duidelijke afname (meer dan toeval)"),
+            Oordeel.geen_duidelijke_verandering: _("geen duidelijke verandering (binnen toevalsvariatie)"),
+            Oordeel.onbepaald: _("niet te beoordelen (geen meldingen in beide perioden)"),
         }[self.oordeel]
-        return f"Van {self.vorig} naar {self.huidig}{delta.replace('.', ',')}: {reading}."
+        if pct is None:
+            return _("Van {vorig} naar {huidig}: {lezing}.", vorig=self.vorig, huidig=self.huidig, lezing=lezing)
+        return _(
+            "Van {vorig} naar {huidig} ({procent}): {lezing}.",
+            vorig=self.vorig,
+            huidig=self.huidig,
+            procent=f"{pct:+.0f}%",
+            lezing=lezing,
+        )
 
 
 @functools.lru_cache(maxsize=8192)

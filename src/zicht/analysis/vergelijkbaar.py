@@ -16,8 +16,8 @@ from pathlib import Path
 
 from zicht.analysis.dimensies import niveau_label
 from zicht.analysis.opmaak import getal
-from zicht.analysis.tabelcontext import t
 from zicht.reference import Gebiedsniveau, Referentiedata
+from zicht.taal import vertaler
 
 BESTAND = "oppervlakte_bevolking_2024.csv"
 #: Upper bounds (exclusive) of the population size classes of gemeenten; the last class is open.
@@ -64,13 +64,15 @@ def klasse(waarde: float, grenzen: tuple[int, ...]) -> int:
 
 
 def klasse_tekst(index: int, grenzen: tuple[int, ...], taal: str, eenheid: str = "") -> str:
-    """A class in words: ``20.000 tot 50.000 inwoners``, ``100.000 of meer``."""
+    """A class in words: ``20.000 tot 50.000 inwoners``, ``100.000 of meer`` (``eenheid`` follows, translated)."""
+    _ = vertaler(taal)
     if index == 0:
-        return t(taal, f"minder dan {getal(grenzen[0], 0, taal)}", f"fewer than {getal(grenzen[0], 0, taal)}") + eenheid
-    if index >= len(grenzen):
-        return t(taal, f"{getal(grenzen[-1], 0, taal)} of meer", f"{getal(grenzen[-1], 0, taal)} or more") + eenheid
-    laag, hoog = getal(grenzen[index - 1], 0, taal), getal(grenzen[index], 0, taal)
-    return t(taal, f"{laag} tot {hoog}", f"{laag} to {hoog}") + eenheid
+        tekst = _("minder dan {grens}", grens=getal(grenzen[0], 0, taal))
+    elif index >= len(grenzen):
+        tekst = _("{grens} of meer", grens=getal(grenzen[-1], 0, taal))
+    else:
+        tekst = _("{laag} tot {hoog}", laag=getal(grenzen[index - 1], 0, taal), hoog=getal(grenzen[index], 0, taal))
+    return f"{tekst} {eenheid}" if eenheid else tekst
 
 
 @lru_cache(maxsize=4)
@@ -100,15 +102,15 @@ def kenmerken(referentie: Referentiedata, niveau: Gebiedsniveau) -> dict[str, Ke
 def vergelijkbare_gebieden(referentie: Referentiedata, niveau: Gebiedsniveau, code: str, taal: str = "nl") -> Groep:
     """The areas comparable with ``code``: gemeenten of the same size class and density class (widened to the
     neighbouring density classes when fewer than :data:`MIN_GROEP`), or every area of a region's level."""
+    _ = vertaler(taal)
     alle = tuple(referentie.gebieden(niveau))
     km = kenmerken(referentie, niveau)
     if niveau is not Gebiedsniveau.gemeente or code not in km:
-        beschrijving = t(
-            taal,
-            f"Vergeleken met alle gebieden van dit niveau ({len(alle)} × {niveau_label(niveau)}): er zijn te weinig "
-            "om ze naar grootte en dichtheid te groeperen.",
-            f"Compared with every area of this level ({len(alle)} × {niveau_label(niveau, 'en')}): there are too few "
-            "to group them by size and density.",
+        beschrijving = _(
+            "Vergeleken met alle gebieden van dit niveau ({n} × {niveau}): er zijn te weinig om ze naar grootte en "
+            "dichtheid te groeperen.",
+            n=len(alle),
+            niveau=niveau_label(niveau, taal),
         )
         return Groep(niveau, alle, beschrijving, km)
     eigen = km[code]
@@ -126,20 +128,19 @@ def vergelijkbare_gebieden(referentie: Referentiedata, niveau: Gebiedsniveau, co
     while len(leden) < MIN_GROEP and len(dichtheden) <= len(DICHTHEID_GRENZEN):
         dichtheden |= {x for x in (min(dichtheden) - 1, max(dichtheden) + 1) if 0 <= x <= len(DICHTHEID_GRENZEN)}
         leden = in_klasse(dichtheden)
-    inw = t(taal, " inwoners", " inhabitants")
-    km2 = t(taal, " inwoners per km² land", " inhabitants per km² of land")
+    km2 = _("inwoners per km² land")
+    grootte = klasse_tekst(g, GROOTTE_GRENZEN, taal, _("inwoners"))
     dichtheid = "; ".join(klasse_tekst(x, DICHTHEID_GRENZEN, taal, km2) for x in sorted(dichtheden))
-    beschrijving = t(
-        taal,
-        f"Vergelijkbare gemeenten: {klasse_tekst(g, GROOTTE_GRENZEN, taal, inw)} en {dichtheid} "
-        f"({len(leden)} gemeenten; CBS, 1 januari 2024).",
-        f"Comparable municipalities: {klasse_tekst(g, GROOTTE_GRENZEN, taal, inw)} and {dichtheid} "
-        f"({len(leden)} municipalities; CBS, 1 January 2024).",
+    beschrijving = _.ngettext(
+        "Vergelijkbare gemeenten: {grootte} en {dichtheid} ({n} gemeente; CBS, 1 januari 2024).",
+        "Vergelijkbare gemeenten: {grootte} en {dichtheid} ({n} gemeenten; CBS, 1 januari 2024).",
+        len(leden),
+        grootte=grootte,
+        dichtheid=dichtheid,
     )
     if len(dichtheden) > 1:
-        beschrijving += t(
-            taal,
-            f" De eigen klasse had minder dan {MIN_GROEP} gemeenten; de naastgelegen dichtheidsklasse is toegevoegd.",
-            f" The own class had fewer than {MIN_GROEP} municipalities; the neighbouring density class was added.",
+        beschrijving += " " + _(
+            "De eigen klasse had minder dan {n} gemeenten; de naastgelegen dichtheidsklasse is toegevoegd.",
+            n=MIN_GROEP,
         )
     return Groep(niveau, leden, beschrijving, km)

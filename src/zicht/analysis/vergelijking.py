@@ -25,10 +25,10 @@ from zicht.analysis.dimensies import Periode, niveau_label
 from zicht.analysis.gebieden import Bereik, gebiedsnaam
 from zicht.analysis.publicatie import PUBLIEK, BuitenBereik, Statistiekdienst, Tabelsoort, Verzoek
 from zicht.analysis.tabel import Kolom, Kolomsoort, Markering, Tabel, Waarde, format_getal
-from zicht.analysis.tabelcontext import t
 from zicht.analysis.tellingen import inwoners
 from zicht.analysis.vergelijkbaar import Groep, vergelijkbare_gebieden
 from zicht.reference import Gebiedsniveau, Referentiedata, UnknownPlace
+from zicht.taal import N_, vertaler
 
 #: Confidence level of the intervals.
 BETROUWBAARHEID = 0.95
@@ -44,12 +44,15 @@ class Band(StrEnum):
 
     def label(self, taal: str = "nl") -> str:
         """The band in words."""
-        return {
-            "hoger": ("hoger", "higher"),
-            "midden": ("niet te onderscheiden", "not distinguishable"),
-            "lager": ("lager", "lower"),
-            "onbekend": ("niet te beoordelen", "cannot be judged"),
-        }[self.value][1 if taal == "en" else 0]
+        return vertaler(taal)(_BANDEN[self.value])
+
+
+_BANDEN = {
+    "hoger": N_("hoger"),
+    "midden": N_("niet te onderscheiden"),
+    "lager": N_("lager"),
+    "onbekend": N_("niet te beoordelen"),
+}
 
 
 @dataclass(frozen=True)
@@ -267,25 +270,26 @@ def _als_tabel(
     mediaan: Punt | None,
     taal: str,
 ) -> Tabel:
+    _ = vertaler(taal)
     kolommen = (
-        Kolom("gebiedscode", t(taal, "code", "code"), Kolomsoort.tekst),
-        Kolom("gebied", t(taal, "gebied", "area"), Kolomsoort.tekst),
-        Kolom("groep", t(taal, "vergeleken als", "compared as"), Kolomsoort.tekst),
-        Kolom("inwoners", t(taal, "inwoners", "inhabitants"), Kolomsoort.tekst),
+        Kolom("gebiedscode", _("code"), Kolomsoort.tekst),
+        Kolom("gebied", _("gebied"), Kolomsoort.tekst),
+        Kolom("groep", _("vergeleken als"), Kolomsoort.tekst),
+        Kolom("inwoners", _("inwoners"), Kolomsoort.tekst),
         Kolom("aantal", bron.kolommen[bron.kolom_index("aantal")].label),
-        Kolom("per_100k", t(taal, "per 100.000 inwoners", "per 100,000 inhabitants"), Kolomsoort.per_100k),
-        Kolom("ondergrens", t(taal, "ondergrens (95%)", "lower bound (95%)"), Kolomsoort.per_100k),
-        Kolom("bovengrens", t(taal, "bovengrens (95%)", "upper bound (95%)"), Kolomsoort.per_100k),
-        Kolom("positie", t(taal, "t.o.v. het midden", "against the middle"), Kolomsoort.tekst),
+        Kolom("per_100k", _("per 100.000 inwoners"), Kolomsoort.per_100k),
+        Kolom("ondergrens", _("ondergrens (95%)"), Kolomsoort.per_100k),
+        Kolom("bovengrens", _("bovengrens (95%)"), Kolomsoort.per_100k),
+        Kolom("positie", _("t.o.v. het midden"), Kolomsoort.tekst),
     )
     rijen = []
     for p, soort in [(p, "vergelijkbaar") for p in punten] + [(p, "referentie") for p in referenties]:
         rol = (
-            t(taal, "gekozen gebied", "chosen area")
+            _("gekozen gebied")
             if p.eigen
-            else t(taal, "vergelijkbaar gebied", "comparable area")
+            else _("vergelijkbaar gebied")
             if soort == "vergelijkbaar"
-            else t(taal, "regio / land", "region / nation")
+            else _("regio / land")
         )
         rijen.append(
             (
@@ -303,28 +307,18 @@ def _als_tabel(
     eigen = next(p for p in punten if p.eigen)
     naam = eigen.naam
     samenvatting = _samenvatting(eigen, mediaan, len(punten), periode, taal)
-    titel = t(
-        taal,
-        f"{naam} vergeleken met vergelijkbare gebieden, {periode.label()}",
-        f"{naam} compared with comparable areas, {periode.label('en')}",
-    )
+    titel = _("{naam} vergeleken met vergelijkbare gebieden, {periode}", naam=naam, periode=periode.label(taal))
     noten = (
         groep.beschrijving,
-        t(
-            taal,
+        _(
             "Intervallen: exact 95%-betrouwbaarheidsinterval voor een Poisson-aantal, verbreed over elk waar aantal "
             "dat bij het gepubliceerde (afgeronde of afgeschermde) cijfer past. Positie: vergeleken met het interval "
             "van het middelste gebied (de mediaan van de gebieden met een getoond cijfer); overlappen de intervallen, "
-            "dan is het verschil niet te onderscheiden.",
-            "Intervals: exact 95% confidence interval for a Poisson count, widened over every true count consistent "
-            "with the published (rounded or withheld) figure. Position: against the interval of the median area (the "
-            "median of the areas with a shown figure); where the intervals overlap, the difference cannot be told apart.",
+            "dan is het verschil niet te onderscheiden."
         ),
-        t(
-            taal,
+        _(
             "Alleen gepubliceerde cijfers: de vergelijking rekent met de kaarttabellen zoals ze voor uw rol zijn "
-            "gepubliceerd.",
-            "Published figures only: the comparison uses the map tables as published for your role.",
+            "gepubliceerd."
         ),
         *bron.voetnoten,
     )
@@ -341,23 +335,28 @@ def _als_tabel(
 
 
 def _samenvatting(eigen: Punt, mediaan: Punt | None, n: int, periode: Periode, taal: str) -> str:
+    _ = vertaler(taal)
     if eigen.laag is None or mediaan is None:
-        return t(
-            taal,
-            f"Voor {eigen.naam} is in {periode.label()} geen vergelijking te maken: het cijfer is afgeschermd.",
-            f"No comparison can be made for {eigen.naam} in {periode.label('en')}: the figure is withheld.",
+        return _(
+            "Voor {naam} is in {periode} geen vergelijking te maken: het cijfer is afgeschermd.",
+            naam=eigen.naam,
+            periode=periode.label(taal),
         )
     tekst = {
-        Band.hoger: ("hoger dan", "above"),
-        Band.lager: ("lager dan", "below"),
-        Band.midden: ("niet te onderscheiden van", "not distinguishable from"),
-        Band.onbekend: ("niet te vergelijken met", "not comparable with"),
+        Band.hoger: _("hoger dan"),
+        Band.lager: _("lager dan"),
+        Band.midden: _("niet te onderscheiden van"),
+        Band.onbekend: _("niet te vergelijken met"),
     }[eigen.band]
-    mid = format_getal(mediaan.rate, Kolomsoort.per_100k, taal)
-    return t(
-        taal,
-        f"In {periode.label()} is het cijfer van {eigen.naam} {tekst[0]} het midden van {n} vergelijkbare gebieden "
-        f"(mediaan: {mediaan.naam}, {mid} per 100.000 inwoners).",
-        f"In {periode.label('en')} the rate of {eigen.naam} is {tekst[1]} the middle of {n} comparable areas "
-        f"(median: {mediaan.naam}, {mid} per 100,000 inhabitants).",
+    return _.ngettext(
+        "In {periode} is het cijfer van {naam} {positie} het midden van {n} vergelijkbaar gebied "
+        "(mediaan: {mediaan}, {cijfer} per 100.000 inwoners).",
+        "In {periode} is het cijfer van {naam} {positie} het midden van {n} vergelijkbare gebieden "
+        "(mediaan: {mediaan}, {cijfer} per 100.000 inwoners).",
+        n,
+        periode=periode.label(taal),
+        naam=eigen.naam,
+        positie=tekst,
+        mediaan=mediaan.naam,
+        cijfer=format_getal(mediaan.rate, Kolomsoort.per_100k, taal),
     )

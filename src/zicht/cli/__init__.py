@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "restore": "zicht.cli.backup:restore",
     "bewaartermijn": "zicht.cli.bewaartermijn:bewaartermijn",
     "inzage": "zicht.cli.inzage:inzage",
+    "wissen": "zicht.cli.wissen:wissen",
 }
 
 # The one-line help of each command, so ``zicht --help`` lists them without importing any (importing all
@@ -64,6 +65,7 @@ HULP: dict[str, str] = {
     "restore": "Zet een backup terug en controleer het manifest / restore a backup and check it against its manifest.",
     "bewaartermijn": "Bewaartermijnen: verlopen gegevens opschonen en tonen / retention: purge and show expired data.",
     "inzage": "Inzageverzoek: meldingen en elke verwerking van een persoon / subject access request for one person.",
+    "wissen": "Wis de identiteit van een persoon op verzoek (AVG artikel 17) / erase a person's identity on request.",
 }
 
 

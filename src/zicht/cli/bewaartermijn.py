@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``zicht bewaartermijn``: apply the retention periods (``ZICHT_BEWAAR_*``) — crypto-shred expired identities
-and clear old import reports (``opschonen``, e.g. nightly from a timer) — and show them (``toon``)."""
+"""``zicht bewaartermijn``: apply the retention periods (``ZICHT_BEWAAR_*``) — crypto-shred expired identities,
+delete expired meldingen (their counts kept in the ledger), clear old import reports and cut the logboek's
+expired start behind a signed bewaaranker (``opschonen``, e.g. nightly from a timer) — and show them (``toon``)."""
 
 from __future__ import annotations
 
 import getpass
+import json
 from datetime import date
 
 import click
@@ -19,8 +21,10 @@ def bewaartermijn() -> None:
 
 @bewaartermijn.command("opschonen")
 @click.option("--peildatum", type=click.DateTime(["%Y-%m-%d"]), help="Rekendatum (standaard vandaag) / as of date.")
-def opschonen(peildatum: object) -> None:
-    """Vernietig verlopen identiteiten en importrapporten / crypto-shred expired identities and import reports."""
+@click.option("--json", "as_json", is_flag=True, help="Druk één JSON-object af / print one JSON object.")
+def opschonen(peildatum: object, as_json: bool) -> None:
+    """Pas de bewaartermijnen toe: vernietig en verwijder verlopen gegevens / apply the retention periods."""
+    from dataclasses import asdict
     from datetime import datetime
 
     from zicht.cli.db import open_registry
@@ -33,11 +37,18 @@ def opschonen(peildatum: object) -> None:
     actor = Actor(f"cli:{getpass.getuser()}", "beheerder", None)
     with open_registry(settings) as (_, sessions):
         uitkomst = schoon_op(sessions, Bewaartermijnen.from_settings(settings), actor, peildatum=dag)
+    if as_json:
+        click.echo(json.dumps(asdict(uitkomst), ensure_ascii=False))
+        return
     click.echo(
         f"vernietigd / destroyed: {uitkomst.identiteiten} identiteiten, {uitkomst.importrapporten} importrapporten; "
-        f"over de termijn maar bewaard voor besluit / past term, kept for a decision: "
-        f"{uitkomst.meldingen_over_termijn} meldingen, {uitkomst.logboek_over_termijn} logboekrecords"
+        f"verwijderd / deleted: {uitkomst.meldingen} meldingen van {uitkomst.personen} personen (tellingen bewaard "
+        f"in het tellingarchief), {uitkomst.logboekrecords} logboekrecords; "
+        f"over de termijn maar bewaard / past term, kept: {uitkomst.meldingen_over_termijn} meldingen (persoon later "
+        f"opnieuw gemeld of in opvang), {uitkomst.logboek_over_termijn} logboekrecords"
     )
+    if uitkomst.logboek_niet_afgekapt:
+        click.echo(f"let op / note: logboek niet ingekort: {uitkomst.logboek_niet_afgekapt}", err=True)
 
 
 @bewaartermijn.command("toon")
@@ -48,6 +59,7 @@ def toon() -> None:
     t = Bewaartermijnen.from_settings(get_context().settings)
     click.echo(
         f"identiteit: {t.identiteit_jaren} jaar na de laatste melding van de persoon\n"
-        f"melding (geminimaliseerd): {t.melding_jaren} jaar\nlogboek: {t.logboek_jaren} jaar\n"
+        f"melding (geminimaliseerd): {t.melding_jaren} jaar na de laatste melding van de persoon\n"
+        f"logboek: {t.logboek_jaren} jaar\n"
         f"importrapporten: {t.importrapport_dagen} dagen\nsignalen: {t.signalen_dagen} dagen"
     )

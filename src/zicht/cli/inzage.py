@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``zicht inzage PERSOON``: answer a subject access request (AVG art. 15) — the person's meldingen and every
-processing of them in the logboek, reads included. The look-up itself is logged."""
+"""``zicht inzage PERSOON``: answer a subject access request (AVG art. 15) — the person's meldingen (with whether
+their identity is held, erased on request or shredded after its retention period), the meldingen already deleted
+after theirs, and every processing of them in the logboek, reads included. The look-up itself is logged."""
 
 from __future__ import annotations
 
@@ -40,17 +41,22 @@ def inzage(persoon_id: uuid.UUID, as_json: bool) -> None:
         ]
     meldingen = [
         {"id": m.id, "melddatum": m.melddatum.isoformat(), "organisatie": m.organisatie, "status": m.status,
-         "identiteit_bewaard": m.identiteit_bewaard}
+         "identiteit_bewaard": m.identiteit_bewaard, "identiteit": m.identiteit}
         for m in antwoord.meldingen
     ]  # fmt: skip
     if as_json:
-        click.echo(json.dumps({"persoon": antwoord.persoon_id, "meldingen": meldingen, "verwerkingen": verwerkingen},
-                              ensure_ascii=False))  # fmt: skip
+        click.echo(json.dumps({"persoon": antwoord.persoon_id, "meldingen": meldingen, "verwerkingen": verwerkingen,
+                               "verwijderd": list(antwoord.verwijderd)}, ensure_ascii=False))  # fmt: skip
         return
     click.echo(f"persoon {antwoord.persoon_id}: {len(meldingen)} meldingen, {len(verwerkingen)} verwerkingen")
+    staat = {"bewaard": "identiteit bewaard", "gewist": "identiteit gewist op verzoek",
+             "vernietigd": "identiteit vernietigd na de bewaartermijn"}  # fmt: skip
     for m in meldingen:
-        bewaard = "identiteit bewaard" if m["identiteit_bewaard"] else "identiteit vernietigd"
-        click.echo(f"  melding {m['id']} {m['melddatum']} {m['organisatie']} {m['status']} ({bewaard})")
+        click.echo(
+            f"  melding {m['id']} {m['melddatum']} {m['organisatie']} {m['status']} ({staat[str(m['identiteit'])]})"
+        )
+    if antwoord.verwijderd:
+        click.echo(f"  {len(antwoord.verwijderd)} meldingen verwijderd na de bewaartermijn (tellingen bewaard)")
     for v in verwerkingen:
         click.echo(
             f"  {v['volgnummer']:>7} {v['tijdstip']} {v['actie']:<11} {v['object_type']:<12} {v['rol']:<10} {v['doel']}"

@@ -75,6 +75,7 @@ def verify(as_json: bool, geen_anker: bool) -> None:
                         {"soort": p.soort, "van": p.van, "tot": p.tot, "melding": p.melding} for p in uitkomst.problemen
                     ],
                     "opmerkingen": list(uitkomst.opmerkingen),
+                    "afgekapt_tot": uitkomst.afgekapt_tot,
                     "anker_geschreven": anker is not None,
                 },
                 ensure_ascii=False,

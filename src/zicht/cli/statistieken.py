@@ -225,6 +225,7 @@ def _toon(tabel: object, taal: str) -> None:
     from rich.table import Table
 
     from zicht.analysis.tabel import Kolomsoort, Tabel
+    from zicht.taal import vertaler
 
     assert isinstance(tabel, Tabel)
     console = Console(highlight=False, soft_wrap=False, width=max(100, Console().width))
@@ -235,7 +236,9 @@ def _toon(tabel: object, taal: str) -> None:
         rt.add_row(*(c.tekst for c in rij))
     console.print(rt)
     if tabel.advies:
-        console.print(f"[bold]{'Advice' if taal == 'en' else 'Advies'}:[/bold] {tabel.advies}")
+        _ = vertaler(taal)
+        advies = _("Advies")
+        console.print(f"[bold]{advies}:[/bold] {tabel.advies}")
     for label, waarde in tabel.meta.regels(taal):
         console.print(f"{label}: {waarde}")
     for noot in tabel.voetnoten:

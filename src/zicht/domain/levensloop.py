@@ -5,21 +5,22 @@ A melding is never overwritten silently. A correction (by the reporting organisa
 status decision (``mogelijk`` → ``vastgesteld`` / ``geen``, by CoMensha, naming who decided and when) and a
 withdrawal (of a duplicate or a melding made in error, by CoMensha) each write a new version with who, when
 and a coded reason (never free text: the history is shown to every reader of the melding), plus a logboek
-record. The codes here are stored words; labels are in Dutch and English.
+record. The codes here are stored words; their labels are Dutch source text of the one catalogue (``zicht.taal``).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
+from zicht.taal import N_, vertaler
+
 
 class _Gelabeld(StrEnum):
-    """A code with a Dutch and an English label (``_LABELS`` of the subclass)."""
+    """A code with a label in every language (``_LABELS``, Dutch source text)."""
 
     def label(self, taal: str = "nl") -> str:
-        """The label in ``taal`` (``en`` or Dutch)."""
-        nl, en = _LABELS[self]
-        return en if taal == "en" else nl
+        """The label in ``taal`` (through the catalogue of :mod:`zicht.taal`)."""
+        return vertaler(taal)(_LABELS[self])
 
 
 class Actie(_Gelabeld):
@@ -61,26 +62,27 @@ class Intrekkingsreden(_Gelabeld):
     op_verzoek_melder = "op_verzoek_melder"
 
 
-_LABELS: dict[StrEnum, tuple[str, str]] = {
-    Actie.aanmaken: ("aangemaakt", "created"),
-    Actie.correctie: ("gecorrigeerd", "corrected"),
-    Actie.status: ("status gewijzigd", "status changed"),
-    Actie.intrekking: ("ingetrokken", "withdrawn"),
-    Correctiereden.typefout: ("typefout", "typing error"),
-    Correctiereden.nieuwe_informatie: ("nieuwe informatie", "new information"),
-    Correctiereden.verkeerd_ingevuld: ("verkeerd ingevuld", "filled in wrongly"),
-    Correctiereden.overig: ("overig", "other"),
-    Statusbeslisser.comensha: ("CoMensha", "CoMensha"),
-    Statusbeslisser.openbaar_ministerie: ("Openbaar Ministerie", "Public Prosecution Service"),
-    Statusbeslisser.rechter: ("rechter", "court"),
-    Statusbeslisser.ind: ("IND", "IND (immigration service)"),
-    Statusbeslisser.politie: ("politie", "police"),
-    Statusbeslisser.kmar: ("Koninklijke Marechaussee", "Royal Netherlands Marechaussee"),
-    Statusbeslisser.arbeidsinspectie: ("Nederlandse Arbeidsinspectie", "Netherlands Labour Authority"),
-    Statusbeslisser.overig: ("andere organisatie", "other organisation"),
-    Intrekkingsreden.dubbel: ("dubbele melding", "duplicate melding"),
-    Intrekkingsreden.ten_onrechte: ("ten onrechte gemeld", "reported in error"),
-    Intrekkingsreden.op_verzoek_melder: ("op verzoek van de melder", "at the reporter's request"),
+#: Dutch labels (source text of the one catalogue, translated by ``label``).
+_LABELS: dict[StrEnum, str] = {
+    Actie.aanmaken: N_("aangemaakt"),
+    Actie.correctie: N_("gecorrigeerd"),
+    Actie.status: N_("status gewijzigd"),
+    Actie.intrekking: N_("ingetrokken"),
+    Correctiereden.typefout: N_("typefout"),
+    Correctiereden.nieuwe_informatie: N_("nieuwe informatie"),
+    Correctiereden.verkeerd_ingevuld: N_("verkeerd ingevuld"),
+    Correctiereden.overig: N_("overig"),
+    Statusbeslisser.comensha: N_("CoMensha"),
+    Statusbeslisser.openbaar_ministerie: N_("Openbaar Ministerie"),
+    Statusbeslisser.rechter: N_("rechter"),
+    Statusbeslisser.ind: N_("IND"),
+    Statusbeslisser.politie: N_("politie"),
+    Statusbeslisser.kmar: N_("Koninklijke Marechaussee"),
+    Statusbeslisser.arbeidsinspectie: N_("Nederlandse Arbeidsinspectie"),
+    Statusbeslisser.overig: N_("andere organisatie"),
+    Intrekkingsreden.dubbel: N_("dubbele melding"),
+    Intrekkingsreden.ten_onrechte: N_("ten onrechte gemeld"),
+    Intrekkingsreden.op_verzoek_melder: N_("op verzoek van de melder"),
 }
 
 #: The statuses CoMensha can decide, and the ones a decision needs a decider and date for.

@@ -9,6 +9,7 @@ code that stores the registry row cannot see it by accident.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -132,34 +133,54 @@ class Identiteitsgegevens:
     __str__ = __repr__
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class MeldingInvoer:
-    """A validated melding, ready to store. Codes come from the codebook, places from the reference data."""
+    """A validated melding, ready to store. Codes come from the codebook, places from the reference data.
+
+    The attributes are what the domain's own rules read (the report date, the exploitation period, the age)
+    and the composite parts (the forms of exploitation with their sectors, the route, the identity). Every other
+    field of a melding is declared in :mod:`zicht.intake.columns` and travels in ``velden``, under the name it is
+    stored by (``MeldingInvoer(..., geslacht="man")``). A field that is not given has its declared default.
+    """
 
     melder_referentie: str
     melddatum: date
     uitbuitingen: tuple[Uitbuiting, ...]
-    werkwijzen: tuple[str, ...] = ("onbekend",)
-    plaats_delict: Plaats = ONBEKENDE_PLAATS
-    wervingsplaats: Plaats = ONBEKENDE_PLAATS
-    uitbuiting_van: date | None = None
-    uitbuiting_tot: date | None = None
-    geslacht: str = "onbekend"
-    geboortejaar: int | None = None
-    leeftijd_bij_melding: int | None = None
-    nationaliteiten: tuple[str, ...] = ("onbekend",)
-    dossiertype: str = "onbekend"
-    status: str = "mogelijk"
-    grondslag: str = "onbekend"
-    toestemming: str = "onbekend"
-    route: tuple[RouteStap, ...] = ()
-    identiteit: Identiteitsgegevens = field(default_factory=Identiteitsgegevens, repr=False)
+    uitbuiting_van: date | None
+    uitbuiting_tot: date | None
+    geboortejaar: int | None
+    leeftijd_bij_melding: int | None
+    route: tuple[RouteStap, ...]
+    identiteit: Identiteitsgegevens = field(repr=False)
+    velden: Mapping[str, object] = field(default_factory=dict)
 
-    def canonical(self) -> str:
-        """A canonical text of the whole content (identity included) for the keyed content hash."""
-        # repr() of the frozen dataclasses is deterministic and much faster than asdict(); the identity has a
-        # redacting repr, so its canonical JSON is appended explicitly.
-        return repr(self) + "|" + self.identiteit.to_json().decode()
+    def __init__(
+        self,
+        melder_referentie: str,
+        melddatum: date,
+        uitbuitingen: tuple[Uitbuiting, ...],
+        *,
+        uitbuiting_van: date | None = None,
+        uitbuiting_tot: date | None = None,
+        geboortejaar: int | None = None,
+        leeftijd_bij_melding: int | None = None,
+        route: tuple[RouteStap, ...] = (),
+        identiteit: Identiteitsgegevens | None = None,
+        **velden: object,
+    ) -> None:
+        # frozen: the attributes are set once, here (past the dataclass's refusing __setattr__)
+        self.__dict__.update(
+            melder_referentie=melder_referentie,
+            melddatum=melddatum,
+            uitbuitingen=uitbuitingen,
+            uitbuiting_van=uitbuiting_van,
+            uitbuiting_tot=uitbuiting_tot,
+            geboortejaar=geboortejaar,
+            leeftijd_bij_melding=leeftijd_bij_melding,
+            route=route,
+            identiteit=Identiteitsgegevens() if identiteit is None else identiteit,
+            velden=velden,
+        )
 
     @property
     def minderjarig(self) -> bool | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from zicht.taal import N_, vertaler
+
 
 class Rol(StrEnum):
     """The roles of zicht."""
@@ -23,25 +25,26 @@ class Rol(StrEnum):
     @property
     def label_nl(self) -> str:
         """The Dutch label shown to users."""
-        return _LABELS[self][0]
+        return _LABELS[self]
 
     @property
     def label_en(self) -> str:
         """The English label shown to users."""
-        return _LABELS[self][1]
+        return self.label("en")
 
     def label(self, taal: str) -> str:
-        """The label in ``taal`` (``nl`` or ``en``; anything else gives Dutch)."""
-        return self.label_en if taal == "en" else self.label_nl
+        """The label in ``taal`` (through the catalogue of :mod:`zicht.taal`; an unknown language gives Dutch)."""
+        return vertaler(taal)(_LABELS[self])
 
 
-_LABELS: dict[Rol, tuple[str, str]] = {
-    Rol.melder: ("melder", "reporter"),
-    Rol.analist: ("analist", "analyst"),
-    Rol.identiteit: ("identiteit", "identity officer"),
-    Rol.gemeente: ("gemeente", "municipality"),
-    Rol.opvang: ("opvang", "shelter"),
-    Rol.beheerder: ("beheerder", "administrator"),
+#: Dutch labels (source text of the one catalogue, translated by ``label``).
+_LABELS: dict[Rol, str] = {
+    Rol.melder: N_("melder"),
+    Rol.analist: N_("analist"),
+    Rol.identiteit: N_("identiteit"),
+    Rol.gemeente: N_("gemeente"),
+    Rol.opvang: N_("opvang"),
+    Rol.beheerder: N_("beheerder"),
 }
 
 

@@ -17,41 +17,25 @@ from datetime import datetime
 from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 
-from zicht.domain import Identiteitsgegevens, MeldingInvoer
-from zicht.intake.columns import IDENTIFICERENDE_KOLOMMEN, KOLOM_NAMEN
-from zicht.intake.store import _klaar
+from zicht.domain import Identiteitsgegevens, MeldingInvoer, Plaats, RouteStap, Uitbuiting
+from zicht.intake.columns import IDENTIFICERENDE_KOLOMMEN, KOLOM_NAMEN, KOLOMMEN
+from zicht.intake.invoer import waarde
+from zicht.intake.kolom import Kindtabel, Kolom, Soort
+from zicht.intake.store import KINDTABELLEN, _klaar, plaatskolommen, rijnamen
 from zicht.intake.validate import RawValue
 from zicht.privacy.vault import Vault
 from zicht.storage.bulk import bulk_insert
-from zicht.storage.tables import (
-    Identiteit,
-    Melding,
-    MeldingNationaliteit,
-    MeldingUitbuiting,
-    MeldingWerkwijze,
-    Organisatie,
-    RouteGebeurtenis,
-)
+from zicht.storage.tables import Identiteit, Melding, Organisatie
 
-#: Columns of the melding row a correction may change (identity, organisation and reference never).
-_INHOUD = (
-    "melddatum",
-    "uitbuiting_van",
-    "uitbuiting_tot",
-    "plaats_delict_soort",
-    "plaats_delict_gemeente",
-    "plaats_delict_land",
-    "wervingsplaats_gemeente",
-    "wervingsplaats_land",
-    "geslacht",
-    "geboortejaar",
-    "leeftijd_bij_melding",
-    "dossiertype",
-    "status",
-    "grondslag",
-    "toestemming",
-    "inhoud_hash",
-)
+#: Columns of the melding row a correction may change: those of every declared field but the organisation's
+#: key (identity and organisation never).
+_INHOUD = (*(c for k in KOLOMMEN if not k.sleutel for c in rijnamen(k)), "inhoud_hash")
+_GEBOORTE = next((k.naam for k in KOLOMMEN if k.soort is Soort.geboorte), None)
+_LEEFTIJD = next((k.naam for k in KOLOMMEN if k.soort is Soort.leeftijd), None)
+#: The organisation's own key of a melding: a correction never changes it.
+_SLEUTELS = frozenset(k.naam for k in KOLOMMEN if k.sleutel)
+#: The relationships of ``Melding`` to the child tables that declared fields fill.
+_RELATIES = tuple(dict.fromkeys(k.kindtabel.relatie for k in KOLOMMEN if isinstance(k.opslag, Kindtabel)))
 
 
 @dataclass(frozen=True)
@@ -79,6 +63,28 @@ def routestap_tekst(soort: str | None, plaats: str | None, datum: object = None)
     return tekst
 
 
+def _opgeslagen(melding: Melding, ident: Identiteitsgegevens, k: Kolom, eerder: Mapping[str, RawValue]) -> RawValue:
+    """Field ``k`` of a stored melding as the intake reads it."""
+    if k.opslag is None:  # kept in the identity only
+        gegeven = getattr(ident, k.identiteit or k.naam)
+        return list(gegeven) if isinstance(gegeven, tuple) else gegeven
+    if k.soort is Soort.geboorte:
+        jaar = getattr(melding, k.kolomnaam)
+        return ident.geboortedatum.isoformat() if ident.geboortedatum else (str(jaar) if jaar else None)
+    if k.soort is Soort.leeftijd:  # computed from the birth date or year when there is one
+        return None if _GEBOORTE and eerder.get(_GEBOORTE) else getattr(melding, k.kolomnaam)
+    if k.soort is Soort.plaats:
+        _, gemeente, land = plaatskolommen(k)
+        return _plaats(getattr(melding, gemeente), getattr(melding, land))
+    if k.soort is Soort.route:
+        stappen = getattr(melding, k.kindtabel.relatie)
+        return [routestap_tekst(r.soort, _plaats(r.gemeentecode, r.land), r.datum) for r in stappen]
+    if isinstance(k.opslag, str):
+        return getattr(melding, k.kolomnaam)
+    waarden = [getattr(r, k.kindtabel.kolom) for r in getattr(melding, k.kindtabel.relatie)]
+    return [w for w in waarden if w != "onbekend"] if k.soort is Soort.sector else waarden
+
+
 def invoer_van(melding: Melding, identiteit: Identiteitsgegevens | None) -> dict[str, RawValue]:
     """The stored melding as raw intake columns (what the validator reads), identity included.
 
@@ -86,66 +92,46 @@ def invoer_van(melding: Melding, identiteit: Identiteitsgegevens | None) -> dict
     corrected birth date cannot contradict a stale age).
     """
     ident = identiteit or Identiteitsgegevens()
-    geboorte = (
-        ident.geboortedatum.isoformat()
-        if ident.geboortedatum
-        else (str(melding.geboortejaar) if melding.geboortejaar else None)
-    )
-    return {
-        "melder_referentie": melding.melder_referentie,
-        "melddatum": melding.melddatum,
-        "uitbuitingsvorm": [u.vorm for u in melding.uitbuitingen],
-        "sector": [u.sector for u in melding.uitbuitingen if u.sector != "onbekend"],
-        "werkwijze": [w.werkwijze for w in melding.werkwijzen],
-        "plaats_delict": _plaats(melding.plaats_delict_gemeente, melding.plaats_delict_land),
-        "wervingsplaats": _plaats(melding.wervingsplaats_gemeente, melding.wervingsplaats_land),
-        "uitbuiting_van": melding.uitbuiting_van,
-        "uitbuiting_tot": melding.uitbuiting_tot,
-        "geslacht": melding.geslacht,
-        "geboortedatum": geboorte,
-        "leeftijd": None if geboorte else melding.leeftijd_bij_melding,
-        "nationaliteit": [n.land for n in melding.nationaliteiten],
-        "dossiertype": melding.dossiertype,
-        "status": melding.status,
-        "grondslag": melding.grondslag,
-        "toestemming": melding.toestemming,
-        "voornamen": ident.voornamen,
-        "achternaam": ident.achternaam,
-        "documentnummer": list(ident.documentnummers),
-        "telefoonnummer": list(ident.telefoonnummers),
-        "toelichting": ident.toelichting,
-        "route": [routestap_tekst(r.soort, _plaats(r.gemeentecode, r.land), r.datum) for r in melding.route],
-    }
+    uit: dict[str, RawValue] = {}
+    for k in KOLOMMEN:
+        uit[k.naam] = _opgeslagen(melding, ident, k, uit)
+    return uit
+
+
+def _genormaliseerd(m: MeldingInvoer, k: Kolom) -> RawValue:
+    """Field ``k`` of a validated melding in normal form."""
+    if k.opslag is None:
+        gegeven = getattr(m.identiteit, k.identiteit or k.naam)
+        return list(gegeven) if isinstance(gegeven, tuple) else gegeven
+    if k.soort is Soort.geboorte:
+        return getattr(m.identiteit, k.identiteit or k.naam) or m.geboortejaar
+    w = waarde(m, k)
+    if k.soort is Soort.plaats:
+        assert isinstance(w, Plaats)
+        return _plaats(w.gemeentecode, w.land)
+    if k.soort is Soort.uitbuiting:
+        assert isinstance(w, tuple)
+        return sorted({u.vorm for u in w if isinstance(u, Uitbuiting)})
+    if k.soort is Soort.sector:
+        assert isinstance(w, tuple)
+        return sorted({u.sector for u in w if isinstance(u, Uitbuiting)} - {"onbekend"})
+    if k.soort is Soort.codes:
+        assert isinstance(w, tuple)
+        return list(w) if k.kindtabel.volgorde else sorted(w)
+    if k.soort is Soort.route:
+        assert isinstance(w, tuple)
+        return [
+            routestap_tekst(r.soort, _plaats(r.plaats.gemeentecode, r.plaats.land), r.datum)
+            for r in w
+            if isinstance(r, RouteStap)
+        ]
+    return w  # type: ignore[return-value]
 
 
 def invoer_uit(m: MeldingInvoer) -> dict[str, RawValue]:
     """A validated melding as raw intake columns in normal form (codes, CBS codes, ISO dates), so two
     meldingen compare field by field whatever spelling they came in."""
-    ident = m.identiteit
-    return {
-        "melddatum": m.melddatum,
-        "uitbuitingsvorm": sorted({u.vorm for u in m.uitbuitingen}),
-        "sector": sorted({u.sector for u in m.uitbuitingen if u.sector != "onbekend"}),
-        "werkwijze": sorted(m.werkwijzen),
-        "plaats_delict": _plaats(m.plaats_delict.gemeentecode, m.plaats_delict.land),
-        "wervingsplaats": _plaats(m.wervingsplaats.gemeentecode, m.wervingsplaats.land),
-        "uitbuiting_van": m.uitbuiting_van,
-        "uitbuiting_tot": m.uitbuiting_tot,
-        "geslacht": m.geslacht,
-        "geboortedatum": ident.geboortedatum or m.geboortejaar,
-        "leeftijd": m.leeftijd_bij_melding,
-        "nationaliteit": list(m.nationaliteiten),
-        "dossiertype": m.dossiertype,
-        "status": m.status,
-        "grondslag": m.grondslag,
-        "toestemming": m.toestemming,
-        "voornamen": ident.voornamen,
-        "achternaam": ident.achternaam,
-        "documentnummer": list(ident.documentnummers),
-        "telefoonnummer": list(ident.telefoonnummers),
-        "toelichting": ident.toelichting,
-        "route": [routestap_tekst(r.soort, _plaats(r.plaats.gemeentecode, r.plaats.land), r.datum) for r in m.route],
-    }
+    return {k.naam: _genormaliseerd(m, k) for k in KOLOMMEN if not k.sleutel}
 
 
 def samengevoegd(huidig: Mapping[str, RawValue], wijzigingen: Mapping[str, RawValue]) -> dict[str, RawValue]:
@@ -154,9 +140,9 @@ def samengevoegd(huidig: Mapping[str, RawValue], wijzigingen: Mapping[str, RawVa
     onbekend = sorted(set(wijzigingen) - set(KOLOM_NAMEN))
     if onbekend:
         raise KeyError(f"unknown fields: {', '.join(onbekend)}")
-    nieuw = dict(huidig) | {k: v for k, v in wijzigingen.items() if k != "melder_referentie"}
-    if "geboortedatum" in wijzigingen and "leeftijd" not in wijzigingen:
-        nieuw["leeftijd"] = None if nieuw.get("geboortedatum") else huidig.get("leeftijd")
+    nieuw = dict(huidig) | {k: v for k, v in wijzigingen.items() if k not in _SLEUTELS}
+    if _GEBOORTE and _LEEFTIJD and _GEBOORTE in wijzigingen and _LEEFTIJD not in wijzigingen:
+        nieuw[_LEEFTIJD] = None if nieuw.get(_GEBOORTE) else huidig.get(_LEEFTIJD)
     return nieuw
 
 
@@ -172,7 +158,7 @@ def verschillen(oud: Mapping[str, RawValue], nieuw: Mapping[str, RawValue]) -> l
     """The fields whose normalised value differs, in column order; identifying fields without values."""
     uit = []
     for veld in KOLOM_NAMEN:
-        if veld == "melder_referentie" or (veld not in oud and veld not in nieuw):
+        if veld in _SLEUTELS or (veld not in oud and veld not in nieuw):
             continue
         a, b = _tekst(oud.get(veld)), _tekst(nieuw.get(veld))
         if a != b:
@@ -188,18 +174,17 @@ def herschrijf(
     transaction: the melding row's content columns, its children and its encrypted identity."""
     k = _klaar(vault, organisatie, invoer, melding.id, bron=melding.bron, import_id=melding.import_id, now=now)
     # the rows are replaced below with SQL; objects of the old rows must not linger in the session
-    oud = [*melding.uitbuitingen, *melding.werkwijzen, *melding.nationaliteiten, *melding.route]
+    oud = [obj for relatie in _RELATIES for obj in getattr(melding, relatie)]
     if (identiteit := session.get(Identiteit, melding.id)) is not None:
         oud.append(identiteit)
     for obj in oud:
         session.expunge(obj)
     session.execute(update(Melding).where(Melding.id == melding.id).values({c: k.melding[c] for c in _INHOUD}))
-    for tabel in (MeldingUitbuiting, MeldingWerkwijze, MeldingNationaliteit, RouteGebeurtenis, Identiteit):
-        session.execute(delete(tabel).where(tabel.melding_id == melding.id))
-    bulk_insert(session, MeldingUitbuiting.__table__, k.uitbuitingen)  # type: ignore[arg-type]
-    bulk_insert(session, MeldingWerkwijze.__table__, k.werkwijzen)  # type: ignore[arg-type]
-    bulk_insert(session, MeldingNationaliteit.__table__, k.nationaliteiten)  # type: ignore[arg-type]
-    bulk_insert(session, RouteGebeurtenis.__table__, k.route)  # type: ignore[arg-type]
+    for tabel in KINDTABELLEN:
+        session.execute(delete(tabel).where(tabel.c.melding_id == melding.id))
+    session.execute(delete(Identiteit).where(Identiteit.melding_id == melding.id))
+    for tabel in KINDTABELLEN:
+        bulk_insert(session, tabel, k.kinderen[tabel])
     if k.identiteit is not None:
         bulk_insert(session, Identiteit.__table__, [k.identiteit])  # type: ignore[arg-type]
     session.expire(melding)

@@ -27,16 +27,36 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from zicht.domain import leeftijdsklasse
+from zicht.intake.columns import KOLOMMEN
+from zicht.intake.kolom import Kindtabel, Kolom, Soort
+from zicht.intake.store import kindtabel, plaatskolommen
 from zicht.privacy import logboek
 from zicht.storage.engine import transaction
-from zicht.storage.tables import (
-    Melding,
-    MeldingNationaliteit,
-    MeldingUitbuiting,
-    MeldingWerkwijze,
-    Organisatie,
-    RouteGebeurtenis,
-)
+from zicht.storage.tables import Melding, Organisatie
+
+#: The exported fields, in declaration order.
+_VELDEN = tuple(k for k in KOLOMMEN if k.export)
+#: The value columns of each child table, in declaration order (a form of exploitation and its sectors are
+#: rows of one table: both are read in the order form, sector).
+_WAARDEKOLOMMEN: dict[str, tuple[str, ...]] = {}
+for _k in KOLOMMEN:
+    if isinstance(_k.opslag, Kindtabel):
+        _WAARDEKOLOMMEN[_k.opslag.relatie] = (*_WAARDEKOLOMMEN.get(_k.opslag.relatie, ()), _k.opslag.kolom)
+
+
+def _exportnamen(k: Kolom) -> tuple[str, ...]:
+    """The export columns of a field: a value of the melding row is named after its column, values of a child
+    table after the field; a date may add its year, the age its age band."""
+    if k.soort is Soort.plaats:
+        return tuple(c for c in plaatskolommen(k) if c is not None)
+    if isinstance(k.opslag, str):
+        return (
+            k.kolomnaam,
+            *((k.jaar,) if k.jaar else ()),
+            *(("leeftijdsklasse",) if k.soort is Soort.leeftijd else ()),
+        )
+    return (k.naam,)
+
 
 #: The exported columns, in order.
 EXPORT_KOLOMMEN: tuple[str, ...] = (
@@ -45,28 +65,7 @@ EXPORT_KOLOMMEN: tuple[str, ...] = (
     "organisatie",
     "melder_soort",
     "melder_regio",
-    "melddatum",
-    "meldjaar",
-    "uitbuitingsvorm",
-    "sector",
-    "werkwijze",
-    "plaats_delict_soort",
-    "plaats_delict_gemeente",
-    "plaats_delict_land",
-    "wervingsplaats_gemeente",
-    "wervingsplaats_land",
-    "uitbuiting_van",
-    "uitbuiting_tot",
-    "geslacht",
-    "geboortejaar",
-    "leeftijd_bij_melding",
-    "leeftijdsklasse",
-    "nationaliteit",
-    "dossiertype",
-    "status",
-    "grondslag",
-    "toestemming",
-    "route",
+    *(naam for k in _VELDEN for naam in _exportnamen(k)),
     "bron",
     "codebook_versie",
     "gebiedsindeling_jaar",
@@ -197,51 +196,55 @@ def _rows(session: Session, stmt: Select[Any]) -> Iterator[list[Any]]:
         yield from _batch_rows(session, batch)
 
 
-def _children(session: Session, ids: Sequence[uuid.UUID]) -> dict[str, dict[uuid.UUID, list[str]]]:
-    vormen: dict[uuid.UUID, list[str]] = defaultdict(list)
-    sectoren: dict[uuid.UUID, list[str]] = defaultdict(list)
-    for mid, vorm, sector in session.execute(
-        select(MeldingUitbuiting.melding_id, MeldingUitbuiting.vorm, MeldingUitbuiting.sector)
-        .where(MeldingUitbuiting.melding_id.in_(ids))
-        .order_by(MeldingUitbuiting.melding_id, MeldingUitbuiting.vorm, MeldingUitbuiting.sector)
-    ):
-        if vorm not in vormen[mid]:
-            vormen[mid].append(vorm)
-        if sector != "onbekend" and sector not in sectoren[mid]:
-            sectoren[mid].append(sector)
-    werkwijzen: dict[uuid.UUID, list[str]] = defaultdict(list)
-    for mid, werkwijze in session.execute(
-        select(MeldingWerkwijze.melding_id, MeldingWerkwijze.werkwijze)
-        .where(MeldingWerkwijze.melding_id.in_(ids))
-        .order_by(MeldingWerkwijze.melding_id, MeldingWerkwijze.werkwijze)
-    ):
-        werkwijzen[mid].append(werkwijze)
-    landen: dict[uuid.UUID, list[str]] = defaultdict(list)
-    for mid, nationaliteit in session.execute(
-        select(MeldingNationaliteit.melding_id, MeldingNationaliteit.land)
-        .where(MeldingNationaliteit.melding_id.in_(ids))
-        .order_by(MeldingNationaliteit.melding_id, MeldingNationaliteit.volgorde)
-    ):
-        landen[mid].append(nationaliteit)
-    route: dict[uuid.UUID, list[str]] = defaultdict(list)
-    for mid, soort, gemeente, land, datum in session.execute(
-        select(
-            RouteGebeurtenis.melding_id,
-            RouteGebeurtenis.soort,
-            RouteGebeurtenis.gemeentecode,
-            RouteGebeurtenis.land,
-            RouteGebeurtenis.datum,
-        )
-        .where(RouteGebeurtenis.melding_id.in_(ids))
-        .order_by(RouteGebeurtenis.melding_id, RouteGebeurtenis.volgnummer)
-    ):
-        plaats = gemeente or land or "onbekend"
-        route[mid].append(f"{soort}:{plaats}:{datum.isoformat()}" if datum else f"{soort}:{plaats}")
-    return {"vormen": vormen, "sectoren": sectoren, "werkwijzen": werkwijzen, "landen": landen, "route": route}
+Kinderen = dict[str, dict[uuid.UUID, list[str]]]
+
+
+def _children(session: Session, ids: Sequence[uuid.UUID]) -> Kinderen:
+    """The exported values of every field stored in a child table: {field name: {melding id: values}}."""
+    uit: Kinderen = {}
+    for k in _VELDEN:
+        if not isinstance(k.opslag, Kindtabel):
+            continue
+        tabel, kolom = kindtabel(k), k.kindtabel.kolom
+        per: dict[uuid.UUID, list[str]] = defaultdict(list)
+        uit[k.naam] = per
+        if k.soort is Soort.route:
+            c = tabel.c
+            for mid, soort, gemeente, land, datum in session.execute(
+                select(c.melding_id, c.soort, c.gemeentecode, c.land, c.datum)
+                .where(c.melding_id.in_(ids))
+                .order_by(c.melding_id, c[k.kindtabel.volgorde or kolom])
+            ):
+                plaats = gemeente or land or "onbekend"
+                per[mid].append(f"{soort}:{plaats}:{datum.isoformat()}" if datum else f"{soort}:{plaats}")
+            continue
+        volgorde = (k.kindtabel.volgorde,) if k.kindtabel.volgorde else _WAARDEKOLOMMEN[k.kindtabel.relatie]
+        for mid, waarde in session.execute(
+            select(tabel.c.melding_id, tabel.c[kolom])
+            .where(tabel.c.melding_id.in_(ids))
+            .order_by(tabel.c.melding_id, *(tabel.c[n] for n in volgorde))
+        ):
+            if k.soort is Soort.codes:
+                per[mid].append(waarde)
+            elif waarde not in per[mid] and not (k.soort is Soort.sector and waarde == "onbekend"):
+                per[mid].append(waarde)  # forms and sectors: each once, a sector only when known
+    return uit
+
+
+def _waarden(k: Kolom, r: Any, kinderen: Kinderen) -> list[Any]:
+    """The exported values of field ``k`` of melding row ``r``."""
+    if k.soort is Soort.plaats:
+        return [getattr(r, c) for c in plaatskolommen(k) if c is not None]
+    if isinstance(k.opslag, str):
+        w = getattr(r, k.kolomnaam)
+        extra = [w.year] if k.jaar else [leeftijdsklasse(w)] if k.soort is Soort.leeftijd else []
+        return [w, *extra]
+    waarden = kinderen[k.naam].get(r.id, [])
+    return [";".join(waarden) or ("onbekend" if k.soort is Soort.codes else "")]
 
 
 def _batch_rows(session: Session, batch: list[Any]) -> Iterator[list[Any]]:
-    children = _children(session, [r.id for r in batch])
+    kinderen = _children(session, [r.id for r in batch])
     for r in batch:
         mid = r.id
         yield [
@@ -250,28 +253,7 @@ def _batch_rows(session: Session, batch: list[Any]) -> Iterator[list[Any]]:
             r.organisatie_code,
             r.melder_soort,
             r.melder_regio,
-            r.melddatum,
-            r.melddatum.year,
-            ";".join(children["vormen"].get(mid, [])),
-            ";".join(children["sectoren"].get(mid, [])),
-            ";".join(children["werkwijzen"].get(mid, [])) or "onbekend",
-            r.plaats_delict_soort,
-            r.plaats_delict_gemeente,
-            r.plaats_delict_land,
-            r.wervingsplaats_gemeente,
-            r.wervingsplaats_land,
-            r.uitbuiting_van,
-            r.uitbuiting_tot,
-            r.geslacht,
-            r.geboortejaar,
-            r.leeftijd_bij_melding,
-            leeftijdsklasse(r.leeftijd_bij_melding),
-            ";".join(children["landen"].get(mid, [])) or "onbekend",
-            r.dossiertype,
-            r.status,
-            r.grondslag,
-            r.toestemming,
-            ";".join(children["route"].get(mid, [])),
+            *(w for k in _VELDEN for w in _waarden(k, r, kinderen)),
             r.bron,
             r.codebook_versie,
             r.gebiedsindeling_jaar,

@@ -7,29 +7,24 @@ is reported as already present; the same reference with other content is a confl
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from zicht.codebook import CODEBOOK_VERSIE
-from zicht.domain import MeldingInvoer
+from zicht.domain import MeldingInvoer, Plaats, RouteStap, Uitbuiting
+from zicht.intake.columns import KOLOMMEN
+from zicht.intake.invoer import inhoudstekst, lezer, plaats_in
+from zicht.intake.kolom import Kolom, Soort
 from zicht.privacy import logboek
 from zicht.privacy.vault import Vault
 from zicht.storage.base import new_id, utcnow
 from zicht.storage.bulk import bulk_insert
-from zicht.storage.tables import (
-    Identiteit,
-    Melding,
-    MeldingNationaliteit,
-    MeldingUitbuiting,
-    MeldingWerkwijze,
-    Organisatie,
-    RouteGebeurtenis,
-)
+from zicht.storage.tables import Identiteit, Melding, Organisatie, RouteGebeurtenis
 
 GEBIEDSINDELING_JAAR = 2023
 #: The purpose recorded in the logboek when meldingen are stored.
@@ -61,6 +56,111 @@ def bestaande_referenties(session: Session, organisatie_id: uuid.UUID, referenti
     return found
 
 
+def kindtabel(k: Kolom) -> Table:
+    """The child table a field's values are stored in (through the relationship on ``Melding``)."""
+    return Melding.__mapper__.relationships[k.kindtabel.relatie].mapper.local_table  # type: ignore[return-value]
+
+
+#: The child tables of a melding that declared fields fill, in declaration order.
+KINDTABELLEN: tuple[Table, ...] = tuple(
+    dict.fromkeys(kindtabel(k) for k in KOLOMMEN if k.soort in (Soort.codes, Soort.uitbuiting, Soort.route))
+)
+_SECTOR = next((k for k in KOLOMMEN if k.soort is Soort.sector), None)
+
+
+def plaatskolommen(k: Kolom) -> tuple[str | None, str, str]:
+    """The (soort, gemeente, land) columns of a place; a place stored without its kind has None for it."""
+    soort = f"{k.kolomnaam}_soort"
+    return (soort if soort in Melding.__table__.c else None), f"{k.kolomnaam}_gemeente", f"{k.kolomnaam}_land"
+
+
+def rijnamen(k: Kolom) -> tuple[str, ...]:
+    """The columns of the melding row that field ``k`` fills (none when it is stored elsewhere)."""
+    if not isinstance(k.opslag, str):
+        return ()
+    if k.soort is Soort.plaats:
+        return tuple(c for c in plaatskolommen(k) if c is not None)
+    return (k.kolomnaam,)
+
+
+KindSchrijver = Callable[[MeldingInvoer, uuid.UUID], list[dict[str, Any]]]
+
+
+def _rijplan(k: Kolom) -> tuple[str, bool, object, tuple[str | None, str, str] | None, str] | None:
+    """How field ``k`` goes into a melding row: where the melding keeps it, its place columns (a place) or
+    its column; None when it is not stored in the row."""
+    if not isinstance(k.opslag, str):
+        return None
+    naam, eigen, standaard = plaats_in(k)
+    return naam, eigen, standaard, (plaatskolommen(k) if k.soort is Soort.plaats else None), k.kolomnaam
+
+
+def _kindschrijver(k: Kolom) -> tuple[Table, KindSchrijver] | None:
+    """The child table of field ``k`` and what writes its rows (None: it has no rows of its own)."""
+    if k.soort not in (Soort.codes, Soort.uitbuiting, Soort.route):
+        return None
+    lees, kolom, volgorde = lezer(k), k.kindtabel.kolom, k.kindtabel.volgorde
+    if k.soort is Soort.route:
+        return kindtabel(k), lambda m, mid: [_routerij(mid, i, s) for i, s in enumerate(cast(_Stappen, lees(m)))]
+    if k.soort is Soort.uitbuiting:
+        sector = _SECTOR.kindtabel.kolom if _SECTOR is not None else "sector"
+        return kindtabel(k), lambda m, mid: [
+            {"melding_id": mid, kolom: u.vorm, sector: u.sector} for u in dict.fromkeys(cast(_Paren, lees(m)))
+        ]
+    if volgorde:
+        return kindtabel(k), lambda m, mid: [
+            {"melding_id": mid, kolom: w, volgorde: i} for i, w in enumerate(cast(_Codes, lees(m)))
+        ]
+    return kindtabel(k), lambda m, mid: [{"melding_id": mid, kolom: w} for w in cast(_Codes, lees(m))]
+
+
+_Stappen = tuple[RouteStap, ...]
+_Paren = tuple[Uitbuiting, ...]
+_Codes = tuple[str, ...]
+_RIJPLAN = tuple(p for k in KOLOMMEN if (p := _rijplan(k)) is not None)
+_KINDSCHRIJVERS = tuple(t for k in KOLOMMEN if (t := _kindschrijver(k)) is not None)
+
+
+def rijkolommen(m: MeldingInvoer) -> dict[str, Any]:
+    """The columns of the melding row that the declared fields fill, from a validated melding."""
+    rij: dict[str, Any] = {}
+    eigen, velden = vars(m), m.velden
+    for naam, van_zichzelf, standaard, plaats, kolom in _RIJPLAN:
+        w = eigen[naam] if van_zichzelf else velden.get(naam, standaard)
+        if plaats is None:
+            rij[kolom] = w
+        else:
+            soort, gemeente, land = plaats
+            p = cast(Plaats, w)
+            if soort is not None:
+                rij[soort] = p.soort.value
+            rij[gemeente], rij[land] = p.gemeentecode, p.land
+    return rij
+
+
+def kindrijen(m: MeldingInvoer, mid: uuid.UUID) -> dict[Table, list[dict[str, Any]]]:
+    """The rows of every child table for a validated melding with id ``mid``."""
+    return {tabel: schrijf(m, mid) for tabel, schrijf in _KINDSCHRIJVERS}
+
+
+_ROUTEKOLOMMEN = tuple(
+    c.key for c in (RouteGebeurtenis.volgnummer, RouteGebeurtenis.soort, RouteGebeurtenis.gemeentecode,
+                    RouteGebeurtenis.land, RouteGebeurtenis.datum)
+)  # fmt: skip
+
+
+def _routerij(mid: uuid.UUID, i: int, stap: RouteStap) -> dict[str, Any]:
+    volgnummer, soort, gemeentecode, land, datum = _ROUTEKOLOMMEN
+    return {
+        "melding_id": mid,
+        volgnummer: i,
+        soort: stap.soort,
+        gemeentecode: stap.plaats.gemeentecode,
+        land: stap.plaats.land,
+        datum: stap.datum,
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class _Klaar:
     """One melding made ready for storage: its rows for every registry table."""
@@ -69,10 +169,7 @@ class _Klaar:
     inhoud_hash: str
     melding_id: uuid.UUID
     melding: dict[str, Any]
-    uitbuitingen: list[dict[str, Any]]
-    werkwijzen: list[dict[str, Any]]
-    nationaliteiten: list[dict[str, Any]]
-    route: list[dict[str, Any]]
+    kinderen: dict[Table, list[dict[str, Any]]]
     identiteit: dict[str, Any] | None
 
 
@@ -113,28 +210,13 @@ def _klaar(
     now: datetime,
 ) -> _Klaar:
     """The rows of one melding with id ``mid`` (a new one, or a stored one being corrected)."""
-    inhoud_hash = vault.content_hash(m.canonical())
+    inhoud_hash = vault.content_hash(inhoudstekst(m))
     melding = {
         "id": mid,
         "organisatie_id": organisatie.id,
-        "melder_referentie": m.melder_referentie,
         "melder_soort": organisatie.soort,
         "melder_regio": organisatie.regio,
-        "melddatum": m.melddatum,
-        "uitbuiting_van": m.uitbuiting_van,
-        "uitbuiting_tot": m.uitbuiting_tot,
-        "plaats_delict_soort": m.plaats_delict.soort.value,
-        "plaats_delict_gemeente": m.plaats_delict.gemeentecode,
-        "plaats_delict_land": m.plaats_delict.land,
-        "wervingsplaats_gemeente": m.wervingsplaats.gemeentecode,
-        "wervingsplaats_land": m.wervingsplaats.land,
-        "geslacht": m.geslacht,
-        "geboortejaar": m.geboortejaar,
-        "leeftijd_bij_melding": m.leeftijd_bij_melding,
-        "dossiertype": m.dossiertype,
-        "status": m.status,
-        "grondslag": m.grondslag,
-        "toestemming": m.toestemming,
+        **rijkolommen(m),
         "persoon_id": None,
         "inhoud_hash": inhoud_hash,
         "bron": bron,
@@ -152,27 +234,7 @@ def _klaar(
             "versleuteld": blob,
             **vault.pseudoniemen(m.identiteit),
         }
-    return _Klaar(
-        m.melder_referentie,
-        inhoud_hash,
-        mid,
-        melding,
-        [{"melding_id": mid, "vorm": u.vorm, "sector": u.sector} for u in dict.fromkeys(m.uitbuitingen)],
-        [{"melding_id": mid, "werkwijze": w} for w in m.werkwijzen],
-        [{"melding_id": mid, "land": land, "volgorde": i} for i, land in enumerate(m.nationaliteiten)],
-        [
-            {
-                "melding_id": mid,
-                "volgnummer": i,
-                "soort": stap.soort,
-                "gemeentecode": stap.plaats.gemeentecode,
-                "land": stap.plaats.land,
-                "datum": stap.datum,
-            }
-            for i, stap in enumerate(m.route)
-        ],
-        identiteit,
-    )
+    return _Klaar(m.melder_referentie, inhoud_hash, mid, melding, kindrijen(m, mid), identiteit)
 
 
 def schrijf(
@@ -197,10 +259,8 @@ def schrijf(
     if not nieuw:
         return result
     bulk_insert(session, Melding.__table__, [k.melding for k in nieuw])  # type: ignore[arg-type]
-    bulk_insert(session, MeldingUitbuiting.__table__, [r for k in nieuw for r in k.uitbuitingen])  # type: ignore[arg-type]
-    bulk_insert(session, MeldingWerkwijze.__table__, [r for k in nieuw for r in k.werkwijzen])  # type: ignore[arg-type]
-    bulk_insert(session, MeldingNationaliteit.__table__, [r for k in nieuw for r in k.nationaliteiten])  # type: ignore[arg-type]
-    bulk_insert(session, RouteGebeurtenis.__table__, [r for k in nieuw for r in k.route])  # type: ignore[arg-type]
+    for tabel in KINDTABELLEN:
+        bulk_insert(session, tabel, [r for k in nieuw for r in k.kinderen[tabel]])
     identiteiten = [k.identiteit for k in nieuw if k.identiteit is not None]
     bulk_insert(session, Identiteit.__table__, identiteiten)  # type: ignore[arg-type]
     logboek.append(

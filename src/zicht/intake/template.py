@@ -29,6 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from zicht.codebook import CODEBOOK_VERSIE, codelijst
 from zicht.intake.columns import KOLOMMEN, Kolom
+from zicht.intake.kolom import Soort
 from zicht.reference import Referentiedata
 
 BLAD_MELDINGEN = "Meldingen"
@@ -37,9 +38,6 @@ BLAD_CODEBOEK = "Codeboek"
 #: Data validation covers this many rows below the header.
 RIJEN = 10_000
 
-_DATE_COLUMNS = ("melddatum", "uitbuiting_van", "uitbuiting_tot")
-_TEXT_COLUMNS = ("melder_referentie", "documentnummer", "telefoonnummer", "voornamen", "achternaam", "route")
-_PLACE_COLUMNS = ("plaats_delict", "wervingsplaats")
 _BOLD = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _REQUIRED_FILL = PatternFill("solid", fgColor="FCE4D6")
@@ -136,7 +134,7 @@ def _write_uitleg(ws: Worksheet) -> None:
             k.en,
             "ja" if k.verplicht else "nee",
             "ja" if k.meervoudig else "nee",
-            k.codelijst or ("gemeente of land" if k.naam in _PLACE_COLUMNS else ""),
+            k.codelijst or ("gemeente of land" if k.soort is Soort.plaats else ""),
             "ja (versleuteld)" if k.identificerend else "nee",
             ", ".join(k.aliassen),
             k.uitleg,
@@ -158,9 +156,9 @@ def _write_meldingen(ws: Worksheet, ranges: dict[str, str]) -> None:
         comment.width, comment.height = 320, 160
         cell.comment = comment
         ws.column_dimensions[letter].width = max(14, min(30, len(k.naam) + 4))
-        if k.naam in _TEXT_COLUMNS:
+        if _als_tekst(k):
             ws.column_dimensions[letter].number_format = "@"  # keep leading zeros of numbers and references
-        elif k.naam in _DATE_COLUMNS or k.naam == "geboortedatum":
+        elif k.soort in (Soort.datum, Soort.geboorte):
             ws.column_dimensions[letter].number_format = "yyyy-mm-dd"
         validation = _validation(k, ranges)
         if validation is not None:
@@ -173,6 +171,11 @@ def _write_meldingen(ws: Worksheet, ranges: dict[str, str]) -> None:
     ws.freeze_panes = "B2"
 
 
+def _als_tekst(k: Kolom) -> bool:
+    """Cells kept as text: one-line texts (references, names), numbers and route events."""
+    return k.soort in (Soort.nummers, Soort.route) or (k.soort is Soort.tekst and not k.meerregelig)
+
+
 def _validation(k: Kolom, ranges: dict[str, str]) -> DataValidation | None:
     if k.codelijst and k.codelijst in ranges:
         soft = k.meervoudig
@@ -183,13 +186,13 @@ def _validation(k: Kolom, ranges: dict[str, str]) -> DataValidation | None:
             "; meerdere waarden scheidt u met ';'." if soft else "."
         )
         return dv
-    if k.naam in _PLACE_COLUMNS and "gemeente" in ranges:
+    if k.soort is Soort.plaats and "gemeente" in ranges:
         dv = DataValidation(type="list", formula1=ranges["gemeente"], allow_blank=True)
         dv.errorStyle = "information"
         dv.errorTitle = "Geen gemeente uit de lijst"
         dv.error = "Een land (bij uitbuiting in het buitenland), een CBS-code of 'onbekend' mag ook."
         return dv
-    if k.naam in _DATE_COLUMNS:
+    if k.soort is Soort.datum:
         dv = DataValidation(
             type="date", operator="between", formula1="DATE(1990,1,1)", formula2="TODAY()", allow_blank=True
         )
@@ -197,14 +200,15 @@ def _validation(k: Kolom, ranges: dict[str, str]) -> DataValidation | None:
         dv.errorTitle = "Datum"
         dv.error = "Een datum tussen 1990 en vandaag, als JJJJ-MM-DD."
         return dv
-    if k.naam == "leeftijd":
+    if k.soort is Soort.leeftijd:
         dv = DataValidation(type="whole", operator="between", formula1="0", formula2="120", allow_blank=True)
         dv.errorTitle = "Leeftijd"
         dv.error = "Een geheel getal van 0 tot en met 120."
         return dv
-    if k.naam == "melder_referentie":
-        dv = DataValidation(type="textLength", operator="between", formula1="1", formula2="100", allow_blank=True)
+    if k.sleutel:
+        lengte = str(k.max_lengte or 100)
+        dv = DataValidation(type="textLength", operator="between", formula1="1", formula2=lengte, allow_blank=True)
         dv.errorTitle = "Referentie"
-        dv.error = "Uw eigen kenmerk, hoogstens 100 tekens; uniek binnen uw organisatie."
+        dv.error = f"Uw eigen kenmerk, hoogstens {lengte} tekens; uniek binnen uw organisatie."
         return dv
     return None

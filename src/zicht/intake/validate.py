@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from zicht.codebook import MELDPLICHTIGE_SOORTEN, Codelijst, UnknownCode, codelijst
+from zicht.codebook import Codelijst, UnknownCode, codelijst
 from zicht.domain import (
     ONBEKENDE_PLAATS,
     Identiteitsgegevens,
@@ -26,6 +26,7 @@ from zicht.domain import (
     leeftijd_op,
 )
 from zicht.intake.columns import IDENTIFICERENDE_KOLOMMEN, KOLOMMEN
+from zicht.intake.kolom import Kolom, Soort
 from zicht.reference import AmbiguousName, Referentiedata, UnknownPlace
 
 REDACTED = "<identificerend gegeven>"
@@ -92,6 +93,30 @@ DATUM_VERBORGEN = "<datum verborgen>"
 KOLOM_VERBORGEN = "<waarde verborgen: past niet bij de kolom>"
 VERBORGEN = frozenset({REDACTED, NAAM_VERBORGEN, DATUM_VERBORGEN, KOLOM_VERBORGEN})
 _CODELIJST_VAN = {k.naam: k.codelijst for k in KOLOMMEN if k.codelijst}
+#: The order fields are read in: as declared, the fields that live only in the identity last.
+_VOLGORDE = tuple(k for k in KOLOMMEN if k.opslag is not None) + tuple(k for k in KOLOMMEN if k.opslag is None)
+#: The start of a period, by the name of the field that ends it.
+_BEGIN_VAN = {k.einde: k for k in KOLOMMEN if k.einde}
+#: The sectors, read together with the forms of exploitation they belong to.
+_SECTOR = next((k for k in KOLOMMEN if k.soort is Soort.sector), None)
+#: What a reader returns for a field another reader already took care of.
+_AL_GELEZEN = object()
+
+
+class _Stand:
+    """One melding being read: the raw values, the problems so far, and what was read: ``waarden`` by the name
+    each is stored under (:class:`MeldingInvoer`'s attributes and ``velden``), ``identiteit`` by attribute of
+    :class:`Identiteitsgegevens`."""
+
+    __slots__ = ("err", "geboorte_kolom", "geboortedatum", "geboortejaar", "identiteit", "raw", "waarden")
+
+    def __init__(self, raw: Mapping[str, RawValue], err: _Errors) -> None:
+        self.raw, self.err = raw, err
+        self.waarden: dict[str, object] = {}
+        self.identiteit: dict[str, object] = {}
+        self.geboorte_kolom = ""
+        self.geboortedatum: date | None = None
+        self.geboortejaar: int | None = None
 
 
 def lijkt_op_naam(text: str) -> bool:
@@ -176,85 +201,141 @@ class Validator:
         self._codes_cache: dict[tuple[str, str | None, str], tuple[tuple[str, ...], tuple[Fout, ...]]] = {}
         self._lists: dict[str, Codelijst] = {k.codelijst: codelijst(k.codelijst) for k in KOLOMMEN if k.codelijst}
         self._lists["route_soort"] = codelijst("route_soort")
-        self._default_grondslag = "meldplicht" if melder_soort in MELDPLICHTIGE_SOORTEN else "vrijwillig"
+        self._standaard = {k.naam: k.standaard_voor(melder_soort) for k in KOLOMMEN if k.codelijst}
+        self._lezers: dict[Soort, Callable[[Kolom, _Stand], object]] = {
+            Soort.tekst: self._lees_tekst,
+            Soort.datum: self._lees_datum,
+            Soort.code: self._lees_code,
+            Soort.codes: self._lees_codes,
+            Soort.plaats: self._lees_plaats,
+            Soort.nummers: self._lees_nummers,
+            Soort.uitbuiting: self._lees_uitbuiting,
+            Soort.sector: self._lees_sector,
+            Soort.geboorte: self._lees_geboorte,
+            Soort.leeftijd: self._lees_leeftijd,
+            Soort.route: self._lees_route,
+        }
+        #: Per field: its reader, and where the value goes (the identity, or the melding under its stored name).
+        self._plan = tuple(
+            (self._lezers[k.soort], k, k.opslag is None, (k.identiteit if k.opslag is None else k.opgeslagen_als) or "")
+            for k in _VOLGORDE
+            if k.soort is not Soort.sector  # read with the forms of exploitation
+        )
 
     # ---- public -----------------------------------------------------------------------------------------
 
     def validate(self, raw: Mapping[str, RawValue]) -> MeldingInvoer | list[Fout]:
         """Validate one melding given as {column name: raw value}. Unknown keys are ignored here (the file
-        reader rejects unknown columns for the whole file)."""
+        reader rejects unknown columns for the whole file).
+
+        Every declared field (:data:`zicht.intake.columns.KOLOMMEN`) is read by the handler of its kind, in
+        declaration order; the fields that live only in the identity come last."""
         err = _Errors()
         raw, onbruikbaar = _onbruikbaar_weg(raw, err)
         gemeld = len(err.items)
-        referentie = self._text(raw.get("melder_referentie"), "melder_referentie", err, required=True, max_len=100)
-        melddatum = self._date(raw.get("melddatum"), "melddatum", err, required=True)
-        if melddatum is not None and melddatum.year < 1990:
-            err.add(
-                "melddatum",
-                raw.get("melddatum"),
-                "buiten_bereik",
-                "melddatum ligt voor 1990",
-                "report date is before 1990",
-            )
-
-        vormen = self._codes(raw.get("uitbuitingsvorm"), "uitbuitingsvorm", err)
-        sectoren = self._codes(raw.get("sector"), "sector", err)
-        uitbuitingen = self._uitbuitingen(vormen, sectoren, raw, err)
-        werkwijzen = self._codes(raw.get("werkwijze"), "werkwijze", err) or ["onbekend"]
-        plaats_delict = self._plaats(raw.get("plaats_delict"), "plaats_delict", err)
-        wervingsplaats = self._plaats(raw.get("wervingsplaats"), "wervingsplaats", err)
-        van = self._date(raw.get("uitbuiting_van"), "uitbuiting_van", err)
-        tot = self._date(raw.get("uitbuiting_tot"), "uitbuiting_tot", err)
-        if van and tot and van > tot:
-            err.add(
-                "uitbuiting_tot",
-                raw.get("uitbuiting_tot"),
-                "periode_omgekeerd",
-                "einde van de uitbuiting ligt voor het begin",
-                "exploitation ends before it starts",
-            )
-        geslacht = self._code(raw.get("geslacht"), "geslacht", err) or "onbekend"
-        geboortedatum, geboortejaar = self._geboorte(raw.get("geboortedatum"), melddatum, err)
-        leeftijd = self._leeftijd(raw.get("leeftijd"), geboortedatum, geboortejaar, melddatum, err)
-        nationaliteiten = self._codes(raw.get("nationaliteit"), "nationaliteit", err, lijst="land") or ["onbekend"]
-        dossiertype = self._code(raw.get("dossiertype"), "dossiertype", err) or "onbekend"
-        status = self._code(raw.get("status"), "status", err) or "mogelijk"
-        grondslag = self._code(raw.get("grondslag"), "grondslag", err) or self._default_grondslag
-        toestemming = self._code(raw.get("toestemming"), "toestemming", err) or "onbekend"
-        route = self._route(raw.get("route"), err)
-        identiteit = Identiteitsgegevens(
-            voornamen=self._text(raw.get("voornamen"), "voornamen", err, max_len=200),
-            achternaam=self._text(raw.get("achternaam"), "achternaam", err, max_len=200),
-            geboortedatum=geboortedatum,
-            documentnummers=tuple(self._list(raw.get("documentnummer"))),
-            telefoonnummers=tuple(self._telefoons(raw.get("telefoonnummer"), err)),
-            toelichting=self._text(raw.get("toelichting"), "toelichting", err, max_len=5000, multiline=True),
-        )
+        st = _Stand(raw, err)
+        for lees, k, in_identiteit, naam in self._plan:
+            waarde = lees(k, st)
+            if waarde is not _AL_GELEZEN:
+                (st.identiteit if in_identiteit else st.waarden)[naam] = waarde
         if err.items:
             if onbruikbaar:  # an unusable value is reported once, not again as missing
                 return err.items[:gemeld] + [f for f in err.items[gemeld:] if f.kolom not in onbruikbaar]
             return err.items
-        assert referentie is not None and melddatum is not None
-        return MeldingInvoer(
-            melder_referentie=referentie,
-            melddatum=melddatum,
-            uitbuitingen=uitbuitingen,
-            werkwijzen=tuple(_drop_onbekend(werkwijzen)),
-            plaats_delict=plaats_delict,
-            wervingsplaats=wervingsplaats,
-            uitbuiting_van=van,
-            uitbuiting_tot=tot,
-            geslacht=geslacht,
-            geboortejaar=geboortejaar,
-            leeftijd_bij_melding=leeftijd,
-            nationaliteiten=tuple(_drop_onbekend(nationaliteiten)),
-            dossiertype=dossiertype,
-            status=status,
-            grondslag=grondslag,
-            toestemming=toestemming,
-            route=tuple(route),
-            identiteit=identiteit,
+        return MeldingInvoer(**st.waarden, identiteit=Identiteitsgegevens(**st.identiteit))  # type: ignore[arg-type]
+
+    # ---- one reader per kind of field ------------------------------------------------------------------
+
+    def _lees_tekst(self, k: Kolom, st: _Stand) -> object:
+        waarde = st.raw.get(k.naam)
+        if waarde is None and not k.verplicht:  # nothing given (the common case for identifying texts)
+            return None
+        return self._text(
+            waarde, k.naam, st.err, required=k.verplicht, max_len=k.max_lengte or 5000, multiline=k.meerregelig
         )
+
+    def _lees_datum(self, k: Kolom, st: _Stand) -> object:
+        datum = self._date(st.raw.get(k.naam), k.naam, st.err, required=k.verplicht)
+        if datum is None or not (k.min_jaar or k.naam in _BEGIN_VAN):
+            return datum
+        if k.min_jaar is not None and datum.year < k.min_jaar:
+            st.err.add(
+                k.naam,
+                st.raw.get(k.naam),
+                "buiten_bereik",
+                f"{k.naam} ligt voor {k.min_jaar}",
+                f"{k.en.lower()} is before {k.min_jaar}",
+            )
+        begin = _BEGIN_VAN.get(k.naam)
+        if begin is not None and begin.periode_fout is not None:
+            van = st.waarden.get(begin.kolomnaam)
+            if isinstance(van, date) and van > datum:
+                st.err.add(k.naam, st.raw.get(k.naam), "periode_omgekeerd", *begin.periode_fout)
+        return datum
+
+    def _lees_code(self, k: Kolom, st: _Stand) -> object:
+        waarde = st.raw.get(k.naam)
+        codes = self._codes(waarde, k.naam, st.err, k.codelijst)
+        if len(codes) > 1:
+            st.err.add(k.naam, waarde, "een_waarde", "slechts één waarde toegestaan", "only one value allowed")
+            return None
+        return codes[0] if codes else self._standaard[k.naam]
+
+    def _lees_codes(self, k: Kolom, st: _Stand) -> object:
+        codes = self._codes(st.raw.get(k.naam), k.naam, st.err, lijst=k.codelijst) or [k.standaard]
+        return tuple(_drop_onbekend(codes))
+
+    def _lees_plaats(self, k: Kolom, st: _Stand) -> object:
+        return self._plaats(st.raw.get(k.naam), k.naam, st.err)
+
+    def _lees_nummers(self, k: Kolom, st: _Stand) -> object:
+        waarde = st.raw.get(k.naam)
+        if waarde is None:
+            return ()
+        nummers = []
+        for deel in self._list(waarde):
+            if k.controle is not None and not k.controle.geldig(deel):
+                st.err.add(k.naam, deel, k.controle.code, k.controle.nl, k.controle.en)
+            else:
+                nummers.append(deel)
+        return tuple(nummers)
+
+    def _lees_uitbuiting(self, k: Kolom, st: _Stand) -> object:
+        """The forms of exploitation together with their sectors (a sector implies its form)."""
+        vormen = self._codes(st.raw.get(k.naam), k.naam, st.err, lijst=k.codelijst)
+        sector = _SECTOR
+        sectoren = [] if sector is None else self._codes(st.raw.get(sector.naam), sector.naam, st.err, sector.codelijst)
+        return self._uitbuitingen(k, vormen, sectoren, st.raw, st.err)
+
+    def _lees_sector(self, k: Kolom, st: _Stand) -> object:
+        """Read with the forms of exploitation (:meth:`_lees_uitbuiting`); not in the plan."""
+        return _AL_GELEZEN
+
+    def _lees_geboorte(self, k: Kolom, st: _Stand) -> object:
+        """The birth year for the melding row; the date of birth itself only for the identity."""
+        melddatum = st.waarden.get("melddatum")
+        st.geboortedatum, st.geboortejaar = self._geboorte(
+            st.raw.get(k.naam), k.naam, melddatum if isinstance(melddatum, date) else None, st.err
+        )
+        st.geboorte_kolom = k.naam
+        if k.identiteit is not None:
+            st.identiteit[k.identiteit] = st.geboortedatum
+        return st.geboortejaar
+
+    def _lees_leeftijd(self, k: Kolom, st: _Stand) -> object:
+        melddatum = st.waarden.get("melddatum")
+        return self._leeftijd(
+            st.raw.get(k.naam),
+            k.naam,
+            st.geboorte_kolom,
+            st.geboortedatum,
+            st.geboortejaar,
+            melddatum if isinstance(melddatum, date) else None,
+            st.err,
+        )
+
+    def _lees_route(self, k: Kolom, st: _Stand) -> object:
+        return tuple(self._route(st.raw.get(k.naam), k.naam, st.err))
 
     # ---- helpers ----------------------------------------------------------------------------------------
 
@@ -329,13 +410,6 @@ class Validator:
             self._cache[key] = hit
         return hit
 
-    def _code(self, value: RawValue, kolom: str, err: _Errors) -> str | None:
-        codes = self._codes(value, kolom, err)
-        if len(codes) > 1:
-            err.add(kolom, value, "een_waarde", "slechts één waarde toegestaan", "only one value allowed")
-            return None
-        return codes[0] if codes else None
-
     def _codes(self, value: RawValue, kolom: str, err: _Errors, lijst: str | None = None) -> list[str]:
         # Files repeat the same cells over and over: remember the outcome per (column, list, text).
         key = (kolom, lijst, value) if isinstance(value, str) else None
@@ -369,29 +443,30 @@ class Validator:
         return result
 
     def _uitbuitingen(
-        self, vormen: list[str], sectoren: list[str], raw: Mapping[str, RawValue], err: _Errors
+        self, k: Kolom, vormen: list[str], sectoren: list[str], raw: Mapping[str, RawValue], err: _Errors
     ) -> tuple[Uitbuiting, ...]:
-        sector_list = self._lists["sector"]
+        sector_kolom = _SECTOR.naam if _SECTOR is not None else ""
+        sector_list = self._lists[_SECTOR.codelijst] if _SECTOR is not None and _SECTOR.codelijst else None
         vormen = list(vormen)
         for sector in sectoren:
-            ouder = sector_list[sector].ouder if sector != "onbekend" else None
+            ouder = sector_list[sector].ouder if sector_list is not None and sector != "onbekend" else None
             if ouder and ouder not in vormen:
                 if not vormen or vormen == ["onbekend"]:
                     vormen = [ouder]
                 else:
                     err.add(
-                        "sector",
-                        raw.get("sector"),
+                        sector_kolom,
+                        raw.get(sector_kolom),
                         "sector_past_niet",
                         f"sector {sector} hoort niet bij de opgegeven uitbuitingsvorm",
                         f"sector {sector} does not belong to the given form of exploitation",
                     )
         if not vormen:
-            if self._list(raw.get("uitbuitingsvorm")):
+            if self._list(raw.get(k.naam)):
                 return ()  # the given values were unknown codes, already reported
             err.add(
-                "uitbuitingsvorm",
-                raw.get("uitbuitingsvorm"),
+                k.naam,
+                raw.get(k.naam),
                 "verplicht",
                 "verplicht veld is leeg (vul 'onbekend' in als de vorm niet bekend is)",
                 "required field is empty (use 'onbekend' when the form is unknown)",
@@ -400,7 +475,9 @@ class Validator:
         vormen = _drop_onbekend(vormen)
         result: list[Uitbuiting] = []
         for vorm in vormen:
-            eigen = [s for s in sectoren if s != "onbekend" and sector_list[s].ouder == vorm]
+            eigen = [
+                s for s in sectoren if s != "onbekend" and sector_list is not None and sector_list[s].ouder == vorm
+            ]
             result.extend(Uitbuiting(vorm, s) for s in eigen or ["onbekend"])
         return tuple(result)
 
@@ -435,22 +512,24 @@ class Validator:
             return ("gemeente_nodig", "geef de gemeente op, of 'onbekend'", "give the gemeente, or 'onbekend'")
         return Plaats.in_land(land)
 
-    def _geboorte(self, value: RawValue, melddatum: date | None, err: _Errors) -> tuple[date | None, int | None]:
+    def _geboorte(
+        self, value: RawValue, kolom: str, melddatum: date | None, err: _Errors
+    ) -> tuple[date | None, int | None]:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None, None
         text = str(value).strip()
         if isinstance(value, int | float) or re.fullmatch(r"\d{4}", text):
             jaar = _geheel(text)
             if jaar is None or not 1900 <= jaar <= self.vandaag.year:
-                err.add("geboortedatum", text, "buiten_bereik", "geboortejaar buiten bereik", "birth year out of range")
+                err.add(kolom, text, "buiten_bereik", "geboortejaar buiten bereik", "birth year out of range")
                 return None, None
             return None, jaar
-        parsed = self._date(value, "geboortedatum", err)
+        parsed = self._date(value, kolom, err)
         if parsed is None:
             return None, None
         if parsed.year < 1900 or (melddatum is not None and parsed > melddatum):
             err.add(
-                "geboortedatum",
+                kolom,
                 text,
                 "buiten_bereik",
                 "geboortedatum ligt na de melddatum of voor 1900",
@@ -462,6 +541,8 @@ class Validator:
     def _leeftijd(
         self,
         value: RawValue,
+        kolom: str,
+        geboorte_kolom: str,
         geboortedatum: date | None,
         geboortejaar: int | None,
         melddatum: date | None,
@@ -475,7 +556,7 @@ class Validator:
                 berekend = max(0, melddatum.year - geboortejaar - 1)  # lower bound: birthday may be later
         if berekend is not None and berekend > 120:  # the registry holds ages 0-120 (ck_melding_leeftijd)
             err.add(
-                "geboortedatum",
+                geboorte_kolom,
                 geboortedatum or geboortejaar,
                 "buiten_bereik",
                 "leeftijd bij de melding zou boven 120 liggen",
@@ -486,11 +567,11 @@ class Validator:
             return berekend
         leeftijd = _geheel(str(value).strip())
         if leeftijd is None:  # also inf, nan, 1e999 and 10**400 (no OverflowError reaches the caller)
-            err.add("leeftijd", value, "geen_getal", "geen geheel getal", "not a whole number")
+            err.add(kolom, value, "geen_getal", "geen geheel getal", "not a whole number")
             return None
         if not 0 <= leeftijd <= 120:
             err.add(
-                "leeftijd",
+                kolom,
                 value,
                 "buiten_bereik",
                 "leeftijd moet tussen 0 en 120 liggen",
@@ -499,7 +580,7 @@ class Validator:
             return None
         if berekend is not None and abs(berekend - leeftijd) > 1:
             err.add(
-                "leeftijd",
+                kolom,
                 value,
                 "tegenstrijdig",
                 "leeftijd past niet bij de geboortedatum",
@@ -508,21 +589,12 @@ class Validator:
             return None
         return berekend if berekend is not None else leeftijd
 
-    def _telefoons(self, value: RawValue, err: _Errors) -> list[str]:
-        result = []
-        for part in self._list(value):
-            if sum(ch.isdigit() for ch in part) < 6 or re.search(r"[^\d\s+()./-]", part):
-                err.add("telefoonnummer", part, "ongeldig", "geen geldig telefoonnummer", "not a valid phone number")
-            else:
-                result.append(part)
-        return result
-
-    def _route(self, value: RawValue, err: _Errors) -> list[RouteStap]:
+    def _route(self, value: RawValue, kolom: str, err: _Errors) -> list[RouteStap]:
         stappen: list[RouteStap] = []
         parts = self._list(value)
         if len(parts) > MAX_ROUTESTAPPEN:
             err.add(
-                "route",
+                kolom,
                 None,
                 "te_veel",
                 f"meer dan {MAX_ROUTESTAPPEN} gebeurtenissen op de route",
@@ -533,7 +605,7 @@ class Validator:
             pieces = [p.strip() for p in part.split(":")]
             if len(pieces) not in (2, 3):
                 err.add(
-                    "route",
+                    kolom,
                     part,
                     "ongeldige_route",
                     "verwacht soort:plaats of soort:plaats:datum",
@@ -543,15 +615,15 @@ class Validator:
             soort = self._resolve("route_soort", pieces[0])
             if isinstance(soort, UnknownCode):
                 err.add(
-                    "route",
+                    kolom,
                     part,
                     "onbekende_code",
                     "soort moet werving, transit of uitbuiting zijn",
                     "kind must be werving, transit or uitbuiting",
                 )
                 continue
-            plaats = self._plaats(pieces[1], "route", err)
-            datum = self._date(pieces[2], "route", err) if len(pieces) == 3 and pieces[2] else None
+            plaats = self._plaats(pieces[1], kolom, err)
+            datum = self._date(pieces[2], kolom, err) if len(pieces) == 3 and pieces[2] else None
             stappen.append(RouteStap(soort, plaats, datum))
         return stappen
 

@@ -154,6 +154,7 @@ def conflicting_pairs(
     *,
     dated: Callable[[str], bool] = lambda _m: True,
     max_component: int = 2000,
+    min_component: int = 3,
 ) -> list[tuple[str, str]]:
     """Pairs of meldingen that the automatic links would chain into one person although they conflict.
 
@@ -163,7 +164,8 @@ def conflicting_pairs(
     then the model weighed their dates link by link (a register with noisy dates, FEBRL's duplicates, would
     otherwise lose true persons). The conflicting pairs become cannot-links for :func:`cluster`
     (``strijdig``), so the chain is cut at its weakest link instead of merging. Components larger than
-    ``max_component`` are left to review.
+    ``max_component`` are left to review; components smaller than ``min_component`` are not checked (a
+    direct link between two meldingen was weighed by the model; pass 2 to check those too).
     """
     uf = _UnionFind()
     anchored = _UnionFind()
@@ -184,7 +186,7 @@ def conflicting_pairs(
         members.setdefault(uf.find(node), []).append(node)
     out: list[tuple[str, str]] = []
     for group in members.values():
-        if 2 < len(group) <= max_component:
+        if min_component <= len(group) <= max_component:
             group.sort()
             out.extend(
                 (a, b) for a, b in combinations(group, 2) if anchored.find(a) != anchored.find(b) and conflict(a, b)

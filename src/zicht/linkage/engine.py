@@ -21,7 +21,7 @@ import copy
 import logging
 import math
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -33,7 +33,15 @@ from zicht.linkage import model as model_mod
 from zicht.linkage.clusters import ClusterResult, cluster, conflicting_pairs, pair_key
 from zicht.linkage.frequenties import NAAM_SLEUTEL, name_frequencies
 from zicht.linkage.model import ContextVeld, ModelSpec
-from zicht.linkage.normalise import LIST_FEATURES, birth_dates_conflict, birth_signatures, prepare
+from zicht.linkage.normalise import (
+    LIST_FEATURES,
+    birth_dates_conflict,
+    birth_signatures,
+    given_name_signatures,
+    given_names_conflict,
+    prepare,
+    same_year_dates_conflict,
+)
 
 if TYPE_CHECKING:
     from zicht.linkage.steekproef import Steekproef, SteekproefConfig
@@ -159,11 +167,13 @@ class LinkResult:
     strijdig: list[tuple[str, str]] = field(default_factory=list)
 
     def review_pairs(self, besloten: Iterable[tuple[str, str]] = ()) -> pd.DataFrame:
-        """Pairs between the thresholds whose meldingen ended in different clusters and are not decided."""
+        """Pairs scored at or above the lower threshold whose meldingen ended in different clusters and are not
+        decided: those between the thresholds, and those above the upper one that the person-level check
+        (:func:`person_conflicts`) kept apart."""
         labels = self.clusters.labels
         done = {pair_key(a, b) for a, b in besloten}
         p = self.paren
-        mask = (p["match_probability"] < self.drempels.boven) & (p["match_probability"] >= self.drempels.onder)
+        mask = p["match_probability"] >= self.drempels.onder
         cand = p[mask]
         keep = [
             labels.get(a) != labels.get(b) and (a, b) not in done
@@ -565,7 +575,13 @@ class PairScorer:
             registered = self._api.register(frame)
         scored = self._linker.inference._score_missing_cluster_edges(registered)
         try:
-            return safe_pairs(self._linker, scored)
+            # A melding in two of the pairs is in two "clusters", and Splink then returns such a pair once per
+            # cluster of each member: keep each asked-for pair once.
+            out = safe_pairs(self._linker, scored)
+            asked = {pair_key(str(a), str(b)) for a, b in pairs}
+            keys = [pair_key(str(a), str(b)) for a, b in zip(out["melding_a"], out["melding_b"], strict=True)]
+            keep = pd.Series([k in asked for k in keys], index=out.index, dtype=bool)
+            return out[keep & ~pd.Series(keys, index=out.index).duplicated()].reset_index(drop=True)
         finally:
             scored.drop_table_from_database_and_remove_from_cache()
             registered.drop_table_from_database_and_remove_from_cache(force_non_splink_table=True)
@@ -587,20 +603,75 @@ def predict(
         return scorer.pairs(threshold), scorer.kandidaten
 
 
+#: What twins and siblings share with each other as much as one person shares with their own reports: with
+#: given names that cannot be one person's, agreement on these is not evidence for one person.
+GEDEELD_DOOR_VERWANTEN = ("geboortedatum", "nationaliteit", "geslacht")
+
+
+def without_shared_by_relatives(match_weight: float, weights: Mapping[str, float]) -> float:
+    """The match weight without the positive evidence twins and siblings share (:data:`GEDEELD_DOOR_VERWANTEN`);
+    ``weights`` per comparison (its level weight plus term-frequency adjustment)."""
+    return match_weight - sum(max(weights.get(name, 0.0), 0.0) for name in GEDEELD_DOOR_VERWANTEN)
+
+
 def person_conflicts(
-    features: pd.DataFrame, edges: Iterable[tuple[str, str, float]], threshold: float
+    features: pd.DataFrame,
+    edges: Iterable[tuple[str, str, float]],
+    threshold: float,
+    pairs: pd.DataFrame | None = None,
 ) -> list[tuple[str, str]]:
-    """Pairs within chains of automatic links whose birth dates cannot be one person's
-    (:func:`zicht.linkage.normalise.birth_dates_conflict`): the decision is taken per person, not per pair."""
+    """Pairs within chains of automatic links that cannot be one person: the decision is taken per person, not
+    per pair.
+
+    * birth dates that cannot be one person's (:func:`zicht.linkage.normalise.birth_dates_conflict`), between
+      meldingen that only a chain through undated meldingen joins;
+    * two full birth dates in one year that are not one typing error apart
+      (:func:`zicht.linkage.normalise.same_year_dates_conflict`), directly linked ones included: namesakes
+      born in one year, whom a rare shared name would otherwise merge;
+    * a direct link between given names that cannot be one person's
+      (:func:`zicht.linkage.normalise.given_names_conflict`) that holds only because of a shared birth date,
+      nationality or sex: twins and siblings share those, and the model weighs them as independent evidence.
+      Without them the link must still reach the threshold (FEBRL's records with a replaced given name but the
+      same address do; twins reported by one organisation do not). ``pairs`` holds the scored pairs with their
+      ``mw_*`` parts; without it every such direct link counts as a conflict.
+    """
+    edges = list(edges)
+    ids = features["unique_id"].astype(str)
     signatures = birth_signatures(features)
+    names = given_name_signatures(features)
+    weights: dict[tuple[str, str], float] = {}
+    if pairs is not None and len(pairs):
+        parts = [c for c in pairs.columns if c.startswith("mw_")]
+        for row in pairs[["melding_a", "melding_b", "match_weight", *parts]].itertuples(index=False):
+            a, b, weight = str(row[0]), str(row[1]), float(row[2])
+            if names.get(a) is None or names.get(b) is None:
+                continue
+            per = dict.fromkeys(GEDEELD_DOOR_VERWANTEN, 0.0)
+            for column, value in zip(parts, row[3:], strict=True):
+                name = column.removeprefix("mw_tf_adj_").removeprefix("mw_")
+                if name in per and value == value:  # not NaN
+                    per[name] += float(value)
+            weights[pair_key(a, b)] = without_shared_by_relatives(weight, per)
+    limit = math.log2(threshold / (1.0 - threshold))
 
     def conflict(a: str, b: str) -> bool:
         sa, sb = signatures.get(a), signatures.get(b)
         return sa is not None and sb is not None and birth_dates_conflict(sa, sb)
 
-    return conflicting_pairs(
-        features["unique_id"].astype(str), edges, threshold, conflict, dated=lambda m: m in signatures
-    )
+    def direct_conflict(a: str, b: str) -> bool:
+        sa, sb = signatures.get(a), signatures.get(b)
+        if sa is not None and sb is not None and same_year_dates_conflict(sa, sb):
+            return True
+        na, nb = names.get(a), names.get(b)
+        if na is None or nb is None or not given_names_conflict(na, nb):
+            return False
+        return weights.get(pair_key(a, b), -math.inf) < limit
+
+    direct_edges = [(a, b, p) for a, b, p in edges if p >= threshold]
+    out = set(conflicting_pairs(ids, edges, threshold, conflict, dated=lambda m: m in signatures))
+    # Only the direct links themselves: a pair without a score of its own has no weight to correct.
+    out.update(pair_key(a, b) for a, b, _p in direct_edges if direct_conflict(a, b))
+    return sorted(out)
 
 
 def tf_columns(splink_model: dict[str, Any]) -> list[str]:
@@ -719,7 +790,7 @@ def link(
         t3 = time.perf_counter()
         edges = zip(pairs["melding_a"], pairs["melding_b"], pairs["match_probability"].astype(float), strict=True)
         edge_list = list(edges)
-        strijdig = person_conflicts(features, edge_list, drempels.boven)
+        strijdig = person_conflicts(features, edge_list, drempels.boven, pairs)
         clusters = cluster(
             features["unique_id"], edge_list, drempels.boven, zelfde=zelfde, verschillend=verschillend,
             strijdig=strijdig,

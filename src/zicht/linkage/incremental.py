@@ -18,6 +18,7 @@ the first. The index lives in memory only; it is rebuilt from the vault when a p
 from __future__ import annotations
 
 import itertools
+import math
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -26,9 +27,18 @@ from typing import Any
 import pandas as pd
 
 from zicht.linkage.clusters import pair_key
-from zicht.linkage.engine import Drempels, TrainedModel, to_duckdb_model
+from zicht.linkage.engine import Drempels, TrainedModel, to_duckdb_model, without_shared_by_relatives
 from zicht.linkage.model import context_columns, list_columns
-from zicht.linkage.normalise import Geboorte, birth_dates_conflict, birth_signatures, prepare
+from zicht.linkage.normalise import (
+    Geboorte,
+    Voornamen,
+    birth_dates_conflict,
+    birth_signatures,
+    given_name_signatures,
+    given_names_conflict,
+    prepare,
+    same_year_dates_conflict,
+)
 from zicht.linkage.persons import Gebeurtenis, new_person_id
 from zicht.linkage.scoring import CompiledScorer
 
@@ -89,6 +99,7 @@ class LinkIndex:
     _scorer: Any = None
     _columns: list[str] = field(default_factory=list)
     _geboorte: dict[str, Geboorte] = field(default_factory=dict)
+    _voornamen: dict[str, Voornamen] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -124,6 +135,7 @@ class LinkIndex:
         index._con = con
         index._columns = list(features.columns)
         index._geboorte = birth_signatures(features)
+        index._voornamen = given_name_signatures(features)
         index._scorer = CompiledScorer(con, "zicht_index", to_duckdb_model(trained), index._columns)
         index._scorer.create_indexes()
         return index
@@ -181,6 +193,29 @@ class LinkIndex:
         for melding in features["unique_id"]:
             self.personen[str(melding)] = persoon_id
         self._geboorte.update(birth_signatures(features))
+        self._voornamen.update(given_name_signatures(features))
+
+    def _direct_conflicts(
+        self, melding_id: str, geboorte: Geboorte | None, voornamen: Voornamen | None, kandidaat: Kandidaat
+    ) -> list[str]:
+        """The members of the candidate's person that cannot be the new melding's person even when linked
+        directly (the person-level check of a full run, :func:`zicht.linkage.engine.person_conflicts`): two
+        full birth dates in one year that are not one typing error apart, or, for the candidate itself, given
+        names that cannot be one person's where the link holds only by what twins and siblings share."""
+        out = []
+        for m, p in self.personen.items():
+            if p != kandidaat.persoon_id or m == melding_id:
+                continue
+            other_date = self._geboorte.get(m)
+            if geboorte is not None and other_date is not None and same_year_dates_conflict(geboorte, other_date):
+                out.append(m)
+        other_names = self._voornamen.get(kandidaat.melding_id)
+        if voornamen is not None and other_names is not None and given_names_conflict(voornamen, other_names):
+            weight = without_shared_by_relatives(kandidaat.match_weight, kandidaat.gewichten)
+            limit = math.log2(self.drempels.boven / (1.0 - self.drempels.boven))
+            if weight < limit:
+                out.append(kandidaat.melding_id)
+        return sorted(set(out))
 
     def _conflicts(self, melding_id: str, geboorte: Geboorte | None, persons: set[str], direct: set[str]) -> list[str]:
         """The members of these persons that the new melding is not linked to directly and whose birth date
@@ -241,16 +276,21 @@ class LinkIndex:
         strong = [k for k in candidates if k.match_probability >= self.drempels.boven and k.persoon_id]
         direct = {k.melding_id for k in strong}
         geboorte = birth_signatures(features).get(melding_id)
+        voornamen = given_name_signatures(features).get(melding_id)
         persons_ranked: list[str] = []
+        refused: set[str] = set()
         strijdig: set[str] = set()
         for k in strong:
             # A person whose other meldingen give a birth date that cannot be this one's is not joined
-            # automatically (a namesake chained through one melding without a birth date).
-            if k.persoon_id is None or k.persoon_id in persons_ranked:
+            # automatically (a namesake chained through one melding without a birth date), nor one whose given
+            # names or same-year birth dates cannot be this one's (a twin, a namesake born the same year).
+            if k.persoon_id is None or k.persoon_id in persons_ranked or k.persoon_id in refused:
                 continue
             conflicting = self._conflicts(melding_id, geboorte, {k.persoon_id}, direct)
+            conflicting += self._direct_conflicts(melding_id, geboorte, voornamen, k)
             if conflicting:
                 strijdig.update(conflicting)
+                refused.add(k.persoon_id)
             else:
                 persons_ranked.append(k.persoon_id)
         events: tuple[Gebeurtenis, ...] = ()
@@ -277,10 +317,12 @@ class LinkIndex:
                         moved += 1
                 events = (Gebeurtenis("samenvoeging", tuple(sorted(sizes)), (survivor,), moved),)
                 persoon_id = survivor
+        # Between the thresholds, and above the upper one where the person-level check kept them apart.
         review = tuple(
             k
             for k in candidates
-            if k.match_probability < self.drempels.boven and self.personen.get(k.melding_id) != persoon_id
+            if self.personen.get(k.melding_id) != persoon_id
+            and (k.match_probability < self.drempels.boven or k.persoon_id in refused)
         )
         if add:
             self.add(features, persoon_id)

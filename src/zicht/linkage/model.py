@@ -33,6 +33,8 @@ from splink.internals.comparison_creator import ComparisonCreator
 from splink.internals.comparison_level_creator import ComparisonLevelCreator
 from splink.internals.dialects import SplinkDialect
 
+from zicht.taal import N_
+
 _D = "duckdb"
 
 
@@ -136,6 +138,10 @@ def spec_for(features: pd.DataFrame, context: Sequence[ContextVeld] = ()) -> Mod
 
 # ---- comparisons --------------------------------------------------------------------------------------
 
+#: Weight of the full name's term frequency on the levels where the names agree up to spelling (a swap, the
+#: same sound, a typing error): a rare name written with a typo is as telling as a rare name written right.
+_TF_FUZZY = 1.0
+
 _FON = "vn_fon_l = vn_fon_r AND an_fon_l = an_fon_r"
 _SWAP_FON = "vn_fon_l = an_fon_r AND an_fon_l = vn_fon_r"
 _AN_GELIJK = "(an_l = an_r OR an_vol_l = an_vol_r OR an_fon_l = an_fon_r)"
@@ -154,7 +160,7 @@ class _SwappedJaroWinkler(ComparisonLevelCreator):
         return f"{fn}(vn_l, an1_r) >= {t} AND {fn}(an1_l, vn_r) >= {t}"
 
     def create_label_for_charts(self) -> str:
-        return "verwisseld, bijna gelijk"
+        return N_("verwisseld, bijna gelijk")
 
 
 def _naam() -> ComparisonCreator:
@@ -172,23 +178,40 @@ def _naam() -> ComparisonCreator:
             ).configure(is_null_level=True),
             # The term-frequency adjustment is relative to this level's own u (not the swap level's, which
             # Splink would pick as "the exact match on naam_sleutel").
-            cll.CustomLevel("naam_sleutel_l = naam_sleutel_r AND vn_l = vn_r", "gelijk", _D).configure(
+            cll.CustomLevel("naam_sleutel_l = naam_sleutel_r AND vn_l = vn_r", N_("gelijk"), _D).configure(
                 tf_adjustment_column="naam_sleutel", tf_adjustment_weight=1.0, disable_tf_exact_match_detection=True
             ),
-            cll.CustomLevel("naam_sleutel_l = naam_sleutel_r", "voor- en achternaam verwisseld", _D),
+            cll.CustomLevel("naam_sleutel_l = naam_sleutel_r", N_("voor- en achternaam verwisseld"), _D).configure(
+                tf_adjustment_column="naam_sleutel",
+                tf_adjustment_weight=_TF_FUZZY,
+                disable_tf_exact_match_detection=True,
+            ),
             cll.CustomLevel(
                 f"({_FON}) OR (vn_l = vn_r AND an_vol_l = an_vol_r) OR (vn_vol_l = vn_vol_r AND {_AN_GELIJK})",
-                "fonetisch gelijk (transliteratie, tussenvoegsel)",
+                N_("fonetisch gelijk (transliteratie, tussenvoegsel)"),
                 _D,
+            ).configure(
+                tf_adjustment_column="naam_sleutel",
+                tf_adjustment_weight=_TF_FUZZY,
+                disable_tf_exact_match_detection=True,
             ),
-            cll.CustomLevel(_SWAP_FON, "verwisseld, fonetisch gelijk", _D),
+            cll.CustomLevel(_SWAP_FON, N_("verwisseld, fonetisch gelijk"), _D).configure(
+                tf_adjustment_column="naam_sleutel",
+                tf_adjustment_weight=_TF_FUZZY,
+                disable_tf_exact_match_detection=True,
+            ),
             cll.Or(
                 cll.And(cll.JaroWinklerLevel("vn", 0.88), cll.JaroWinklerLevel("an", 0.88)),
                 cll.And(cll.CustomLevel(_VN_GELIJK, base_dialect_str=_D), cll.DamerauLevenshteinLevel("an", 1)),
-            ).configure(label_for_charts="beide bijna gelijk (tikfout)"),
+            ).configure(
+                label_for_charts=N_("beide bijna gelijk (tikfout)"),
+                tf_adjustment_column="naam_sleutel",
+                tf_adjustment_weight=_TF_FUZZY,
+                disable_tf_exact_match_detection=True,
+            ),
             _SwappedJaroWinkler(0.88),
             cll.And(cll.ArrayIntersectLevel("fon_tokens", 2), cll.ArraySubsetLevel("fon_tokens")).configure(
-                label_for_charts="namen van de een alle in de ander (andere volgorde of velden)"
+                label_for_charts=N_("namen van de een alle in de ander (andere volgorde of velden)")
             ),
             cll.And(
                 cll.CustomLevel(_AN_GELIJK, base_dialect_str=_D),
@@ -197,9 +220,13 @@ def _naam() -> ComparisonCreator:
                     cll.JaroWinklerLevel("vn", 0.88),
                     cll.DamerauLevenshteinLevel("vn", 1),
                 ),
-            ).configure(label_for_charts="achternaam gelijk, een van de voornamen gelijk of bijna"),
-            cll.CustomLevel(f"(an_l IS NULL OR an_r IS NULL) AND {_VN_GELIJK}", "alleen voornaam bekend, gelijk", _D),
-            cll.CustomLevel(f"(vn_l IS NULL OR vn_r IS NULL) AND {_AN_GELIJK}", "alleen achternaam bekend, gelijk", _D),
+            ).configure(label_for_charts=N_("achternaam gelijk, een van de voornamen gelijk of bijna")),
+            cll.CustomLevel(
+                f"(an_l IS NULL OR an_r IS NULL) AND {_VN_GELIJK}", N_("alleen voornaam bekend, gelijk"), _D
+            ),
+            cll.CustomLevel(
+                f"(vn_l IS NULL OR vn_r IS NULL) AND {_AN_GELIJK}", N_("alleen achternaam bekend, gelijk"), _D
+            ),
             cll.Or(
                 cll.And(
                     cll.ArrayIntersectLevel("fon_tokens", 2),
@@ -208,22 +235,24 @@ def _naam() -> ComparisonCreator:
                     ),
                 ),
                 cll.ArrayIntersectLevel("fon_tokens", 3),
-            ).configure(label_for_charts="deels gelijk (namen in andere velden)"),
+            ).configure(label_for_charts=N_("deels gelijk (namen in andere velden)")),
             # The family name and the first letter of the given names: initials (``A.M.`` for ``Anna Maria``)
             # and a mangled given name. Kept apart from the level below, so that two clearly different given
             # names under one family name (siblings, twins) do not share evidence with an initial.
             cll.CustomLevel(
-                f"{_AN_GELIJK} AND substr(vn_l, 1, 1) = substr(vn_r, 1, 1)", "achternaam gelijk, voorletter gelijk", _D
+                f"{_AN_GELIJK} AND substr(vn_l, 1, 1) = substr(vn_r, 1, 1)",
+                N_("achternaam gelijk, voorletter gelijk"),
+                _D,
             ),
             # A shared family or given name alone is common among people of one origin (small name pools):
             # term-frequency adjusted, so a common name weighs less than a rare one.
-            cll.CustomLevel(_AN_GELIJK, "alleen achternaam gelijk", _D).configure(
+            cll.CustomLevel(_AN_GELIJK, N_("alleen achternaam gelijk"), _D).configure(
                 tf_adjustment_column="an", tf_adjustment_weight=1.0, disable_tf_exact_match_detection=True
             ),
-            cll.CustomLevel(_VN_GELIJK, "alleen voornaam gelijk", _D).configure(
+            cll.CustomLevel(_VN_GELIJK, N_("alleen voornaam gelijk"), _D).configure(
                 tf_adjustment_column="vn", tf_adjustment_weight=1.0, disable_tf_exact_match_detection=True
             ),
-            cll.ElseLevel().configure(label_for_charts="verschillend"),
+            cll.ElseLevel().configure(label_for_charts=N_("verschillend")),
         ],
     )
 
@@ -234,25 +263,25 @@ def _geboortedatum() -> ComparisonCreator:
         output_column_name="geboortedatum",
         comparison_description="Geboortedatum of geboortejaar",
         comparison_levels=[
-            cll.CustomLevel("gj_l IS NULL OR gj_r IS NULL", "onbekend", _D).configure(is_null_level=True),
-            cll.CustomLevel("gd_l = gd_r AND NOT gd_1jan_l", "gelijk", _D),
-            cll.CustomLevel("gd_l = gd_r", "gelijk, beide 1 januari (mogelijk plaatshouder)", _D),
+            cll.CustomLevel("gj_l IS NULL OR gj_r IS NULL", N_("onbekend"), _D).configure(is_null_level=True),
+            cll.CustomLevel("gd_l = gd_r AND NOT gd_1jan_l", N_("gelijk"), _D),
+            cll.CustomLevel("gd_l = gd_r", N_("gelijk, beide 1 januari (mogelijk plaatshouder)"), _D),
             cll.CustomLevel(
-                "gj_l = gj_r AND gd_dag_l = gd_maand_r AND gd_maand_l = gd_dag_r", "dag en maand verwisseld", _D
+                "gj_l = gj_r AND gd_dag_l = gd_maand_r AND gd_maand_l = gd_dag_r", N_("dag en maand verwisseld"), _D
             ),
-            cll.DamerauLevenshteinLevel("gd", 1).configure(label_for_charts="een tikfout verschil"),
+            cll.DamerauLevenshteinLevel("gd", 1).configure(label_for_charts=N_("een tikfout verschil")),
             # One level for "the year fits an incomplete date": the same year, or a year estimated from the age
             # at the report that fits (the true year is the estimate or the next). Two levels would split
             # the few training pairs without a full date and leave the second with an unestimated m.
             cll.CustomLevel(
                 f"(gj_l = gj_r AND {incomplete}) OR (gj_geschat_l AND gj_r - gj_l BETWEEN 0 AND 1) "
                 "OR (gj_geschat_r AND gj_l - gj_r BETWEEN 0 AND 1)",
-                "zelfde jaar of leeftijd bij melding past, datum onvolledig of 1 januari",
+                N_("zelfde jaar of leeftijd bij melding past, datum onvolledig of 1 januari"),
                 _D,
             ),
-            cll.CustomLevel("gj_l = gj_r", "zelfde jaar, andere datum", _D),
-            cll.CustomLevel("abs(gj_l - gj_r) <= 1", "een jaar verschil", _D),
-            cll.ElseLevel().configure(label_for_charts="verschillend"),
+            cll.CustomLevel("gj_l = gj_r", N_("zelfde jaar, andere datum"), _D),
+            cll.CustomLevel("abs(gj_l - gj_r) <= 1", N_("een jaar verschil"), _D),
+            cll.ElseLevel().configure(label_for_charts=N_("verschillend")),
         ],
     )
 
@@ -262,8 +291,8 @@ def _geslacht() -> ComparisonCreator:
         output_column_name="geslacht",
         comparison_levels=[
             cll.NullLevel("geslacht"),
-            cll.ExactMatchLevel("geslacht").configure(label_for_charts="gelijk"),
-            cll.ElseLevel().configure(label_for_charts="verschillend"),
+            cll.ExactMatchLevel("geslacht").configure(label_for_charts=N_("gelijk")),
+            cll.ElseLevel().configure(label_for_charts=N_("verschillend")),
         ],
     )
 
@@ -273,9 +302,9 @@ def _nationaliteit() -> ComparisonCreator:
         output_column_name="nationaliteit",
         comparison_levels=[
             cll.NullLevel("nat1"),
-            cll.ExactMatchLevel("nat1").configure(label_for_charts="gelijk"),
-            cll.ArrayIntersectLevel("nat", 1).configure(label_for_charts="een van de nationaliteiten gelijk"),
-            cll.ElseLevel().configure(label_for_charts="verschillend"),
+            cll.ExactMatchLevel("nat1").configure(label_for_charts=N_("gelijk")),
+            cll.ArrayIntersectLevel("nat", 1).configure(label_for_charts=N_("een van de nationaliteiten gelijk")),
+            cll.ElseLevel().configure(label_for_charts=N_("verschillend")),
         ],
     )
 
@@ -285,9 +314,9 @@ def _document() -> ComparisonCreator:
         output_column_name="document",
         comparison_levels=[
             cll.NullLevel("doc1"),
-            cll.ArrayIntersectLevel("docs", 1).configure(label_for_charts="gelijk documentnummer"),
-            cll.DamerauLevenshteinLevel("doc1", 1).configure(label_for_charts="een tikfout verschil"),
-            cll.ElseLevel().configure(label_for_charts="verschillend"),
+            cll.ArrayIntersectLevel("docs", 1).configure(label_for_charts=N_("gelijk documentnummer")),
+            cll.DamerauLevenshteinLevel("doc1", 1).configure(label_for_charts=N_("een tikfout verschil")),
+            cll.ElseLevel().configure(label_for_charts=N_("verschillend")),
         ],
     )
 
@@ -297,23 +326,31 @@ def _telefoon() -> ComparisonCreator:
         output_column_name="telefoon",
         comparison_levels=[
             cll.NullLevel("tel1"),
-            cll.ArrayIntersectLevel("tels", 1).configure(label_for_charts="gelijk telefoonnummer"),
-            cll.ElseLevel().configure(label_for_charts="verschillend"),
+            cll.ArrayIntersectLevel("tels", 1).configure(label_for_charts=N_("gelijk telefoonnummer")),
+            cll.ElseLevel().configure(label_for_charts=N_("verschillend")),
         ],
     )
+
+
+#: The level labels of a context comparison with a detail nested in it (the registry's one: the sector within the
+#: form of exploitation), as catalogue texts; another detail gets Dutch labels made from its name.
+_DETAIL_NIVEAUS = {
+    "sector": (N_("gelijk, sector gelijk"), N_("gelijk, sector onbekend"), N_("gelijk, sector verschillend")),
+}
 
 
 def _context(veld: ContextVeld) -> ComparisonCreator:
     if veld.detail is not None:
         n, d = veld.naam, veld.detail
+        labels = _DETAIL_NIVEAUS.get(d, (f"gelijk, {d} gelijk", f"gelijk, {d} onbekend", f"gelijk, {d} verschillend"))
         return cl.CustomComparison(
             output_column_name=n,
             comparison_levels=[
                 cll.NullLevel(n),
-                cll.CustomLevel(f"{n}_l = {n}_r AND {d}_l = {d}_r", f"gelijk, {d} gelijk", _D),
-                cll.CustomLevel(f"{n}_l = {n}_r AND ({d}_l IS NULL OR {d}_r IS NULL)", f"gelijk, {d} onbekend", _D),
-                cll.CustomLevel(f"{n}_l = {n}_r", f"gelijk, {d} verschillend", _D),
-                cll.ElseLevel().configure(label_for_charts="verschillend"),
+                cll.CustomLevel(f"{n}_l = {n}_r AND {d}_l = {d}_r", labels[0], _D),
+                cll.CustomLevel(f"{n}_l = {n}_r AND ({d}_l IS NULL OR {d}_r IS NULL)", labels[1], _D),
+                cll.CustomLevel(f"{n}_l = {n}_r", labels[2], _D),
+                cll.ElseLevel().configure(label_for_charts=N_("verschillend")),
             ],
         )
     if veld.soort == "lijst":
@@ -321,9 +358,9 @@ def _context(veld: ContextVeld) -> ComparisonCreator:
             output_column_name=veld.naam,
             comparison_levels=[
                 cll.NullLevel(veld.naam),
-                cll.ExactMatchLevel(veld.naam).configure(label_for_charts="gelijk"),
-                cll.ArrayIntersectLevel(veld.naam, 1).configure(label_for_charts="deels gelijk"),
-                cll.ElseLevel().configure(label_for_charts="verschillend"),
+                cll.ExactMatchLevel(veld.naam).configure(label_for_charts=N_("gelijk")),
+                cll.ArrayIntersectLevel(veld.naam, 1).configure(label_for_charts=N_("deels gelijk")),
+                cll.ElseLevel().configure(label_for_charts=N_("verschillend")),
             ],
         )
     if veld.soort == "dagen":
@@ -332,22 +369,22 @@ def _context(veld: ContextVeld) -> ComparisonCreator:
             output_column_name=n,
             comparison_levels=[
                 cll.NullLevel(n),
-                cll.CustomLevel(f"abs({n}_l - {n}_r) <= 30", "binnen 30 dagen", _D),
-                cll.CustomLevel(f"abs({n}_l - {n}_r) <= 120", "binnen 120 dagen", _D),
-                cll.CustomLevel(f"abs({n}_l - {n}_r) <= 365", "binnen een jaar", _D),
-                cll.ElseLevel().configure(label_for_charts="meer dan een jaar"),
+                cll.CustomLevel(f"abs({n}_l - {n}_r) <= 30", N_("binnen 30 dagen"), _D),
+                cll.CustomLevel(f"abs({n}_l - {n}_r) <= 120", N_("binnen 120 dagen"), _D),
+                cll.CustomLevel(f"abs({n}_l - {n}_r) <= 365", N_("binnen een jaar"), _D),
+                cll.ElseLevel().configure(label_for_charts=N_("meer dan een jaar")),
             ],
         )
     levels: list[Any] = [
         cll.NullLevel(veld.naam),
-        cll.ExactMatchLevel(veld.naam, term_frequency_adjustments=veld.tf).configure(label_for_charts="gelijk"),
+        cll.ExactMatchLevel(veld.naam, term_frequency_adjustments=veld.tf).configure(label_for_charts=N_("gelijk")),
     ]
     if veld.soort == "fuzzy":
         levels += [
-            cll.JaroWinklerLevel(veld.naam, 0.9).configure(label_for_charts="bijna gelijk"),
-            cll.JaroWinklerLevel(veld.naam, 0.8).configure(label_for_charts="lijkend"),
+            cll.JaroWinklerLevel(veld.naam, 0.9).configure(label_for_charts=N_("bijna gelijk")),
+            cll.JaroWinklerLevel(veld.naam, 0.8).configure(label_for_charts=N_("lijkend")),
         ]
-    levels.append(cll.ElseLevel().configure(label_for_charts="verschillend"))
+    levels.append(cll.ElseLevel().configure(label_for_charts=N_("verschillend")))
     return cl.CustomComparison(output_column_name=veld.naam, comparison_levels=levels)
 
 
@@ -410,6 +447,15 @@ def blocking_rules(spec: ModelSpec) -> list[BlockingRuleCreator | str]:
                 "l.vn_fon = r.an_fon AND l.gj = r.gj",
                 "l.an_fon = r.vn_fon AND l.gj = r.gj",
             ]
+    if spec.namen:
+        # A missing birth year plus a misspelt name: one name by sound and the first two letters of the other.
+        # Only where a birth year is missing (with both years known the name + birth year rules apply), so the
+        # rules stay narrow as the registry grows.
+        undated = "(l.gj IS NULL OR r.gj IS NULL)"
+        rules += [
+            f"l.an_fon = r.an_fon AND substr(l.vn, 1, 2) = substr(r.vn, 1, 2) AND {undated}",
+            f"l.vn_fon = r.vn_fon AND substr(l.an1, 1, 2) = substr(r.an1, 1, 2) AND {undated}",
+        ]
     if spec.document:
         rules.append(block_on("doc1"))
     if spec.telefoon:

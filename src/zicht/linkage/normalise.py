@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 import pandas as pd
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, JaroWinkler
 from unidecode import unidecode
 
 #: Columns of the decrypted record frame that :func:`prepare` understands (all optional but the id).
@@ -554,25 +554,126 @@ def birth_signatures(features: pd.DataFrame) -> dict[str, Geboorte]:
     ):
         if gj is None or gj is pd.NA or (geschat is not pd.NA and bool(geschat)):
             continue
-        full = None if gd is None or (jan1 is not pd.NA and bool(jan1)) else str(gd)
+        # A missing date is None or NaN, depending on how the frame was built: only a text is a date.
+        full = str(gd) if isinstance(gd, str) and gd and not (jan1 is not pd.NA and bool(jan1)) else None
         out[str(uid)] = (int(gj), full)
     return out
 
 
 def birth_dates_conflict(a: Geboorte, b: Geboorte) -> bool:
-    """Two birth dates that cannot be one person's: years more than one apart that are not one typing error
-    from each other (``1998``/``1989`` is a typo; ``1985``/``1997`` is not), or, with two full dates, dates more
-    than two typing errors apart (one in each report) whose years also differ by more than one.
+    """Two birth dates that cannot be one person's: with two full dates, dates more than two typing errors apart
+    (one in each report; in the same year more than one) that are not day and month swapped (``1995-06-29``/``1995-09-21`` are two people, as
+    namesakes born in one year are); otherwise years more than one apart that are not one typing error from
+    each other (``1998``/``1989`` is a typo; ``1985``/``1997`` is not).
 
     Example:
         >>> birth_dates_conflict((1990, "1990-05-03"), (2001, "2001-07-19"))
         True
         >>> birth_dates_conflict((1998, None), (1989, "1989-02-11"))
         False
+        >>> birth_dates_conflict((1995, "1995-06-29"), (1995, "1995-09-21"))
+        True
     """
-    if a[0] is None or b[0] is None or abs(a[0] - b[0]) <= 1:
+    if a[0] is None or b[0] is None:
         return False
     if a[1] is not None and b[1] is not None:
-        # Two reports of one person may each carry one typing error in the date: up to two edits apart.
-        return OSA.distance(a[1], b[1]) > 2
+        # Two reports of one person may each carry one typing error in the date (up to two edits apart), or
+        # give day and month the other way round.
+        # In one year, two edits are a different day *and* month: namesakes born in one year, not a typo.
+        limit = 1 if a[0] == b[0] else 2
+        return OSA.distance(a[1], b[1]) > limit and not _day_month_swapped(a[1], b[1])
+    if abs(a[0] - b[0]) <= 1:
+        return False
     return OSA.distance(str(a[0]), str(b[0])) > 1
+
+
+def same_year_dates_conflict(a: Geboorte, b: Geboorte) -> bool:
+    """Two full birth dates in one year that are more than one typing error apart and not day and month
+    swapped: namesakes born in one year, never one person, even when everything else agrees.
+
+    Example:
+        >>> same_year_dates_conflict((1960, "1960-06-15"), (1960, "1960-03-14"))
+        True
+        >>> same_year_dates_conflict((1960, "1960-06-15"), (1960, "1960-06-16"))
+        False
+    """
+    if a[1] is None or b[1] is None or a[0] != b[0]:
+        return False
+    return birth_dates_conflict(a, b)
+
+
+def _day_month_swapped(a: str, b: str) -> bool:
+    """``1995-03-08`` and ``1995-08-03``: one date with day and month the other way round."""
+    return a[:4] == b[:4] and a[5:7] == b[8:10] and a[8:10] == b[5:7]
+
+
+#: What a melding says about the given names, for the person-level check: its given-name tokens (written out
+#: or initials) and its family-name tokens (a name written in the other field is not a different name).
+Voornamen = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+#: A given name carried by more than this share of the meldingen is common (Vietnamese *Thi* and *Van*, Arabic
+#: *Mohammed*): sharing it says little about two meldingen that differ in their other given names.
+GEWOON_AANDEEL = 0.02
+
+
+def given_name_signatures(features: pd.DataFrame) -> dict[str, Voornamen]:
+    """Per melding (``unique_id``) its :data:`Voornamen`, for meldingen that give a given name. Common given
+    names (:data:`GEWOON_AANDEEL`) are left out of a melding's given names when it has others."""
+    given_col = features["vn_alle"]
+    counts: dict[str, int] = {}
+    n = 0
+    for given in given_col:
+        if given is None or len(given) == 0:
+            continue
+        n += 1
+        for token in set(given):
+            counts[token] = counts.get(token, 0) + 1
+    common = {t for t, c in counts.items() if len(t) > 1 and c > GEWOON_AANDEEL * n} if n >= 50 else set()
+    out: dict[str, Voornamen] = {}
+    for uid, given, family in zip(features["unique_id"], given_col, features["an_tokens"], strict=True):
+        if given is None or len(given) == 0:
+            continue
+        own = tuple(t for t in given if t not in common) or tuple(given)
+        out[str(uid)] = (own, tuple(family) if family is not None else ())
+    return out
+
+
+def _given_compatible(x: str, y: str) -> bool:
+    """One given name written two ways: equal, an initial, shortened at either end, the same sound, typing
+    errors, or close by Jaro–Winkler (a transliteration with a typing error)."""
+    if x == y:
+        return True
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    short, long_ = sorted((x, y), key=len)
+    if long_.startswith(short) or (len(short) >= 3 and long_.endswith(short)):  # Kat(arzyna), (Oluwa)seun
+        return True
+    if phonetic_key(x) == phonetic_key(y):
+        return True
+    if OSA.distance(x, y) <= (1 if len(short) <= 4 else 2):  # Dainel, Anouar/Anwar
+        return True
+    return JaroWinkler.similarity(x, y) >= 0.85  # a transliteration with a typing error: uSmaya/Soumaya
+
+
+def given_names_conflict(a: Voornamen, b: Voornamen) -> bool:
+    """Two meldingen whose given names cannot be one person's: no given name of one is a way of writing a given
+    name of the other (equal, an initial, shortened, the same sound or one or two typing errors), nor a name the
+    other wrote in the family-name field. Siblings and twins share a family name, a nationality and often a
+    birth date; what tells them apart is the given name, and Fellegi–Sunter, which weighs each comparison
+    independently, cannot see that a shared family name *and* birth date with clearly different given names is
+    the pattern of twins rather than of one person.
+
+    Example:
+        >>> given_names_conflict((("juliana", "lina"), ("bos",)), (("angela",), ("bos",)))
+        True
+        >>> given_names_conflict((("a", "m"), ("bos",)), (("anna", "maria"), ("bos",)))
+        False
+    """
+    (ga, fa), (gb, fb) = a, b
+    if any(_given_compatible(x, y) for x in ga for y in gb):
+        return False
+    swapped = any(_given_compatible(x, y) for x in ga if len(x) > 1 for y in fb) or any(
+        _given_compatible(x, y) for x in gb if len(x) > 1 for y in fa
+    )
+    return not swapped

@@ -79,7 +79,8 @@ class CompiledScorer:
         for column in self._tf_columns:
             table = _q("__zicht_tf_" + column)
             if column == NAAM_SLEUTEL:
-                parts = ", ".join(_q(c) for c in (NAAM_SLEUTEL, "vn", "an1", "nat1") if c in self._columns)
+                columns = (NAAM_SLEUTEL, "vn", "an1", "nat1", "gd", "gd_1jan")
+                parts = ", ".join(_q(c) for c in columns if c in self._columns)
                 frame = self._con.execute(f"SELECT {parts} FROM {self._index}").df()
                 self._con.register("__zicht_tf_bron", name_frequencies(frame, pair_in_table=1))
                 self._con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM __zicht_tf_bron")

@@ -25,6 +25,7 @@ from zicht.privacy.toegang import GeenToegang, Toegang, beheert_netwerk
 from zicht.reference import Referentiedata
 from zicht.storage.base import utcnow
 from zicht.storage.tables import NetwerkFunctie
+from zicht.taal import N_
 
 DOEL = "netwerk: beheer van zorgcoördinatoren en aandachtsfunctionarissen"
 DEKKINGEN = ("gemeente", "regio")
@@ -66,7 +67,7 @@ def _tekst(veld: str, waarde: str, omschrijving: str) -> str:
     if not waarde or len(waarde) > 200:
         raise Netwerkfout(veld, f"Vul {omschrijving} in van hooguit 200 tekens.")
     if _CONTACTGEGEVENS.search(waarde):
-        raise Netwerkfout(veld, "Geen contactgegevens: noem alleen de organisatie en de rol.")
+        raise Netwerkfout(veld, N_("Geen contactgegevens: noem alleen de organisatie en de rol."))
     return waarde
 
 
@@ -79,13 +80,13 @@ def registreer(session: Session, toegang: Toegang, nieuw: NieuweFunctie, referen
     """
     _vereis(toegang)
     if nieuw.gemeentecode not in referentie.gemeenten:
-        raise Netwerkfout("gemeente", "Onbekende gemeente.")
+        raise Netwerkfout("gemeente", N_("Onbekende gemeente."))
     if nieuw.functie not in FUNCTIES:
-        raise Netwerkfout("functie", "Kies zorgcoördinator of aandachtsfunctionaris.")
+        raise Netwerkfout("functie", N_("Kies zorgcoördinator of aandachtsfunctionaris."))
     if nieuw.dekking not in DEKKINGEN or (nieuw.dekking == "regio" and nieuw.functie != "zorgcoordinator"):
-        raise Netwerkfout("dekking", "Alleen een zorgcoördinator kan de hele regio dekken.")
+        raise Netwerkfout("dekking", N_("Alleen een zorgcoördinator kan de hele regio dekken."))
     if nieuw.sinds > utcnow().date():
-        raise Netwerkfout("sinds", "De begindatum ligt in de toekomst.")
+        raise Netwerkfout("sinds", N_("De begindatum ligt in de toekomst."))
     f = NetwerkFunctie(
         id=uuid.uuid4(),
         gemeentecode=nieuw.gemeentecode,
@@ -115,11 +116,11 @@ def beeindig(session: Session, toegang: Toegang, functie_id: uuid.UUID, tot: dat
     if f is None:
         raise OnbekendeFunctie(str(functie_id))
     if f.tot is not None:
-        raise Netwerkfout("tot", "Deze functie is al beëindigd.")
+        raise Netwerkfout("tot", N_("Deze functie is al beëindigd."))
     if tot <= f.sinds:
-        raise Netwerkfout("tot", "De einddatum ligt niet na de begindatum.")
+        raise Netwerkfout("tot", N_("De einddatum ligt niet na de begindatum."))
     if tot > utcnow().date() + timedelta(days=366):
-        raise Netwerkfout("tot", "De einddatum ligt meer dan een jaar vooruit.")
+        raise Netwerkfout("tot", N_("De einddatum ligt meer dan een jaar vooruit."))
     f.tot = tot
     session.flush()
     logboek.append(session, toegang.actor(), actie="wijzigen", object_type="netwerk_functie", object_ids=[str(f.id)],

@@ -21,6 +21,7 @@ from zicht.reference import Gebiedsniveau, Referentiedata
 from zicht.reference._load import geojson_path
 from zicht.reference.opvangregios import Opvangregios
 from zicht.storage.tables import NetwerkFunctie
+from zicht.taal import vertaler
 
 FUNCTIES = ("zorgcoordinator", "aandachtsfunctionaris")
 
@@ -92,17 +93,27 @@ KLEUR_GEDEKT = "#3182bd"
 KLEUR_HALF = "#bdd7e7"
 
 
-def dekkingskaart(d: Dekking, referentie: Referentiedata, markeer: frozenset[str] = frozenset()) -> str:
-    """The coverage map as SVG: dark blue both functions, light blue one, dotted none (never colour alone:
-    every area has a title, and the table beside the map carries the same facts)."""
+def dekkingskaart(
+    d: Dekking, referentie: Referentiedata, markeer: frozenset[str] = frozenset(), taal: str = "nl"
+) -> str:
+    """The coverage map as SVG (texts in ``taal``): dark blue both functions, light blue one, dotted none (never
+    colour alone: every area has a title, and the table beside the map carries the same facts)."""
+    _ = vertaler(taal)
+    titel = _("Dekking zorgcoördinatoren en aandachtsfunctionarissen per gemeente")
+    beschrijving = _.ngettext(
+        "{n} van {totaal} gemeenten heeft een zorgcoördinator; de tabel naast de kaart geeft elke gemeente.",
+        "{n} van {totaal} gemeenten hebben een zorgcoördinator; de tabel naast de kaart geeft elke gemeente.",
+        sum(1 for g in d.gemeenten if g.zorgcoordinator_sinds),
+        totaal=len(d.gemeenten),
+    )
+    ja, nee = _("ja"), _("nee")
     vormen, box = _vormen(str(geojson_path(referentie.bron_dir, Gebiedsniveau.gemeente.value)), "gemeentecode")
     per_code = {g.code: g for g in d.gemeenten}
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {box[2] + 170:.0f} {box[3]:.0f}" role="img" '
         'aria-labelledby="dekking-titel dekking-beschrijving" class="mh-kaart">',
-        '<title id="dekking-titel">Dekking zorgcoördinatoren en aandachtsfunctionarissen per gemeente</title>',
-        f'<desc id="dekking-beschrijving">{sum(1 for g in d.gemeenten if g.zorgcoordinator_sinds)} van '
-        f"{len(d.gemeenten)} gemeenten hebben een zorgcoördinator; de tabel naast de kaart geeft elke gemeente.</desc>",
+        f'<title id="dekking-titel">{escape(titel)}</title>',
+        f'<desc id="dekking-beschrijving">{escape(beschrijving)}</desc>',
         '<defs><pattern id="dekking-geen" width="5" height="5" patternUnits="userSpaceOnUse">'
         '<rect width="5" height="5" fill="#ffffff"/><circle cx="2.5" cy="2.5" r="0.9" fill="#6b6b6b"/></pattern></defs>',
     ]
@@ -112,15 +123,19 @@ def dekkingskaart(d: Dekking, referentie: Referentiedata, markeer: frozenset[str
             continue
         n = bool(g.zorgcoordinator_sinds) + bool(g.aandachtsfunctionaris_sinds)
         vulling = KLEUR_GEDEKT if n == 2 else KLEUR_HALF if n == 1 else "url(#dekking-geen)"
-        tekst = f"{g.naam}: zorgcoördinator {'ja' if g.zorgcoordinator_sinds else 'nee'}, " \
-            f"aandachtsfunctionaris {'ja' if g.aandachtsfunctionaris_sinds else 'nee'}"  # fmt: skip
+        tekst = _(
+            "{gemeente}: zorgcoördinator {zc}, aandachtsfunctionaris {af}",
+            gemeente=g.naam,
+            zc=ja if g.zorgcoordinator_sinds else nee,
+            af=ja if g.aandachtsfunctionaris_sinds else nee,
+        )
         rand = ' stroke-width="1.6" stroke="#000000"' if g.code in markeer else ' stroke-width="0.4" stroke="#4b4b4b"'
         delen.append(f'<path d="{vorm.pad}" fill="{vulling}"{rand}><title>{escape(tekst)}</title></path>')
     x = box[2] + 10
-    for i, (vulling, label) in enumerate(((KLEUR_GEDEKT, "beide functies"), (KLEUR_HALF, "één functie"),
-                                          ("url(#dekking-geen)", "geen"))):  # fmt: skip
+    legenda = ((KLEUR_GEDEKT, _("beide functies")), (KLEUR_HALF, _("één functie")), ("url(#dekking-geen)", _("geen")))
+    for i, (vulling, label) in enumerate(legenda):
         y = 20 + i * 24
         delen.append(f'<rect x="{x:.0f}" y="{y}" width="16" height="16" fill="{vulling}" stroke="#4b4b4b"/>'
-                     f'<text x="{x + 22:.0f}" y="{y + 13}" font-size="12">{label}</text>')  # fmt: skip
+                     f'<text x="{x + 22:.0f}" y="{y + 13}" font-size="12">{escape(label)}</text>')  # fmt: skip
     delen.append("</svg>")
     return "".join(delen)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from zicht.reference.opvangregios import Opvangregios
 from zicht.storage.tables import Melding, MeldingWerkwijze, NetwerkContact, OpvangAanvraag, OpvangVoorziening
+from zicht.taal import N_
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def indicatoren(
         )
         n = len(rij)
         uit.append(Indicatoren(
-            regio, regios.naam(regio) if regio != "onbekend" else "onbekend of buitenland",
+            regio, regios.naam(regio) if regio != "onbekend" else N_("onbekend of buitenland"),
             str(n) if exact or n >= drempel or n == 0 else marker, mediaan,
             aandeel(sum(p for p, _, _ in rij), n), aandeel(sum(w for _, w, _ in rij), n),
             aandeel(sum(u <= 24 for u in uren), len(uren)), aandeel(sum(u <= 24 * 7 for u in uren), len(uren)),

@@ -1,11 +1,19 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Retention (bewaartermijnen): crypto-shred expired identities and clear old import reports, while the
-minimised meldingen — and so every count and published figure — survive.
+"""Retention (bewaartermijnen) per data category, applied by ``zicht bewaartermijn opschonen`` (docs/bewaren.md).
 
-An identity expires ``bewaar_identiteit_jaren`` after the newest melding of its person (or of the melding itself
-when it is not linked): while a person keeps being reported, linkage needs the identity. Each run is logged in
-the logboek (action ``verwijderen``, one record per melding, with its person) and can simply be run again; a
-restore runs it too, so a backup from before a purge does not bring shredded identities back.
+- An identity expires ``bewaar_identiteit_jaren`` after the newest melding of its person (or of the melding itself
+  when it is not linked): while a person keeps being reported, linkage needs the identity. It is crypto-shredded;
+  the minimised meldingen stay.
+- Minimised meldingen expire ``bewaar_melding_jaren`` after their melddatum; a person is deleted whole once all
+  of theirs expired (:mod:`zicht.ops.bewaren_meldingen`), after their counts went to the ledger, so every
+  published figure stays the same.
+- Import reports and stored upload files are cleared after ``bewaar_importrapport_dagen``.
+- The logboek's records older than ``bewaar_logboek_jaren`` are cut from the start of the chain behind a signed
+  bewaaranker (:mod:`zicht.privacy.logboek_bewaren`), so ``zicht logboek verify`` keeps verifying the rest.
+
+Every deletion is logged in the logboek (action ``verwijderen``: one record per melding, with its person; the
+logboek cut as one record with its range), and a run can simply be repeated; a restore runs it too, so a backup
+from before a purge does not bring deleted data back.
 """
 
 from __future__ import annotations
@@ -18,7 +26,15 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from zicht.config import Settings
+from zicht.ops.bewaren_meldingen import (
+    Verwijdereenheid,
+    verlopen_eenheden,
+    verlopen_losse_meldingen,
+    verwijder_eenheden,
+)
 from zicht.privacy import logboek
+from zicht.privacy.logboek_bewaren import GeenAfkapping, kap_af
+from zicht.privacy.logboek_sleutel import instellingen_voor
 from zicht.privacy.vault import vernietig_identiteiten
 from zicht.storage.tables import Identiteit, ImportRun, LogboekRecord, Melding
 
@@ -48,12 +64,17 @@ class Bewaartermijnen:
 
 @dataclass(frozen=True)
 class Opschoning:
-    """What one run destroyed (and what is past its term but kept for a decision)."""
+    """What one run destroyed or deleted, and what is past its term but kept (and why)."""
 
     identiteiten: int
     importrapporten: int
-    meldingen_over_termijn: int
-    logboek_over_termijn: int
+    meldingen_over_termijn: int  # kept: the person has a newer melding or an open placement request
+    logboek_over_termijn: int  # kept: 0 unless the logboek could not be cut (``logboek_niet_afgekapt``)
+    meldingen: int = 0  # deleted (their counts in the ledger)
+    personen: int = 0  # deleted whole
+    in_tellingarchief: int = 0  # persons and unlinked meldingen added to the ledger
+    logboekrecords: int = 0  # deleted from the start of the logboek
+    logboek_niet_afgekapt: str | None = None
 
 
 def jaren_terug(dag: date, jaren: int) -> date:
@@ -86,7 +107,7 @@ def verlopen_identiteiten(
     return [(r[0], r[1]) for r in session.execute(stmt)]
 
 
-def _compacteer(engine: Engine) -> None:
+def compacteer(engine: Engine) -> None:
     """Make destroyed rows unrecoverable from the database files (and so from later backups)."""
     if engine.dialect.name == "sqlite":
         raw = engine.raw_connection()  # outside SQLAlchemy's transaction: a checkpoint cannot run inside one
@@ -100,23 +121,19 @@ def _compacteer(engine: Engine) -> None:
             conn.execute(text("VACUUM FULL import_run"))
 
 
-def opschonen(
-    sessions: sessionmaker[Session],
-    termijnen: Bewaartermijnen,
-    actor: logboek.Actor,
-    *,
-    peildatum: date | None = None,
-    batch: int = 500,
-) -> Opschoning:
-    """Destroy expired identities and import reports in batches (one transaction each) and log every one."""
-    vandaag = peildatum or datetime.now(UTC).date()
+def _begin(dag: date) -> datetime:
+    return datetime.combine(dag, datetime.min.time(), UTC)
+
+
+def _identiteiten(sessions: sessionmaker[Session], termijnen: Bewaartermijnen, actor: logboek.Actor, vandaag: date,
+                  batch: int) -> int:  # fmt: skip
     grens = jaren_terug(vandaag, termijnen.identiteit_jaren)
     identiteiten = 0
     while True:
         with sessions() as session, session.begin():
             verlopen = verlopen_identiteiten(session, grens, batch)
             if not verlopen:
-                break
+                return identiteiten
             identiteiten += vernietig_identiteiten(session, [m for m, _ in verlopen])
             logboek.append(
                 session,
@@ -128,7 +145,82 @@ def opschonen(
                 doel=DOEL_OPSCHONEN,
                 details={"bewaartermijn_jaren": termijnen.identiteit_jaren, "grens": grens.isoformat()},
             )
-    rapport_grens = datetime.combine(vandaag, datetime.min.time(), UTC) - timedelta(days=termijnen.importrapport_dagen)
+
+
+def _log_meldingen(
+    session: Session, actor: logboek.Actor, eenheden: list[Verwijdereenheid], details: dict[str, object]
+) -> None:
+    paren = [(m, e.persoon) for e in eenheden for m in e.meldingen]
+    logboek.append(session, actor, actie="verwijderen", object_type="melding", object_ids=[str(m) for m, _ in paren],
+                   persoon_ids=[str(p) if p else None for _, p in paren], doel=DOEL_OPSCHONEN, details=details)  # fmt: skip
+
+
+def _meldingen(sessions: sessionmaker[Session], termijnen: Bewaartermijnen, actor: logboek.Actor, vandaag: date,
+               batch: int) -> tuple[int, int, int]:  # fmt: skip
+    """Delete expired persons, then expired unlinked meldingen, one transaction per batch: (meldingen, persons,
+    units in the ledger)."""
+    grens = jaren_terug(vandaag, termijnen.melding_jaren)
+    details: dict[str, object] = {"bewaartermijn_jaren": termijnen.melding_jaren, "grens": grens.isoformat()}
+    meldingen = personen = archief = 0
+    na: uuid.UUID | None = None
+    while True:
+        with sessions() as session, session.begin():
+            eenheden, na = verlopen_eenheden(session, grens, na=na, limiet=max(1, batch // 4))
+            if na is None:
+                break
+            if eenheden:
+                uit = verwijder_eenheden(session, eenheden)
+                _log_meldingen(session, actor, eenheden, {**details, "personen": uit.personen})
+                meldingen, personen, archief = (
+                    meldingen + uit.meldingen,
+                    personen + uit.personen,
+                    archief + uit.profielen,
+                )
+    while True:
+        with sessions() as session, session.begin():
+            eenheden = verlopen_losse_meldingen(session, grens, batch)
+            if not eenheden:
+                return meldingen, personen, archief
+            uit = verwijder_eenheden(session, eenheden)
+            _log_meldingen(session, actor, eenheden, {**details, "personen": 0})
+            meldingen, archief = meldingen + uit.meldingen, archief + uit.profielen
+
+
+def _logboek(sessions: sessionmaker[Session], termijnen: Bewaartermijnen, actor: logboek.Actor, vandaag: date) -> tuple[
+    int, str | None
+]:  # fmt: skip
+    """Cut the logboek's records past the term (a signed bewaaranker first): (records deleted, why not)."""
+    grens = _begin(jaren_terug(vandaag, termijnen.logboek_jaren))
+    details: dict[str, object] = {"bewaartermijn_jaren": termijnen.logboek_jaren, "grens": grens.date().isoformat()}
+    try:
+        with sessions() as session, session.begin():
+            instellingen = instellingen_voor(session).instellingen
+            afkapping = kap_af(session, instellingen, grens, actor, doel=DOEL_OPSCHONEN, details=details)
+    except GeenAfkapping as exc:
+        return 0, str(exc)
+    except OSError as exc:
+        return 0, f"bewaaranker niet geschreven: {type(exc).__name__} / anker not written"
+    return afkapping.verwijderd, None
+
+
+def opschonen(
+    sessions: sessionmaker[Session],
+    termijnen: Bewaartermijnen,
+    actor: logboek.Actor,
+    *,
+    peildatum: date | None = None,
+    batch: int = 500,
+) -> Opschoning:
+    """Apply every retention period, in batches of one transaction each, and log every deletion.
+
+    Order: expired identities are crypto-shredded; expired persons and unlinked meldingen are written to the counts
+    ledger and deleted from every table; import reports are cleared; the logboek's expired start is cut behind a
+    signed bewaaranker. Running it again changes nothing.
+    """
+    vandaag = peildatum or datetime.now(UTC).date()
+    identiteiten = _identiteiten(sessions, termijnen, actor, vandaag, batch)
+    meldingen, personen, archief = _meldingen(sessions, termijnen, actor, vandaag, batch)
+    rapport_grens = _begin(vandaag) - timedelta(days=termijnen.importrapport_dagen)
     with sessions() as session, session.begin():
         runs = [
             r
@@ -141,16 +233,21 @@ def opschonen(
         if runs:
             logboek.append(session, actor, actie="verwijderen", object_type="importrapport",
                            object_ids=[str(r.id) for r in runs], doel=DOEL_OPSCHONEN)  # fmt: skip
+    logboekrecords, niet_afgekapt = _logboek(sessions, termijnen, actor, vandaag)
+    with sessions() as session:
         meldingen_oud = session.scalar(
             select(func.count())
             .select_from(Melding)
             .where(Melding.melddatum < jaren_terug(vandaag, termijnen.melding_jaren))
         )
-        log_grens = datetime.combine(jaren_terug(vandaag, termijnen.logboek_jaren), datetime.min.time(), UTC)
+        log_grens = _begin(jaren_terug(vandaag, termijnen.logboek_jaren))
         logboek_oud = session.scalar(
             select(func.count()).select_from(LogboekRecord).where(LogboekRecord.tijdstip < log_grens)
         )
     bind = sessions.kw.get("bind")
-    if isinstance(bind, Engine) and (identiteiten or runs):
-        _compacteer(bind)
-    return Opschoning(identiteiten, len(runs), int(meldingen_oud or 0), int(logboek_oud or 0))
+    if isinstance(bind, Engine) and (identiteiten or runs or meldingen):
+        compacteer(bind)
+    return Opschoning(
+        identiteiten, len(runs), int(meldingen_oud or 0), int(logboek_oud or 0),
+        meldingen, personen, archief, logboekrecords, niet_afgekapt,
+    )  # fmt: skip

@@ -2,7 +2,9 @@
 """A data subject's access request (AVG art. 15): the person's meldingen and every processing of them.
 
 Builds on :func:`zicht.registry.verwerkingen_van_persoon` (which checks the right and logs the look-up); the
-meldingen are listed in minimised form, with whether their identity is still held or was shredded.
+meldingen are listed in minimised form, with whether their identity is still held, was shredded after its
+retention period or was erased on request (``zicht wissen``), and the meldingen already deleted after their
+retention period (known from the logboek, as long as it keeps their records).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from zicht.ops.wissen import DOEL_WISSEN
 from zicht.privacy.toegang import Toegang
 from zicht.registry import verwerkingen_van_persoon
 from zicht.storage.tables import Identiteit, LogboekRecord, Melding, Organisatie
@@ -29,6 +32,8 @@ class MeldingRegel:
     organisatie: str
     status: str
     identiteit_bewaard: bool
+    #: ``bewaard``, ``gewist`` (erased on request) or ``vernietigd`` (shredded after the retention period).
+    identiteit: str = "bewaard"
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,8 @@ class Inzage:
     persoon_id: str
     meldingen: tuple[MeldingRegel, ...]
     verwerkingen: Sequence[LogboekRecord]
+    #: Meldingen of the person deleted after their retention period (ids from the logboek).
+    verwijderd: tuple[str, ...] = ()
 
     @property
     def lezingen(self) -> list[LogboekRecord]:
@@ -55,5 +62,22 @@ def inzageverzoek(session: Session, toegang: Toegang, persoon_id: uuid.UUID) -> 
         .where(Melding.persoon_id == persoon_id)
         .order_by(Melding.melddatum, Melding.id)
     )
-    meldingen = tuple(MeldingRegel(str(r[0]), r[1], r[2], r[3], r[4] is not None) for r in rijen)
-    return Inzage(str(persoon_id), meldingen, verwerkingen)
+    gewist = {
+        r.object_id
+        for r in verwerkingen
+        if r.actie == "verwijderen" and r.object_type == "identiteit" and r.doel == DOEL_WISSEN
+    }
+    meldingen = tuple(
+        MeldingRegel(str(r[0]), r[1], r[2], r[3], r[4] is not None,
+                     "bewaard" if r[4] is not None else "gewist" if str(r[0]) in gewist else "vernietigd")
+        for r in rijen
+    )  # fmt: skip
+    bestaand = {m.id for m in meldingen}
+    verwijderd = tuple(
+        dict.fromkeys(
+            r.object_id
+            for r in verwerkingen
+            if r.actie == "verwijderen" and r.object_type == "melding" and r.object_id and r.object_id not in bestaand
+        )
+    )
+    return Inzage(str(persoon_id), meldingen, verwerkingen, verwijderd)

@@ -18,6 +18,7 @@ from zicht.linkage.review import DOEL_BEOORDELEN
 from zicht.linkage.service import DOEL as DOEL_KOPPELEN
 from zicht.ops.backup import Manifest
 from zicht.ops.bewaren import DOEL_OPSCHONEN
+from zicht.ops.wissen import DOEL_WISSEN
 from zicht.opvang.aanvragen import DOEL as DOEL_OPVANG
 from zicht.privacy.toegang import RECHTEN
 from zicht.registry.inzage import DOEL_INZAGE
@@ -30,7 +31,7 @@ PAD = PROJECT_ROOT / "docs" / "verwerkingsregister.md"
 #: The purposes (doelen) recorded in the logboek by the code, in the order of the register.
 DOELEN = (
     DOEL_REGISTRATIE, DOEL_CORRECTIE, DOEL_INZIEN_EIGEN, DOEL_ANALYSE, DOEL_KOPPELEN, DOEL_BEOORDELEN, DOEL_EXPORT,
-    DOEL_OPVANG, DOEL_SIGNALEN, DOEL_INZAGE, DOEL_OPSCHONEN, DOEL_ACCOUNTS,
+    DOEL_OPVANG, DOEL_SIGNALEN, DOEL_INZAGE, DOEL_WISSEN, DOEL_OPSCHONEN, DOEL_ACCOUNTS,
 )  # fmt: skip
 
 _TERMIJNEN = (
@@ -39,8 +40,12 @@ _TERMIJNEN = (
         "bewaar_identiteit_jaren",
         "jaar na de laatste melding van de persoon",
     ),
-    ("melding (geminimaliseerd)", "bewaar_melding_jaren", "jaar na de melddatum"),
-    ("logboek", "bewaar_logboek_jaren", "jaar (minimaal)"),
+    (
+        "melding (geminimaliseerd)",
+        "bewaar_melding_jaren",
+        "jaar na de laatste melding van de persoon; de tellingen blijven in het tellingarchief",
+    ),
+    ("logboek", "bewaar_logboek_jaren", "jaar; daarna afgekapt achter een ondertekend bewaaranker"),
     ("importrapporten en geüploade bestanden", "bewaar_importrapport_dagen", "dagen na de import"),
     ("signalen (advertenties en besluiten)", "signalen_bewaardagen", "dagen na de run"),
 )
@@ -82,8 +87,9 @@ def genereer() -> str:
         "## Beveiliging",
         "",
         "Identiteiten versleuteld (AES-256-GCM) in de identiteitskluis; gesleutelde pseudoniemen; een gesleuteld,",
-        "verankerd logboek van elke verwerking; verlopen identiteiten worden vernietigd (`zicht bewaartermijn",
-        f"opschonen`). Backups: {Manifest.sleutels}.",
+        "verankerd logboek van elke verwerking; verlopen identiteiten worden vernietigd en verlopen meldingen",
+        "verwijderd (`zicht bewaartermijn opschonen`), een identiteit ook direct op verzoek (`zicht wissen`).",
+        f"Backups: {Manifest.sleutels}.",
         "",
     ]
     return "\n".join(regels)

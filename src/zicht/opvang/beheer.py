@@ -27,6 +27,7 @@ from zicht.privacy.toegang import Recht, Toegang
 from zicht.reference import Referentiedata
 from zicht.reference.opvangregios import Opvangregios
 from zicht.storage.tables import OpvangVoorziening, Organisatie
+from zicht.taal import N_
 
 DOEL = "opvang: beheer van het register van opvangvoorzieningen"
 _CODE = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
@@ -86,35 +87,35 @@ def _controleer(
     session: Session, g: Voorzieningsgegevens, referentie: Referentiedata, bestaand: uuid.UUID | None
 ) -> Organisatie:
     if not _CODE.match(g.code):
-        raise Voorzieningsfout("code", "De code bestaat uit 2 tot 63 kleine letters, cijfers en streepjes.")
+        raise Voorzieningsfout("code", N_("De code bestaat uit 2 tot 63 kleine letters, cijfers en streepjes."))
     dubbel = session.scalar(select(OpvangVoorziening.id).where(OpvangVoorziening.code == g.code))
     if dubbel is not None and dubbel != bestaand:
-        raise Voorzieningsfout("code", "Er is al een voorziening met deze code.")
+        raise Voorzieningsfout("code", N_("Er is al een voorziening met deze code."))
     if not g.naam.strip() or len(g.naam) > 200:
-        raise Voorzieningsfout("naam", "Vul een naam in van hooguit 200 tekens.")
+        raise Voorzieningsfout("naam", N_("Vul een naam in van hooguit 200 tekens."))
     if g.soort not in Voorzieningsoort.__members__:
-        raise Voorzieningsfout("soort", "Kies een soort voorziening.")
+        raise Voorzieningsfout("soort", N_("Kies een soort voorziening."))
     org = zoek_organisatie(session, g.exploitant) if g.exploitant else None
     if org is None or not org.actief:
-        raise Voorzieningsfout("exploitant", "Kies de organisatie die de voorziening exploiteert.")
+        raise Voorzieningsfout("exploitant", N_("Kies de organisatie die de voorziening exploiteert."))
     if g.gemeentecode not in referentie.gemeenten:
-        raise Voorzieningsfout("gemeentecode", "Onbekende gemeente van de vestiging.")
+        raise Voorzieningsfout("gemeentecode", N_("Onbekende gemeente van de vestiging."))
     if g.centrumgemeente not in referentie.gemeenten:
-        raise Voorzieningsfout("centrumgemeente", "Onbekende centrumgemeente.")
+        raise Voorzieningsfout("centrumgemeente", N_("Onbekende centrumgemeente."))
     if not 0 <= g.capaciteit <= MAX_CAPACITEIT:
-        raise Voorzieningsfout("capaciteit", "De capaciteit is een geheel getal van 0 tot en met 10000.")
+        raise Voorzieningsfout("capaciteit", N_("De capaciteit is een geheel getal van 0 tot en met 10000."))
     d = g.doelgroep
     if d.geslacht not in DOELGROEP_GESLACHT:
-        raise Voorzieningsfout("doelgroep_geslacht", "Kies voor wie de voorziening is.")
+        raise Voorzieningsfout("doelgroep_geslacht", N_("Kies voor wie de voorziening is."))
     if d.beveiligingsniveau not in BEVEILIGINGSNIVEAUS:
-        raise Voorzieningsfout("beveiligingsniveau", "Kies een beveiligingsniveau.")
+        raise Voorzieningsfout("beveiligingsniveau", N_("Kies een beveiligingsniveau."))
     for veld, waarde in (("leeftijd_min", d.leeftijd_min), ("leeftijd_max", d.leeftijd_max)):
         if waarde is not None and not 0 <= waarde <= 120:
-            raise Voorzieningsfout(veld, "Een leeftijd is een geheel getal van 0 tot en met 120.")
+            raise Voorzieningsfout(veld, N_("Een leeftijd is een geheel getal van 0 tot en met 120."))
     if d.leeftijd_min is not None and d.leeftijd_max is not None and d.leeftijd_min > d.leeftijd_max:
-        raise Voorzieningsfout("leeftijd_max", "De hoogste leeftijd is lager dan de laagste.")
+        raise Voorzieningsfout("leeftijd_max", N_("De hoogste leeftijd is lager dan de laagste."))
     if g.adres is not None and len(g.adres) > 300:
-        raise Voorzieningsfout("adres", "Het adres is langer dan 300 tekens.")
+        raise Voorzieningsfout("adres", N_("Het adres is langer dan 300 tekens."))
     return org
 
 

@@ -105,9 +105,15 @@ class Aanvraagbeeld:
 
 
 def aanvraagbeeld(
-    session: Session, toegang: Toegang, aanvraag_id: uuid.UUID, referentie: Referentiedata, regios: Opvangregios
+    session: Session,
+    toegang: Toegang,
+    aanvraag_id: uuid.UUID,
+    referentie: Referentiedata,
+    regios: Opvangregios,
+    taal: str = "nl",
 ) -> Aanvraagbeeld:
-    """A request in full for the opvang user; the read is logged. Raises NietGevonden for an unknown id."""
+    """A request in full for the opvang user (the proposals' reasons in ``taal``); the read is logged. Raises
+    NietGevonden for an unknown id."""
     a = haal(session, toegang, aanvraag_id)
     logboek.append(session, toegang.actor(), actie="lezen", object_type="opvang_aanvraag", object_ids=[str(a.id)],
                    persoon_ids=[str(a.persoon_id)], doel=DOEL)  # fmt: skip
@@ -116,7 +122,8 @@ def aanvraagbeeld(
     if a.status == Status.aangevraagd.value:
         voorstellen, afgewezen = stel_voor(session, referentie, regios, profiel_van(a),
                                            plaats_delict_gemeente=a.plaats_delict_gemeente,
-                                           verblijfgemeente=a.verblijfgemeente, datum=utcnow().date())  # fmt: skip
+                                           verblijfgemeente=a.verblijfgemeente, datum=utcnow().date(),
+                                           taal=taal)  # fmt: skip
     v = session.get(OpvangVoorziening, a.voorziening_id) if a.voorziening_id else None
     hist = geschiedenis(session, toegang, a.id)
     ids = {g.voorziening_id for g in hist if g.voorziening_id}

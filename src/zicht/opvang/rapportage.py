@@ -32,14 +32,16 @@ from zicht.opvang.regels import COSM_NORM_DAGEN
 from zicht.privacy.disclosure import DisclosurePolicy
 from zicht.reference.opvangregios import Opvangregios
 from zicht.storage.tables import OpvangVoorziening
+from zicht.taal import N_
 
 #: Person counts per region (each protected as one breakdown over the regions).
 PERSOONSMATEN = ("wachtend", "geplaatst", "capaciteit_geweigerd", "langer_dan_norm")
+#: Labels of the person figures (Dutch source text of zicht.taal, translated where shown).
 MAAT_LABELS = {
-    "wachtend": "wachtend op een plek",
-    "geplaatst": "geplaatst (periode)",
-    "capaciteit_geweigerd": "geweigerd wegens geen plek (periode)",
-    "langer_dan_norm": "in COSM langer dan 3 maanden",
+    "wachtend": N_("wachtend op een plek"),
+    "geplaatst": N_("geplaatst (periode)"),
+    "capaciteit_geweigerd": N_("geweigerd wegens geen plek (periode)"),
+    "langer_dan_norm": N_("in COSM langer dan 3 maanden"),
 }
 #: The declared source each person figure counts.
 MAAT_BRON = {"wachtend": AANVRAGEN, "geplaatst": AANVRAGEN, "capaciteit_geweigerd": WEIGERINGEN,
@@ -200,7 +202,7 @@ def regiorapport(
         if alleen_regios is None or c in alleen_regios
     ]  # fmt: skip
     alle = [w for lijst in wachttijden.values() for w in lijst]
-    totaal = Regiorij("totaal", "Nederland", len(register), som([b for lijst in per_regio.values() for b in lijst]),
+    totaal = Regiorij("totaal", N_("Nederland"), len(register), som([b for lijst in per_regio.values() for b in lijst]),
                       getoond["totaal"], mediaan(alle))  # fmt: skip
     return Regiorapport(datum, van, regios.omschrijving, rijen, totaal, exact)
 

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from zicht.taal import N_, vertaler
+
 
 class Voorzieningsoort(StrEnum):
     """Kinds of shelter facility."""
@@ -30,14 +32,14 @@ class Voorzieningsoort(StrEnum):
 
 
 SOORT_LABELS: dict[str, str] = {
-    "cosm": "COSM (categorale opvang slachtoffers mensenhandel)",
-    "omm": "OMM (opvang meervoudige problematiek)",
-    "vrouwenopvang": "vrouwenopvang",
-    "mannenopvang": "mannenopvang",
-    "maatschappelijke_opvang": "maatschappelijke opvang",
-    "jeugdzorg": "jeugdzorg",
-    "beschermde_opvang": "beschermde opvang (alleenstaande minderjarigen)",
-    "overig": "overige opvang",
+    "cosm": N_("COSM (categorale opvang slachtoffers mensenhandel)"),
+    "omm": N_("OMM (opvang meervoudige problematiek)"),
+    "vrouwenopvang": N_("vrouwenopvang"),
+    "mannenopvang": N_("mannenopvang"),
+    "maatschappelijke_opvang": N_("maatschappelijke opvang"),
+    "jeugdzorg": N_("jeugdzorg"),
+    "beschermde_opvang": N_("beschermde opvang (alleenstaande minderjarigen)"),
+    "overig": N_("overige opvang"),
 }
 
 #: Who decides on a placement in each kind of facility.
@@ -52,11 +54,11 @@ BESLISSER: dict[Voorzieningsoort, str] = {
     Voorzieningsoort.overig: "aanbieder",
 }
 BESLISSER_LABELS = {
-    "comensha": "CoMensha",
-    "centrumgemeente": "de centrumgemeente",
-    "gemeente": "de gemeente (jeugdhulp)",
-    "nidos": "Nidos (voogdij)",
-    "aanbieder": "de aanbieder",
+    "comensha": N_("CoMensha"),
+    "centrumgemeente": N_("de centrumgemeente"),
+    "gemeente": N_("de gemeente (jeugdhulp)"),
+    "nidos": N_("Nidos (voogdij)"),
+    "aanbieder": N_("de aanbieder"),
 }
 #: The organisation code of CoMensha: only its opvang users may offer or place in a facility CoMensha decides on.
 COMENSHA = "comensha"
@@ -67,8 +69,26 @@ EU_STATUS = ("nl", "eu", "niet_eu", "onbekend")
 #: Residence status of a non-EU person: B8 reflection period (bedenktijd), a permit, asylum procedure, none.
 VERBLIJFSSTATUS = ("b8", "verblijfsvergunning", "asiel", "geen", "onbekend")
 BEVEILIGINGSNIVEAUS = ("basis", "verhoogd", "hoog")
-BESCHERMING_LABELS = {"basis": "basis", "verhoogd": "verhoogd", "hoog": "hoog (geheim adres, beveiligd)"}
+BESCHERMING_LABELS = {"basis": N_("basis"), "verhoogd": N_("verhoogd"), "hoog": N_("hoog (geheim adres, beveiligd)")}
 DOELGROEP_GESLACHT = ("alle", "vrouw", "man")
+#: Labels of the profile's and the target group's codes (Dutch source text of zicht.taal, translated where shown).
+PROFIEL_LABELS: dict[str, dict[str, str]] = {
+    "geslacht": {"vrouw": N_("vrouw"), "man": N_("man"), "anders": N_("anders"), "onbekend": N_("onbekend")},
+    "eu_status": {
+        "nl": N_("Nederlands"),
+        "eu": N_("andere EU/EER"),
+        "niet_eu": N_("buiten de EU/EER"),
+        "onbekend": N_("onbekend"),
+    },
+    "verblijfsstatus": {
+        "b8": N_("bedenktijd (B8)"),
+        "verblijfsvergunning": N_("verblijfsvergunning"),
+        "asiel": N_("asielprocedure"),
+        "geen": N_("geen"),
+        "onbekend": N_("onbekend"),
+    },
+    "doelgroep": {"alle": N_("iedereen"), "vrouw": N_("vrouwen"), "man": N_("mannen")},
+}
 #: The intended maximum stay in COSM (domain.md §5); longer stays need a stated reason.
 COSM_NORM_DAGEN = 91
 
@@ -122,49 +142,49 @@ GESCHIKTHEIDSREGELS: tuple[Regel, ...] = (
         "amv",
         lambda p: p.minderjarig and p.eu_status == "niet_eu" and p.alleenstaand,
         (V.beschermde_opvang,),
-        "alleenstaande minderjarige vreemdeling: beschermde opvang onder voogdij van Nidos",
+        N_("alleenstaande minderjarige vreemdeling: beschermde opvang onder voogdij van Nidos"),
     ),
     Regel(
         "minderjarig",
         lambda p: p.minderjarig and not (p.eu_status == "niet_eu" and p.alleenstaand),
         (V.jeugdzorg,),
-        "minderjarig: jeugdzorg (gespecialiseerde plekken voor slachtoffers van loverboys)",
+        N_("minderjarig: jeugdzorg (gespecialiseerde plekken voor slachtoffers van loverboys)"),
     ),
     Regel(
         "cosm",
         lambda p: _volwassen(p) and p.eu_status == "niet_eu" and p.verblijfsstatus in ("b8", "geen", "onbekend"),
         (V.cosm,),
-        "volwassen, niet uit de EU, bedenktijd (B8): COSM, alleen via CoMensha",
+        N_("volwassen, niet uit de EU, bedenktijd (B8): COSM, alleen via CoMensha"),
     ),
     Regel(
         "omm",
         lambda p: _volwassen(p) and p.meervoudige_problematiek,
         (V.omm,),
-        "volwassen met meervoudige problematiek: OMM, CoMensha plaatst direct",
+        N_("volwassen met meervoudige problematiek: OMM, CoMensha plaatst direct"),
     ),
     Regel(
         "wmo_vrouw",
         lambda p: _wmo(p) and p.geslacht in ("vrouw", "onbekend"),
         (V.vrouwenopvang, V.maatschappelijke_opvang),
-        "volwassen vrouw met recht op Wmo-opvang: vrouwenopvang of maatschappelijke opvang (centrumgemeente)",
+        N_("volwassen vrouw met recht op Wmo-opvang: vrouwenopvang of maatschappelijke opvang (centrumgemeente)"),
     ),
     Regel(
         "wmo_man",
         lambda p: _wmo(p) and p.geslacht in ("man", "onbekend"),
         (V.mannenopvang, V.maatschappelijke_opvang),
-        "volwassen man met recht op Wmo-opvang: mannenopvang of maatschappelijke opvang (centrumgemeente)",
+        N_("volwassen man met recht op Wmo-opvang: mannenopvang of maatschappelijke opvang (centrumgemeente)"),
     ),
     Regel(
         "wmo_anders",
         lambda p: _wmo(p) and p.geslacht == "anders",
         (V.maatschappelijke_opvang,),
-        "volwassen met recht op Wmo-opvang: maatschappelijke opvang (centrumgemeente)",
+        N_("volwassen met recht op Wmo-opvang: maatschappelijke opvang (centrumgemeente)"),
     ),
     Regel(
         "asiel",
         lambda p: _volwassen(p) and p.eu_status == "niet_eu" and p.verblijfsstatus == "asiel",
         (V.overig,),
-        "in de asielprocedure: opvang via het COA (overige opvang)",
+        N_("in de asielprocedure: opvang via het COA (overige opvang)"),
     ),
 )
 
@@ -192,23 +212,26 @@ class Doelgroep:
     beveiligingsniveau: str = "basis"
 
 
-def past_bij_doelgroep(profiel: Profiel, doelgroep: Doelgroep) -> str | None:
-    """None when the person fits the facility's target group, otherwise the reason (Dutch) why not."""
+def past_bij_doelgroep(profiel: Profiel, doelgroep: Doelgroep, taal: str = "nl") -> str | None:
+    """None when the person fits the facility's target group, otherwise the reason why not (in ``taal``)."""
+    _ = vertaler(taal)
     if doelgroep.geslacht != "alle" and profiel.geslacht not in (doelgroep.geslacht, "onbekend"):
-        return f"alleen voor {doelgroep.geslacht}"
+        groepen = PROFIEL_LABELS["doelgroep"]
+        groep = _(groepen[doelgroep.geslacht])
+        return _("alleen voor {doelgroep}", doelgroep=groep)
     if profiel.leeftijd is not None:
         if doelgroep.leeftijd_min is not None and profiel.leeftijd < doelgroep.leeftijd_min:
-            return f"vanaf {doelgroep.leeftijd_min} jaar"
+            return _("vanaf {n} jaar", n=doelgroep.leeftijd_min)
         if doelgroep.leeftijd_max is not None and profiel.leeftijd > doelgroep.leeftijd_max:
-            return f"tot en met {doelgroep.leeftijd_max} jaar"
+            return _("tot en met {n} jaar", n=doelgroep.leeftijd_max)
     if profiel.kinderen > 0 and not doelgroep.kinderen:
-        return "geen plek voor meekomende kinderen"
+        return _("geen plek voor meekomende kinderen")
     if profiel.verblijfsstatus == "b8" and profiel.eu_status == "niet_eu" and not doelgroep.b8:
-        return "geen opvang tijdens bedenktijd (B8)"
+        return _("geen opvang tijdens bedenktijd (B8)")
     if profiel.meervoudige_problematiek and not doelgroep.meervoudige_problematiek and not profiel.minderjarig:
-        return "geen begeleiding bij meervoudige problematiek"
+        return _("geen begeleiding bij meervoudige problematiek")
     if profiel.veiligheidsrisico and doelgroep.beveiligingsniveau == "basis":
-        return "beveiliging te laag bij veiligheidsrisico"
+        return _("beveiliging te laag bij veiligheidsrisico")
     return None
 
 
@@ -227,6 +250,15 @@ class Status(StrEnum):
 
 
 S = Status
+#: Labels of the states (Dutch source text of zicht.taal).
+STATUS_LABELS: dict[str, str] = {
+    "aangevraagd": N_("aangevraagd"),
+    "aangeboden": N_("aangeboden"),
+    "geplaatst": N_("geplaatst"),
+    "geweigerd": N_("geweigerd"),
+    "ingetrokken": N_("ingetrokken"),
+    "uitgestroomd": N_("uitgestroomd"),
+}
 #: Every allowed transition; anything else is refused.
 OVERGANGEN: frozenset[tuple[Status, Status]] = frozenset(
     {
@@ -243,43 +275,46 @@ EINDSTATUSSEN = frozenset({S.geweigerd, S.ingetrokken, S.uitgestroomd})
 
 #: The reasons a decision may give, per target state (codes, never free text about the person).
 REDENEN: dict[Status, dict[str, str]] = {
-    S.aangevraagd: {"nieuwe_aanvraag": "nieuwe aanvraag", "doorplaatsing": "doorplaatsing vanuit een andere opvang"},
-    S.aangeboden: {
-        "passend_profiel": "plek past bij het profiel",
-        "dichtbij_netwerk": "dicht bij het netwerk van de persoon",
-        "veiligheid_buiten_regio": "buiten de regio van de plaats delict vanwege veiligheid",
-        "enige_vrije_plek": "enige passende vrije plek",
+    S.aangevraagd: {
+        "nieuwe_aanvraag": N_("nieuwe aanvraag"),
+        "doorplaatsing": N_("doorplaatsing vanuit een andere opvang"),
     },
-    S.geplaatst: {"aanbod_aanvaard": "aanbod aanvaard", "centrumgemeente_akkoord": "centrumgemeente akkoord"},
+    S.aangeboden: {
+        "passend_profiel": N_("plek past bij het profiel"),
+        "dichtbij_netwerk": N_("dicht bij het netwerk van de persoon"),
+        "veiligheid_buiten_regio": N_("buiten de regio van de plaats delict vanwege veiligheid"),
+        "enige_vrije_plek": N_("enige passende vrije plek"),
+    },
+    S.geplaatst: {"aanbod_aanvaard": N_("aanbod aanvaard"), "centrumgemeente_akkoord": N_("centrumgemeente akkoord")},
     S.geweigerd: {
-        "geen_capaciteit": "geen plek vrij",
-        "niet_passend": "past niet bij de doelgroep",
-        "persoon_weigert": "persoon wil deze plek niet",
-        "voorziening_weigert": "voorziening weigert",
-        "veiligheid": "veiligheid niet te garanderen",
+        "geen_capaciteit": N_("geen plek vrij"),
+        "niet_passend": N_("past niet bij de doelgroep"),
+        "persoon_weigert": N_("persoon wil deze plek niet"),
+        "voorziening_weigert": N_("voorziening weigert"),
+        "veiligheid": N_("veiligheid niet te garanderen"),
     },
     S.ingetrokken: {
-        "elders_opgevangen": "elders opgevangen",
-        "niet_meer_nodig": "opvang niet meer nodig",
-        "persoon_onvindbaar": "persoon niet meer in beeld",
-        "aanvrager_trekt_in": "aanvrager trekt in",
+        "elders_opgevangen": N_("elders opgevangen"),
+        "niet_meer_nodig": N_("opvang niet meer nodig"),
+        "persoon_onvindbaar": N_("persoon niet meer in beeld"),
+        "aanvrager_trekt_in": N_("aanvrager trekt in"),
     },
     S.uitgestroomd: {
-        "zelfstandige_woning": "zelfstandige woonruimte",
-        "doorplaatsing": "doorplaatsing naar andere opvang",
-        "terugkeer_herkomstland": "terugkeer naar het land van herkomst",
-        "andere_zorg": "naar andere zorg of begeleid wonen",
-        "vertrokken_onbekend": "vertrokken, bestemming onbekend",
+        "zelfstandige_woning": N_("zelfstandige woonruimte"),
+        "doorplaatsing": N_("doorplaatsing naar andere opvang"),
+        "terugkeer_herkomstland": N_("terugkeer naar het land van herkomst"),
+        "andere_zorg": N_("naar andere zorg of begeleid wonen"),
+        "vertrokken_onbekend": N_("vertrokken, bestemming onbekend"),
     },
 }
 #: Reasons for a COSM stay beyond the three-month norm.
 VERLENGINGSREDENEN: dict[str, str] = {
-    "wacht_op_woning": "wacht op woonruimte in een gemeente",
-    "wacht_op_verblijfsvergunning": "wacht op besluit verblijfsvergunning",
-    "geen_vervolgplek": "geen passende vervolgplek",
-    "medisch": "medische redenen",
-    "veiligheid": "veiligheid",
-    "overig": "overig",
+    "wacht_op_woning": N_("wacht op woonruimte in een gemeente"),
+    "wacht_op_verblijfsvergunning": N_("wacht op besluit verblijfsvergunning"),
+    "geen_vervolgplek": N_("geen passende vervolgplek"),
+    "medisch": N_("medische redenen"),
+    "veiligheid": N_("veiligheid"),
+    "overig": N_("overig"),
 }
 
 

@@ -29,6 +29,7 @@ from zicht.opvang.regels import (
 from zicht.opvang.voorzieningen import doelgroep_van, voorzieningen
 from zicht.reference import Referentiedata
 from zicht.reference.opvangregios import Opvangregios
+from zicht.taal import vertaler
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,11 @@ def stel_voor(
     verblijfgemeente: str | None,
     datum: date,
     maximum: int = 10,
+    taal: str = "nl",
 ) -> tuple[list[Voorstel], list[Afgewezen]]:
-    """Facilities proposed for a profile on ``datum``, nearest first, and those of allowed types left out."""
+    """Facilities proposed for a profile on ``datum``, nearest first, and those of allowed types left out (the
+    reasons in ``taal``)."""
+    _ = vertaler(taal)
     soorten = geschikte_soorten(profiel)
     kandidaten = [v for v in voorzieningen(session) if Voorzieningsoort(v.soort) in soorten]
     stand = stand_op(session, datum, [v.id for v in kandidaten]) if kandidaten else {}
@@ -86,27 +90,31 @@ def stel_voor(
     afgewezen: list[Afgewezen] = []
     for v in kandidaten:
         soort = Voorzieningsoort(v.soort)
-        niet = past_bij_doelgroep(profiel, doelgroep_van(v))
+        niet = past_bij_doelgroep(profiel, doelgroep_van(v), taal)
         if niet is not None:
             afgewezen.append(Afgewezen(v.naam, niet))
             continue
         if profiel.veiligheidsrisico and delict_regio is not None and v.regio == delict_regio:
-            afgewezen.append(Afgewezen(v.naam, "in de regio van de plaats delict (veiligheid)"))
+            afgewezen.append(Afgewezen(v.naam, _("in de regio van de plaats delict (veiligheid)")))
             continue
         bedden = stand.get(v.id)
         vrij = bedden.vrij if bedden is not None else 0
         if vrij <= 0:
-            afgewezen.append(Afgewezen(v.naam, "vol"))
+            afgewezen.append(Afgewezen(v.naam, _("vol")))
             continue
         km = afstand_km(referentie, vanaf, v.gemeentecode)
-        redenen = [f"{SOORT_LABELS[soort.value]}: {soorten[soort]}", f"{vrij} {'bed' if vrij == 1 else 'bedden'} vrij"]
-        if km is not None:
-            redenen.append(f"{km:.0f} km van {'de verblijfplaats' if verblijfgemeente else 'de plaats delict'}")
+        soortnaam, waarom = _(SOORT_LABELS[soort.value]), _(soorten[soort])
+        redenen = [f"{soortnaam}: {waarom}", _.ngettext("{n} bed vrij", "{n} bedden vrij", vrij)]
+        if km is not None and verblijfgemeente:
+            redenen.append(_("{km} km van de verblijfplaats", km=f"{km:.0f}"))
+        elif km is not None:
+            redenen.append(_("{km} km van de plaats delict", km=f"{km:.0f}"))
         if profiel.veiligheidsrisico and delict_regio is not None:
-            redenen.append("buiten de regio van de plaats delict (veiligheid)")
+            redenen.append(_("buiten de regio van de plaats delict (veiligheid)"))
         if profiel.kinderen:
-            redenen.append("plek voor meekomende kinderen")
-        redenen.append(f"besluit: {BESLISSER_LABELS[BESLISSER[soort]]}")
+            redenen.append(_("plek voor meekomende kinderen"))
+        wie = _(BESLISSER_LABELS[BESLISSER[soort]])
+        redenen.append(_("besluit: {wie}", wie=wie))
         voorstellen.append(
             Voorstel(v.id, v.naam, soort.value, regios.naam(v.regio), vrij, km, BESLISSER[soort], tuple(redenen))
         )

@@ -5,7 +5,8 @@ An anker records how many records the logboek of one database had (``aantal``, t
 head), the head's hash (``kop``) and when, signed with HMAC-SHA256 under the anker sub-key of the logboek key.
 Whoever can rewrite the database cannot rewrite the ankers without the key, so ``verify`` detects a truncated
 tail (fewer records than an anker counts), the deletion of every record, and a rewritten chain (the record at
-an anker's count has another hash) even when all later hashes were recomputed.
+an anker's count has another hash) even when all later hashes were recomputed. An anker with reason
+``bewaartermijn`` marks a retention cut: the records up to its count were deleted lawfully.
 
 Ankers are written after the commit of a transaction that appended records, when the logboek passed a multiple
 of ``anker_interval`` records or the process wrote none for ``anker_seconden``; and by ``zicht logboek anker``
@@ -37,8 +38,11 @@ from zicht.privacy.logboek_sleutel import LogboekInstellingen, Sleutel, database
 log = logging.getLogger(__name__)
 
 VERSIE = 1
+#: The reason of a *bewaaranker*: the records up to its count were deleted after their retention period, so the
+#: chain lawfully starts after its head (``zicht.privacy.logboek_bewaren``).
+BEWAARTERMIJN = "bewaartermijn"
 #: Why an anker was written.
-REDENEN = frozenset({"interval", "handmatig", "verify"})
+REDENEN = frozenset({"interval", "handmatig", "verify", BEWAARTERMIJN})
 _VELDEN = ("versie", "database", "aantal", "kop", "tijdstip", "reden", "sleutel_id")
 
 

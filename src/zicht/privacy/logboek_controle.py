@@ -13,6 +13,11 @@ problem as one range, in Dutch:
 - fewer records than an anker counts (tail truncated, or every record deleted), or another hash at an anker's
   count than the anker recorded (the chain was rewritten, even with every later hash recomputed);
 - anker lines that are unreadable or whose signature fails, and no ankers at all while keyed records exist.
+
+A *bewaaranker* (reason ``bewaartermijn``, ``zicht.privacy.logboek_bewaren``) moves the lawful start of the
+chain: the records up to its count were deleted after their retention period. The first remaining record must
+then follow the anker's head (its ``vorige_hash`` is the anker's hash) or lie before it (a cut under way); records
+missing after the cut are reported as ``ontbreekt`` as before.
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ class VerifyResult:
     ankerbestand: Path | None = None
     kop: tuple[int, str] | None = None  # (volgnummer, hash) of the last record
     opmerkingen: tuple[str, ...] = ()  # not problems: what could not be checked, ankers of other databases
+    afgekapt_tot: int = 0  # records up to this number were deleted after their retention period (a bewaaranker)
 
 
 def _bereik(r: tuple[int, int]) -> str:
@@ -145,11 +151,19 @@ def _anker_problemen(gelezen: Gelezen, pad: Path) -> list[Probleem]:
     ]
 
 
+def _bewaaranker(gelezen: Gelezen) -> Anker | None:
+    """The bewaaranker with the highest count: the newest retention cut (None when the logboek was never cut)."""
+    knippen = [a for _, a in gelezen.ankers if a.reden == logboek_anker.BEWAARTERMIJN]
+    return max(knippen, key=lambda a: a.aantal, default=None)
+
+
 def verify(session: Session, instellingen: LogboekInstellingen | None, batch: int = 5000) -> VerifyResult:
     """Check the chain and the ankers of the logboek in ``session``'s database with ``instellingen``' keys."""
     sleutels = sleutelring(instellingen)
     database = database_van(session)
     gelezen = logboek_anker.lees(instellingen.ankers, database, sleutels) if instellingen is not None else Gelezen()
+    knip = _bewaaranker(gelezen)
+    afgekapt = 0
     index, problemen = _index(gelezen)
     problemen += _anker_problemen(gelezen, instellingen.ankers) if instellingen is not None else []
 
@@ -162,6 +176,12 @@ def verify(session: Session, instellingen: LogboekInstellingen | None, batch: in
     for rec in session.scalars(stmt):
         count += 1
         nummer = rec.volgnummer
+        if count == 1 and knip is not None and nummer > 1:
+            # a lawful retention cut moved the start: the chain goes on from the bewaaranker's head (records
+            # before it, still there while a cut is under way, are checked up to the head by the anker itself)
+            afgekapt = min(nummer - 1, knip.aantal)
+            verwacht = afgekapt + 1
+            vorige = knip.kop if verwacht == knip.aantal + 1 else rec.vorige_hash
         if nummer != verwacht:
             fouten.voeg_toe("ontbreekt", verwacht, nummer - 1)
         elif rec.vorige_hash != vorige:
@@ -203,6 +223,11 @@ def verify(session: Session, instellingen: LogboekInstellingen | None, batch: in
             )
         if gelezen.andere_database:
             opmerkingen.append(f"{gelezen.andere_database} ankers van een andere database overgeslagen")
+        if afgekapt and knip is not None:
+            opmerkingen.append(
+                f"records 1 t/m {afgekapt} verwijderd na de bewaartermijn (bewaaranker van {knip.tijdstip}); de keten "
+                f"is gecontroleerd vanaf record {afgekapt + 1}"
+            )
     eerste = min((p.van for p in problemen if p.van is not None), default=None)
     return VerifyResult(
         ok=not problemen,
@@ -215,6 +240,7 @@ def verify(session: Session, instellingen: LogboekInstellingen | None, batch: in
         ankerbestand=instellingen.ankers if instellingen is not None else None,
         kop=kop,
         opmerkingen=tuple(opmerkingen),
+        afgekapt_tot=afgekapt,
     )
 
 

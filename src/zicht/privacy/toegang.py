@@ -30,6 +30,7 @@ from zicht.domain.rollen import Rol
 from zicht.privacy.logboek import Actor
 from zicht.reference import Gebiedsniveau, Referentiedata
 from zicht.storage.tables import Melding
+from zicht.taal import N_
 
 
 class Recht(StrEnum):
@@ -56,6 +57,8 @@ class Recht(StrEnum):
     melding_corrigeren = "melding_corrigeren"
     #: Decide a melding's status (vastgesteld / geen) and withdraw duplicates: CoMensha.
     melding_beoordelen = "melding_beoordelen"
+    #: Erase a person's identity on their request (AVG art. 17): CoMensha's identity staff and the beheerder.
+    identiteit_wissen = "identiteit_wissen"
 
 
 RECHTEN: dict[Rol, frozenset[Recht]] = {
@@ -85,11 +88,12 @@ RECHTEN: dict[Rol, frozenset[Recht]] = {
             Recht.logboek_persoon,
             Recht.aggregaten,
             Recht.identiteit_onthullen,
+            Recht.identiteit_wissen,
         }
     ),
     Rol.gemeente: frozenset({Recht.aggregaten}),
     Rol.opvang: frozenset({Recht.opvang, Recht.bezetting_melden}),
-    Rol.beheerder: frozenset({Recht.beheer, Recht.ui_galerij}),
+    Rol.beheerder: frozenset({Recht.beheer, Recht.ui_galerij, Recht.identiteit_wissen}),
 }
 
 #: Roles that must log in with a second factor. Every role: roles without victim data (gemeente,
@@ -104,13 +108,13 @@ TOKEN_SCOPES: dict[str, Recht] = {
     "uploads": Recht.upload,
     "opvang:bezetting": Recht.bezetting_melden,
 }
-#: What each scope allows, in Dutch and English (shown instead of the scope's code on pages).
-TOKEN_SCOPE_LABELS: dict[str, tuple[str, str]] = {
-    "meldingen:aanmaken": ("meldingen aanleveren", "submit meldingen"),
-    "meldingen:lezen": ("eigen meldingen lezen", "read own meldingen"),
-    "meldingen:corrigeren": ("eigen meldingen corrigeren", "correct own meldingen"),
-    "uploads": ("bestanden aanleveren", "upload files"),
-    "opvang:bezetting": ("bezetting van eigen opvangvoorzieningen melden", "report occupancy of own shelters"),
+#: What each scope allows (Dutch source text of zicht.taal, shown translated instead of the scope's code on pages).
+TOKEN_SCOPE_LABELS: dict[str, str] = {
+    "meldingen:aanmaken": N_("meldingen aanleveren"),
+    "meldingen:lezen": N_("eigen meldingen lezen"),
+    "meldingen:corrigeren": N_("eigen meldingen corrigeren"),
+    "uploads": N_("bestanden aanleveren"),
+    "opvang:bezetting": N_("bezetting van eigen opvangvoorzieningen melden"),
 }
 #: The role a token acts as for each scope (of its organisation). A token's scopes all belong to one role: a
 #: shelter operator's occupancy token can never also read meldingen.

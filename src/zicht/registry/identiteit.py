@@ -29,6 +29,7 @@ from zicht.privacy.toegang import Recht, Toegang
 from zicht.privacy.vault import Vault
 from zicht.storage.base import utcnow
 from zicht.storage.tables import LogboekRecord
+from zicht.taal import N_, Tekst
 
 __all__ = [
     "BUDGETPERIODE",
@@ -65,11 +66,11 @@ class Onthuldoel(StrEnum):
 
 #: The purposes with their Dutch labels, in the order the form shows them.
 DOELEN: dict[Onthuldoel, str] = {
-    Onthuldoel.opsporing: "Opsporing en vervolging",
-    Onthuldoel.hulpverlening: "Hulpverlening of plaatsing in de opvang",
-    Onthuldoel.koppelcontrole: "Controle van een koppeling (dubbele registratie)",
-    Onthuldoel.inzageverzoek: "Verzoek van de betrokkene (inzage, AVG art. 15)",
-    Onthuldoel.anders: "Anders (met toelichting)",
+    Onthuldoel.opsporing: N_("Opsporing en vervolging"),
+    Onthuldoel.hulpverlening: N_("Hulpverlening of plaatsing in de opvang"),
+    Onthuldoel.koppelcontrole: N_("Controle van een koppeling (dubbele registratie)"),
+    Onthuldoel.inzageverzoek: N_("Verzoek van de betrokkene (inzage, AVG art. 15)"),
+    Onthuldoel.anders: N_("Anders (met toelichting)"),
 }
 
 #: A case reference: a letter, then letters or digits, then one to three dash-separated parts, with at least
@@ -107,15 +108,17 @@ def controleer_onthulverzoek(doel: str, zaaknummer: str, toelichting: str = "") 
         code: Onthuldoel | None = Onthuldoel(doel.strip())
     except ValueError:
         code = None
-        fouten.append(("doel", "Kies een doel uit de lijst."))
+        fouten.append(("doel", N_("Kies een doel uit de lijst.")))
     zaak = zaaknummer.strip().upper()
     if not (_ZAAKNUMMER.fullmatch(zaak) and any(c.isdigit() for c in zaak)):
-        fouten.append(("zaaknummer", "Geef een geldig zaaknummer, bijvoorbeeld PL0900-2026-123456 of OM-2026-0042."))
+        fouten.append(
+            ("zaaknummer", N_("Geef een geldig zaaknummer, bijvoorbeeld PL0900-2026-123456 of OM-2026-0042."))
+        )
     toelichting = " ".join(toelichting.split())
     if len(toelichting) > MAX_TOELICHTING:
-        fouten.append(("toelichting", f"De toelichting is ten hoogste {MAX_TOELICHTING} tekens."))
+        fouten.append(("toelichting", Tekst("De toelichting is ten hoogste {n} tekens.", n=MAX_TOELICHTING)))
     elif code is Onthuldoel.anders and len(toelichting) < 10:
-        fouten.append(("toelichting", "Licht het doel 'anders' toe in 10 tot 140 tekens."))
+        fouten.append(("toelichting", N_("Licht het doel 'anders' toe in 10 tot 140 tekens.")))
     if fouten or code is None:
         raise OngeldigOnthulverzoek(fouten)
     return Onthulverzoek(code, zaak, toelichting)

@@ -28,7 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from zicht.domain.levensloop import BESLUITSTATUSSEN, Actie, Correctiereden, Intrekkingsreden, Statusbeslisser
-from zicht.intake import Fout, Validator
+from zicht.intake import KOLOMMEN, Fout, Validator
 from zicht.intake.correctie import Wijziging, herschrijf, invoer_uit, invoer_van, samengevoegd, verschillen
 from zicht.intake.validate import RawValue
 from zicht.privacy import logboek
@@ -40,19 +40,7 @@ from zicht.storage.tables import Identiteit, Melding, MeldingVersie, Organisatie
 
 DOEL_CORRECTIE = "registratie van meldingen mogelijke slachtoffers mensenhandel: correctie en beoordeling"
 #: Fields linkage compares: a correction of any of them places the melding again at the next link.
-KOPPELVELDEN = frozenset(
-    {
-        "voornamen",
-        "achternaam",
-        "geboortedatum",
-        "leeftijd",
-        "documentnummer",
-        "telefoonnummer",
-        "geslacht",
-        "nationaliteit",
-        "melddatum",
-    }
-)
+KOPPELVELDEN = frozenset(k.naam for k in KOLOMMEN if k.koppelveld)
 
 
 class NietGevonden(LookupError):

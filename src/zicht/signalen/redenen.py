@@ -4,18 +4,20 @@ placeholders."""
 
 from __future__ import annotations
 
-#: Reason code -> Dutch wording with the reason's values as placeholders.
+from zicht.taal import N_
+
+#: Reason code -> Dutch wording with the reason's values as placeholders (translated where shown).
 REDENEN: dict[str, str] = {
-    "N1": "N1: één contact voor {personen} verschillende namen",
-    "N2": "N2: één tekstsjabloon met {personen} verschillende namen in de vrije velden",
-    "N3": "N3: {per_week} gemeenten per week",
-    "N4": "N4: {telefoons} telefoonnummers binnen het cluster",
-    "N5": "N5: {sjablonen} sjablonen verbonden door {contacten} gedeelde contacten",
-    "N6": "N6: {aandeel}% van de advertenties binnen tien minuten na een andere geplaatst",
-    "advertentie": "Zinnen in de advertenties (gemiddeld, begrensd): {codes}",
-    "wegwerp": "Wegwerpnummers ({aandeel}%): structuur telt minder mee (spam)",
-    "N7": "N7: tegensignalen van zelfstandig of vergund werk in {aandeel}% van de advertenties",
-    "niet_meegeteld": "Gezien maar niet meegeteld (weerlegd of zwak bewijs): {codes}",
+    "N1": N_("N1: één contact voor {personen} verschillende namen"),
+    "N2": N_("N2: één tekstsjabloon met {personen} verschillende namen in de vrije velden"),
+    "N3": N_("N3: {per_week} gemeenten per week"),
+    "N4": N_("N4: {telefoons} telefoonnummers binnen het cluster"),
+    "N5": N_("N5: {sjablonen} sjablonen verbonden door {contacten} gedeelde contacten"),
+    "N6": N_("N6: {aandeel}% van de advertenties binnen tien minuten na een andere geplaatst"),
+    "advertentie": N_("Zinnen in de advertenties (gemiddeld, begrensd): {codes}"),
+    "wegwerp": N_("Wegwerpnummers ({aandeel}%): structuur telt minder mee (spam)"),
+    "N7": N_("N7: tegensignalen van zelfstandig of vergund werk in {aandeel}% van de advertenties"),
+    "niet_meegeteld": N_("Gezien maar niet meegeteld (weerlegd of zwak bewijs): {codes}"),
 }
 
 

@@ -27,6 +27,7 @@ from zicht.web.api.app import create_api
 from zicht.web.auth.csrf import csrf_bewaking
 from zicht.web.context import WebContext
 from zicht.web.features import FEATURES, Feature, laad_features
+from zicht.web.kruimelpad import Kruimelpad
 from zicht.web.security import API_PREFIX, Beveiligingsheaders, Verzoeklimiet
 from zicht.web.templating import TEMPLATES, maak_jinja
 
@@ -77,6 +78,7 @@ def create_app(
     for feature in gekozen:
         if feature.pages is not None:
             app.include_router(feature.pages, dependencies=[Depends(csrf_bewaking)])
+    ctx.kruimelpad = Kruimelpad.van_app(app.routes, gekozen)
     app.mount(API_PREFIX, create_api(ctx, gekozen), name="api")
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     errors.registreer(app)

@@ -44,6 +44,8 @@ class WebContext:
     statistieken: Any = field(default=None, repr=False)
     #: Per-user budget of newly computed statistics tables (``zicht.web.statistiekdienst.rekenbudget_van``).
     rekenbudget: Any = field(default=None, repr=False)
+    #: The breadcrumb trail of the pages (``zicht.web.kruimelpad.Kruimelpad``), built with the app.
+    kruimelpad: Any = field(default=None, repr=False)
 
     @cached_property
     def vault(self) -> Vault:

@@ -22,8 +22,10 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from zicht.analysis.publicatie import TeveelBerekeningen
 from zicht.privacy.toegang import GeenToegang
+from zicht.taal import N_
 from zicht.web.auth.csrf import CsrfFout
 from zicht.web.auth.sessie import NietIngelogd
+from zicht.web.i18n import vertaler_voor
 from zicht.web.security import TeGrootVerzoek, soort_pad
 from zicht.web.templating import render
 
@@ -37,7 +39,8 @@ def veilig_vervolg(pad: str | None) -> str:
     return pad
 
 
-def _foutpagina(request: Request, status: int, titel: str, uitleg: str) -> Response:
+def _foutpagina(request: Request, status: int, titel: str, uitleg: str, **waarden: object) -> Response:
+    """The error page (or problem+json under ``/api/``); ``titel`` and ``uitleg`` are Dutch source text."""
     if soort_pad(request.url.path) == "api":
         return JSONResponse(
             {
@@ -50,7 +53,14 @@ def _foutpagina(request: Request, status: int, titel: str, uitleg: str) -> Respo
             status_code=status,
             media_type="application/problem+json",
         )
-    return render(request, "fouten/fout.html", {"status": status, "titel": titel, "uitleg": uitleg}, status_code=status)
+    _ = vertaler_voor(request)
+    return render(
+        request,
+        "fouten/fout.html",
+        # no breadcrumb trail: the page asked for is not shown (and a refused id must look like an unknown one)
+        {"status": status, "titel": _(titel), "uitleg": _(uitleg, **waarden) if uitleg else "", "kruimels": []},
+        status_code=status,
+    )
 
 
 async def niet_ingelogd(request: Request, exc: Exception) -> Response:
@@ -64,24 +74,24 @@ async def niet_ingelogd(request: Request, exc: Exception) -> Response:
 
 
 async def geen_toegang(request: Request, exc: Exception) -> Response:
-    return _foutpagina(request, 403, "Geen toegang", "Uw rol geeft geen toegang tot deze pagina.")
+    return _foutpagina(request, 403, N_("Geen toegang"), N_("Uw rol geeft geen toegang tot deze pagina."))
 
 
 async def csrf_fout(request: Request, exc: Exception) -> Response:
     return _foutpagina(
         request,
         403,
-        "Formulier verlopen",
-        "Het formulier is verlopen of niet door deze site verstuurd. Probeer het opnieuw.",
+        N_("Formulier verlopen"),
+        N_("Het formulier is verlopen of niet door deze site verstuurd. Probeer het opnieuw."),
     )
 
 
 async def te_groot(request: Request, exc: Exception) -> Response:
-    return _foutpagina(request, 413, "Te groot", "Het verzoek of bestand is te groot.")
+    return _foutpagina(request, 413, N_("Te groot"), N_("Het verzoek of bestand is te groot."))
 
 
-ONGELDIG_TITEL = "Ongeldig verzoek"
-ONGELDIG_UITLEG = (
+ONGELDIG_TITEL = N_("Ongeldig verzoek")
+ONGELDIG_UITLEG = N_(
     "Een of meer gegevens in het adres of het formulier zijn ongeldig. Controleer de link of begin opnieuw."
 )
 
@@ -96,9 +106,11 @@ async def http_fout(request: Request, exc: Exception) -> Response:
         return _foutpagina(request, 400, ONGELDIG_TITEL, ONGELDIG_UITLEG)
     if exc.status_code == 404:
         return _foutpagina(
-            request, 404, "Pagina niet gevonden", "Deze pagina bestaat niet, of u heeft er geen toegang toe."
+            request, 404, N_("Pagina niet gevonden"), N_("Deze pagina bestaat niet, of u heeft er geen toegang toe.")
         )
-    return _foutpagina(request, exc.status_code, HTTPStatus(exc.status_code).phrase, "")
+    if soort_pad(request.url.path) == "api":
+        return _foutpagina(request, exc.status_code, HTTPStatus(exc.status_code).phrase, "")
+    return _foutpagina(request, exc.status_code, N_("Dit verzoek kan niet worden verwerkt"), "")
 
 
 async def te_veel_berekeningen(request: Request, exc: Exception) -> Response:
@@ -106,8 +118,9 @@ async def te_veel_berekeningen(request: Request, exc: Exception) -> Response:
     antwoord = _foutpagina(
         request,
         429,
-        "Even geduld",
-        f"U heeft in korte tijd veel nieuwe tabellen laten berekenen. Probeer het over {exc.wacht} seconden opnieuw.",
+        N_("Even geduld"),
+        N_("U heeft in korte tijd veel nieuwe tabellen laten berekenen. Probeer het over {wacht} seconden opnieuw."),
+        wacht=exc.wacht,
     )
     antwoord.headers["Retry-After"] = str(exc.wacht)
     return antwoord
@@ -115,7 +128,7 @@ async def te_veel_berekeningen(request: Request, exc: Exception) -> Response:
 
 async def serverfout(request: Request, exc: Exception) -> Response:
     log.error("onverwachte fout bij %s %s: %s", request.method, request.url.path, type(exc).__name__)
-    return _foutpagina(request, 500, "Er ging iets mis", "Probeer het later opnieuw. De fout is vastgelegd.")
+    return _foutpagina(request, 500, N_("Er ging iets mis"), N_("Probeer het later opnieuw. De fout is vastgelegd."))
 
 
 def registreer(app: FastAPI) -> None:

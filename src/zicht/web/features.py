@@ -3,8 +3,9 @@
 
 A feature module defines one :class:`Feature` (conventionally ``FEATURE``) and is listed once in
 :data:`FEATURES`. The app factory includes its routers (pages with CSRF protection, API routes under
-``/api/v1``), adds its template directory, merges its English catalogue, and shows its navigation entries
-to the roles holding the entry's right. See ``src/zicht/web/README.md``.
+``/api/v1``), adds its template directory, and shows its navigation entries to the roles holding the entry's
+right (labels are Dutch source text marked ``N_``, translated through :mod:`zicht.taal`). See
+``src/zicht/web/README.md``.
 """
 
 from __future__ import annotations
@@ -61,6 +62,21 @@ class NavItem:
 
 
 @dataclass(frozen=True)
+class Paginatitel:
+    """A page's place in the breadcrumb trail (:mod:`zicht.web.kruimelpad`).
+
+    Attributes:
+        titel: Dutch source text (marked ``N_``); the path's parameters fill its placeholders, an id shortened to
+            its first eight characters (``Melding {melding_id}`` → ``Melding 1a2b3c4d``).
+        ouders: Candidate parent paths (templates with the same parameters); the first the user may open is the
+            parent. Empty: the nearest declared shorter path.
+    """
+
+    titel: str
+    ouders: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Feature:
     """One capability of the web app.
 
@@ -70,7 +86,8 @@ class Feature:
         api: router mounted under ``/api/v1`` (problem+json errors, ``API-Version`` header).
         nav: navigation entries.
         templates: an extra template directory (for features living outside ``zicht.web``).
-        vertalingen: extra English catalogue entries (Dutch source text -> English).
+        paginas: page titles by path for the breadcrumb trail (:mod:`zicht.web.kruimelpad`); a menu entry's path
+            needs none.
     """
 
     naam: str
@@ -78,7 +95,7 @@ class Feature:
     api: APIRouter | None = None
     nav: tuple[NavItem, ...] = ()
     templates: Path | None = None
-    vertalingen: Mapping[str, str] = field(default_factory=dict)
+    paginas: Mapping[str, Paginatitel] = field(default_factory=dict)
 
 
 def laad_features(namen: Sequence[str] = FEATURES) -> tuple[Feature, ...]:

@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Jinja2 rendering of pages: the environment, and :func:`render` with the context every page gets.
 
-Every page receives ``_`` (the translator), ``taal``, ``aangemeld`` (the session or None), ``nav`` (the
-entries the user's role may use), ``csrf_token``, ``pad`` and ``idle_seconden``. Templates live in
+Every page receives ``_`` and ``ngettext`` (the translator of :mod:`zicht.taal`), ``label`` (stored words as
+labels, :mod:`zicht.web.i18n.labels`), ``taal``, ``aangemeld`` (the session or None), ``nav`` (the entries the
+user's role may use), ``kruimels`` (the breadcrumb trail, :mod:`zicht.web.kruimelpad`; a route may name the page
+with ``kruimel_titel``), ``csrf_token``, ``pad`` and ``idle_seconden``. Templates live in
 ``templates/<feature>/``; macros for the NL Design System components in ``templates/macros/nlds.html``.
 """
 
@@ -24,6 +26,7 @@ from zicht.web.auth.cookies import ANONIEM, SESSIE, wis_cookie, zet_cookie
 from zicht.web.auth.csrf import nieuwe_anonieme_waarde, token_voor
 from zicht.web.auth.sessie import sessie, sessie_verlopen
 from zicht.web.context import web
+from zicht.web.i18n.labels import labeler
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _TZ = ZoneInfo("Europe/Amsterdam")
@@ -89,13 +92,15 @@ def render(
     ctx = web(request)
     assert ctx.jinja is not None
     taal, gekozen = i18n.kies_taal(request)
-    extra = {k: v for f in ctx.features for k, v in f.vertalingen.items()}
+    _ = i18n.vertaler(taal)
     aangemeld = sessie(request)
     nieuwe_anon = None
     if aangemeld is None and not request.cookies.get(ANONIEM) and not getattr(request.state, "zicht_anon_nieuw", None):
         nieuwe_anon = nieuwe_anonieme_waarde(request)
     waarden: dict[str, Any] = {
-        "_": i18n.vertaler(taal, extra),
+        "_": _,
+        "ngettext": _.ngettext,
+        "label": labeler(taal),
         "taal": taal,
         "aangemeld": aangemeld,
         "nav": _nav(request),
@@ -107,6 +112,11 @@ def render(
         "taal_url": {t: _lokaal(request.url.include_query_params(lang=t)) for t in i18n.TALEN},
     }
     waarden.update(context or {})
+    if ctx.kruimelpad is not None and "kruimels" not in waarden:
+        volledig = aangemeld is not None and aangemeld.volledig
+        waarden["kruimels"] = ctx.kruimelpad.kruimels(
+            request.url.path, aangemeld.toegang if volledig and aangemeld else None, _, waarden.get("kruimel_titel")
+        )
     html = ctx.jinja.get_template(naam).render(waarden)
     response = HTMLResponse(html, status_code=status_code, headers=dict(headers or {}))
     if gekozen:

@@ -24,18 +24,39 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from zicht.codebook import codelijst
+from zicht.taal import N_, vertaler
 
 __all__ = [
     "INDELINGEN",
+    "LIJSTNAMEN",
     "REST",
     "STANDAARD_INDELING",
     "Lijstindeling",
     "LijstindelingFout",
     "lijstindeling",
+    "lijstnaam",
 ]
 
 #: Marks the list that receives every kind of reporter not named by another list.
 REST = "*"
+#: Labels of the list names of the standard definitions (Dutch source text; a name of one's own shows as it is).
+LIJSTNAMEN: dict[str, str] = {
+    "politie": N_("politie"),
+    "kmar": N_("KMar"),
+    "nla": N_("NLA"),
+    "zorgcoordinatie": N_("zorgcoördinatie"),
+    "ngo": N_("ngo's"),
+    "overig": N_("overig"),
+    "kmar_nla": N_("KMar en NLA"),
+    "ngo_overig": N_("ngo's"),
+}
+
+
+def lijstnaam(naam: str, taal: str = "nl") -> str:
+    """The label of a list (its own name when it has none)."""
+    return vertaler(taal)(LIJSTNAMEN[naam]) if naam in LIJSTNAMEN else naam
+
+
 _NAAM = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 
 
@@ -112,13 +133,21 @@ class Lijstindeling:
             delen.append(f"{naam}={'+'.join(waarden)}")
         return ",".join(delen)
 
-    def omschrijving(self) -> str:
-        """Plain Dutch, e.g. ``politie (nationale_politie); ngo (fairwork, ngo_overig); overig (alle andere)``."""
+    def omschrijving(self, taal: str = "nl") -> str:
+        """In words, e.g. ``politie (Nationale Politie); ngo's (FairWork, andere ngo); overig (alle andere soorten)``."""
+        _ = vertaler(taal)
+        lijst = codelijst("melder_soort")
         delen = []
         for naam, soorten in self.lijsten:
-            inhoud = list(soorten) + (["alle andere soorten"] if naam == self.rest else [])
-            delen.append(f"{naam} ({', '.join(inhoud)})")
+            inhoud = [lijst[s].label(taal) if s in lijst else s for s in soorten]
+            if naam == self.rest:
+                inhoud.append(_("alle andere soorten"))
+            delen.append(f"{lijstnaam(naam, taal)} ({', '.join(inhoud)})")
         return "; ".join(delen)
+
+    def in_taal(self, taal: str) -> str:
+        """The description in ``taal`` (so a :class:`~zicht.taal.Tekst` can hold the definition)."""
+        return self.omschrijving(taal)
 
     @classmethod
     def uit_spec(cls, tekst: str, naam: str = "eigen") -> Lijstindeling:

@@ -13,14 +13,17 @@ import io
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
+from zicht.analysis.iceberg.lijsten import lijstnaam
 from zicht.analysis.iceberg.schatting import IJsbergSchatting, getal
 from zicht.analysis.mse import pair_label
+from zicht.taal import vertaler
 
 __all__ = [
     "Sectie",
     "Tabel",
     "methode_markdown",
     "methode_secties",
+    "methode_titel",
     "resultaat_csv",
     "resultaattabel",
     "vangsttabel_csv",
@@ -52,138 +55,193 @@ def _zicht_versie() -> str:
         return "onbekend"
 
 
-def _iv(s: IJsbergSchatting, methode: str, niveau: float) -> str:
+def _iv(s: IJsbergSchatting, methode: str, niveau: float, taal: str) -> str:
     iv = s.interval(methode, niveau)
-    return "–" if iv is None else f"{getal(iv.low)} – {getal(iv.high)}"
+    return "–" if iv is None else f"{getal(iv.low, taal=taal)} – {getal(iv.high, taal=taal)}"
 
 
-def resultaattabel(s: IJsbergSchatting) -> Tabel:
+def resultaattabel(s: IJsbergSchatting, taal: str = "nl") -> Tabel:
     """The data table next to the chart: registered, estimated, dark number, intervals."""
-    rijen: list[tuple[str, ...]] = [("Geregistreerd (gekoppelde personen)", getal(s.geregistreerd))]
+    _ = vertaler(taal)
+    rijen: list[tuple[str, ...]] = [(_("Geregistreerd (gekoppelde personen)"), getal(s.geregistreerd, taal=taal))]
     if s.resultaat is not None:
         r = s.resultaat
         rijen += [
-            ("Geschat totaal", getal(r.estimate)),
-            ("Dark number (niet geregistreerd)", getal(r.dark_number)),
-            ("Factor geschat / geregistreerd", getal(s.factor, 1)),
+            (_("Geschat totaal"), getal(r.estimate, taal=taal)),
+            (_("Niet geregistreerd (geschat)"), getal(r.dark_number, taal=taal)),
+            (_("Factor geschat / geregistreerd"), getal(s.factor, 1, taal)),
         ]
-        for methode, naam in (("bca", "Bootstrapinterval (BCa)"), ("analytic", "Analytisch interval")):
+        for methode, naam in (("bca", _("Bootstrapinterval (BCa)")), ("analytic", _("Analytisch interval"))):
             for niveau in s.instellingen.niveaus:
                 if s.interval(methode, niveau) is not None:
-                    rijen.append((f"{naam} {niveau:.0%}", _iv(s, methode, niveau)))
-    return Tabel(("Grootheid", "Waarde"), tuple(rijen))
+                    rijen.append((f"{naam} {niveau:.0%}", _iv(s, methode, niveau, taal)))
+    return Tabel((_("Grootheid"), _("Waarde")), tuple(rijen))
 
 
-def _vangst_tabel(s: IJsbergSchatting) -> Tabel:
-    lijsten = s.vangst.lijsten
+def _paar(label: str, taal: str) -> str:
+    """A pair of the model (``a:b``) by the labels of its lists."""
+    return " – ".join(lijstnaam(naam, taal) for naam in label.split(":"))
+
+
+def _vangst_tabel(s: IJsbergSchatting, taal: str) -> Tabel:
+    _ = vertaler(taal)
+    lijsten = [lijstnaam(n, taal) for n in s.vangst.lijsten]
+    ja = _("ja")
     rijen: list[tuple[str, ...]] = [
-        (" + ".join(n for n, b in zip(lijsten, p, strict=True) if b), *("ja" if b else "–" for b in p), getal(n))
+        (
+            " + ".join(n for n, b in zip(lijsten, p, strict=True) if b),
+            *(ja if b else "–" for b in p),
+            getal(n, taal=taal),
+        )
         for p, n in s.vangst.patronen
     ]
-    rijen.append(("Totaal per lijst", *(getal(t) for t in s.vangst.lijst_totalen), getal(s.geregistreerd)))
-    return Tabel(("Lijsten", *lijsten, "Personen"), tuple(rijen))
+    rijen.append(
+        (
+            _("Totaal per lijst"),
+            *(getal(t, taal=taal) for t in s.vangst.lijst_totalen),
+            getal(s.geregistreerd, taal=taal),
+        )
+    )
+    return Tabel((_("Lijsten"), *lijsten, _("Personen")), tuple(rijen))
 
 
-def _gevoeligheid_tabel(s: IJsbergSchatting) -> Tabel:
+def _gevoeligheid_tabel(s: IJsbergSchatting, taal: str) -> Tabel:
+    _ = vertaler(taal)
+    deze, geen = " " + _("(deze schatting)"), _("geen paren")
     rijen = [
         (
-            g.label + (" (deze schatting)" if g.huidig else ""),
-            ", ".join(g.model) or "geen paren",
-            getal(g.waargenomen),
-            getal(g.schatting) if g.schatting is not None else (g.weigering or "–"),
-            f"{getal(g.laag)} – {getal(g.hoog)}" if g.schatting is not None else "–",
+            _(g.label) + (deze if g.huidig else ""),
+            ", ".join(_paar(p, taal) for p in g.model) or geen,
+            getal(g.waargenomen, taal=taal),
+            getal(g.schatting, taal=taal) if g.schatting is not None else (_(g.weigering) if g.weigering else "–"),
+            f"{getal(g.laag, taal=taal)} – {getal(g.hoog, taal=taal)}" if g.schatting is not None else "–",
         )
         for g in s.gevoeligheid
     ]
-    return Tabel(("Variant", "Model", "Geregistreerd", "Geschat", "Analytisch 95%"), tuple(rijen))
+    kolommen = (_("Variant"), _("Model"), _("Geregistreerd"), _("Geschat"), _("Analytisch 95%"))
+    return Tabel(kolommen, tuple(rijen))
 
 
-def methode_secties(s: IJsbergSchatting, gegevensstand: str = "") -> list[Sectie]:
-    """The method text (Dutch) of an estimate, as sections.
+def methode_secties(s: IJsbergSchatting, gegevensstand: str = "", taal: str = "nl") -> list[Sectie]:
+    """The method text of an estimate, as sections (in ``taal``).
 
     Args:
         s: The estimate.
         gegevensstand: Label of the data vintage (e.g. ``gegevensstand 3fa91c0e2b7d (...)``).
+        taal: ``nl`` or ``en``.
 
     Returns:
         The sections in reading order.
     """
+    _ = vertaler(taal)
     inst = s.instellingen
-    secties = [Sectie("Uitkomst", (s.lezing(),), tabel=resultaattabel(s))]
+    secties = [Sectie(_("Uitkomst"), (_(s.lezing()),), tabel=resultaattabel(s, taal))]
     selectie = [
-        f"Selectie: {s.stratum.omschrijving()}. Lijstindeling {s.indeling.naam}: {s.indeling.omschrijving()}.",
-        "Een persoon is een groep meldingen die de koppeling aan één slachtoffer toeschrijft. Een persoon hoort bij "
-        "de periode van zijn of haar eerste melding en staat op een lijst als een melder van die lijst de persoon in "
-        "de periode meldde. Uitbuitingsvorm en regio (politie-eenheid van de plaats delict) zijn die van de eerste "
-        "melding in de periode waarop ze bekend zijn. Meldingen met status 'geen slachtoffer' tellen niet mee.",
+        _(
+            "Selectie: {selectie}. Lijstindeling {naam}: {indeling}.",
+            selectie=s.stratum.omschrijving(taal),
+            naam=s.indeling.naam,
+            indeling=s.indeling.omschrijving(taal),
+        ),
+        _(
+            "Een persoon is een groep meldingen die de koppeling aan één slachtoffer toeschrijft. Een persoon hoort "
+            "bij de periode van zijn of haar eerste melding en staat op een lijst als een melder van die lijst de "
+            "persoon in de periode meldde. Uitbuitingsvorm en regio (politie-eenheid van de plaats delict) zijn die "
+            "van de eerste melding in de periode waarop ze bekend zijn. Meldingen met status 'geen slachtoffer' "
+            "tellen niet mee."
+        ),
     ]
     if s.vangst.ongekoppeld:
         selectie.append(
-            f"{getal(s.vangst.ongekoppeld)} meldingen in deze selectie zijn niet aan een persoon gekoppeld en tellen niet mee."
+            _.ngettext(
+                "{n} melding in deze selectie is niet aan een persoon gekoppeld en telt niet mee.",
+                "{n} meldingen in deze selectie zijn niet aan een persoon gekoppeld en tellen niet mee.",
+                s.vangst.ongekoppeld,
+                n=getal(s.vangst.ongekoppeld, taal=taal),
+            )
         )
-    secties.append(Sectie("Selectie en lijsten", tuple(selectie)))
+    secties.append(Sectie(_("Selectie en lijsten"), tuple(selectie)))
     if s.vangst.patronen:
         secties.append(
             Sectie(
-                "Vangsttabel",
-                ("Aantal personen per combinatie van lijsten waarop ze staan (ja = op de lijst).",),
-                tabel=_vangst_tabel(s),
+                _("Vangsttabel"),
+                (_("Aantal personen per combinatie van lijsten waarop ze staan (ja = op de lijst)."),),
+                tabel=_vangst_tabel(s, taal),
             )
         )
     if s.resultaat is None:
-        secties.append(Sectie("Geen schatting", (s.weigering or "",)))
+        secties.append(Sectie(_("Geen schatting"), (_(s.weigering) if s.weigering else "",)))
     else:
         r = s.resultaat
-        paren = ", ".join(pair_label(p) for p in r.model)
-        if len(r.model) == 1:
-            model = f"Het model bevat één paar lijsten dat van elkaar afhangt: {paren}."
-        elif r.model:
-            model = f"Het model bevat {len(r.model)} paren lijsten die van elkaar afhangen: {paren}."
+        paren = ", ".join(_paar(pair_label(p), taal) for p in r.model)
+        if r.model:
+            model = _.ngettext(
+                "Het model bevat één paar lijsten dat van elkaar afhangt: {paren}.",
+                "Het model bevat {n} paren lijsten die van elkaar afhangen: {paren}.",
+                len(r.model),
+                paren=paren,
+            )
         else:
-            model = (
+            model = _(
                 "Het model bevat geen afhankelijkheden tussen lijsten: geen enkel paar overlapt duidelijk meer of "
                 "minder dan toeval (alleen hoofdeffecten)."
             )
         oneindig = (
             (
-                "Een paar met −∞ betekent: de twee lijsten hebben niemand gemeen en het model neemt aan dat ze nooit "
-                "dezelfde persoon zien. Dat kan kloppen (ze werken met verschillende groepen), maar het kan bij kleine "
-                "lijsten ook toeval zijn.",
+                _(
+                    "Een paar met −∞ betekent: de twee lijsten hebben niemand gemeen en het model neemt aan dat ze "
+                    "nooit dezelfde persoon zien. Dat kan kloppen (ze werken met verschillende groepen), maar het kan "
+                    "bij kleine lijsten ook toeval zijn."
+                ),
             )
             if r.infinite_pairs
             else ()
         )
         secties.append(
             Sectie(
-                "Model",
+                _("Model"),
                 (
-                    "De schatting volgt de methode van het R-pakket SparseMSE (Chan, Silverman & Vincent, 2021): een "
-                    "log-lineair Poissonmodel met een hoofdeffect per lijst en gekozen afhankelijkheden tussen twee "
-                    f"lijsten. Paren worden stapsgewijs toegevoegd zolang hun overlap verrassend is (p < "
-                    f"{getal(inst.drempel, 2)}).",
+                    _(
+                        "De schatting volgt de methode van het R-pakket SparseMSE (Chan, Silverman & Vincent, 2021): "
+                        "een log-lineair Poissonmodel met een hoofdeffect per lijst en gekozen afhankelijkheden tussen "
+                        "twee lijsten. Paren worden stapsgewijs toegevoegd zolang hun overlap verrassend is "
+                        "(p < {drempel}).",
+                        drempel=getal(inst.drempel, 2, taal),
+                    ),
                     model,
                     *oneindig,
                 ),
-                punten=tuple(u.tekst for u in s.uitleg),
+                punten=tuple(_(u.tekst) for u in s.uitleg),
             )
         )
         bootstrap = (
-            f"Het bootstrapinterval (BCa) trekt {inst.bootstrap} keer opnieuw een steekproef uit de geregistreerde "
-            f"personen (seed {inst.seed}), kiest telkens opnieuw het model en neemt zo ook de onzekerheid over de "
-            "modelkeuze mee. Dit is het interval om te rapporteren."
+            _(
+                "Het bootstrapinterval (BCa) trekt {n} keer opnieuw een steekproef uit de geregistreerde personen "
+                "(seed {seed}), kiest telkens opnieuw het model en neemt zo ook de onzekerheid over de modelkeuze "
+                "mee. Dit is het interval om te rapporteren.",
+                n=inst.bootstrap,
+                seed=inst.seed,
+            )
             if r.bootstrap is not None
-            else "Er is geen bootstrap gedraaid; alleen het analytische interval is beschikbaar."
+            else _("Er is geen bootstrap gedraaid; alleen het analytische interval is beschikbaar.")
         )
         verhouding = s.breedteverhouding
         secties.append(
             Sectie(
-                "Intervallen",
+                _("Intervallen"),
                 (
-                    "Het analytische interval is log-normaal rond het gekozen model en geldt alleen als dat model "
-                    "juist is.",
+                    _(
+                        "Het analytische interval is log-normaal rond het gekozen model en geldt alleen als dat "
+                        "model juist is."
+                    ),
                     bootstrap,
                     *(
-                        (f"Het BCa-interval is {getal(verhouding, 1)} keer zo breed als het analytische interval.",)
+                        (
+                            _(
+                                "Het BCa-interval is {factor} keer zo breed als het analytische interval.",
+                                factor=getal(verhouding, 1, taal),
+                            ),
+                        )
                         if verhouding is not None
                         else ()
                     ),
@@ -192,35 +250,43 @@ def methode_secties(s: IJsbergSchatting, gegevensstand: str = "") -> list[Sectie
         )
         secties.append(
             Sectie(
-                "Gevoeligheid",
+                _("Gevoeligheid"),
                 (
-                    "Dezelfde schatting met een andere drempel voor de modelkeuze en met een andere lijstindeling "
-                    "(alleen analytische intervallen).",
+                    _(
+                        "Dezelfde schatting met een andere drempel voor de modelkeuze en met een andere lijstindeling "
+                        "(alleen analytische intervallen)."
+                    ),
                 ),
-                tabel=_gevoeligheid_tabel(s),
+                tabel=_gevoeligheid_tabel(s, taal),
             )
         )
     if s.waarschuwingen:
-        secties.append(Sectie("Waarschuwingen", punten=s.waarschuwingen))
+        secties.append(Sectie(_("Waarschuwingen"), punten=tuple(_(w) for w in s.waarschuwingen)))
     secties.append(
         Sectie(
-            "Aannames en beperkingen",
+            _("Aannames en beperkingen"),
             punten=(
-                "Gesloten populatie: de lijsten beschrijven dezelfde groep slachtoffers in dezelfde periode.",
-                "Koppeling zonder fouten: gemiste koppelingen verhogen de schatting, onterechte koppelingen verlagen "
-                "haar.",
-                "Heterogeniteit: slachtoffers die voor alle organisaties slecht zichtbaar zijn, blijven ook in de "
-                "overlap onzichtbaar. Dan valt de schatting te laag uit; op synthetische gegevens met zulke "
-                "heterogeniteit onderschat de methode het werkelijke aantal (zie docs/mse-evaluatie.md).",
-                "Het dark number is een extrapolatie uit de geregistreerde slachtoffers: groepen die nooit "
-                "geregistreerd worden, ontbreken ook in de schatting.",
+                _("Gesloten populatie: de lijsten beschrijven dezelfde groep slachtoffers in dezelfde periode."),
+                _(
+                    "Koppeling zonder fouten: gemiste koppelingen verhogen de schatting, onterechte koppelingen "
+                    "verlagen haar."
+                ),
+                _(
+                    "Heterogeniteit: slachtoffers die voor alle organisaties slecht zichtbaar zijn, blijven ook in de "
+                    "overlap onzichtbaar. Dan valt de schatting te laag uit; op synthetische gegevens met zulke "
+                    "heterogeniteit onderschat de methode het werkelijke aantal (zie docs/mse-evaluatie.md)."
+                ),
+                _(
+                    "Het dark number is een extrapolatie uit de geregistreerde slachtoffers: groepen die nooit "
+                    "geregistreerd worden, ontbreken ook in de schatting."
+                ),
             ),
         )
     )
-    herkomst = [f"Berekend met zicht {_zicht_versie()}."]
+    herkomst = [_("Berekend met zicht {versie}.", versie=_zicht_versie())]
     if gegevensstand:
-        herkomst.insert(0, f"Gegevens: {gegevensstand}.")
-    secties.append(Sectie("Herkomst", tuple(herkomst)))
+        herkomst.insert(0, _("Gegevens: {gegevensstand}.", gegevensstand=gegevensstand))
+    secties.append(Sectie(_("Herkomst"), tuple(herkomst)))
     return secties
 
 
@@ -228,18 +294,25 @@ def _md_cel(tekst: str) -> str:
     return tekst.replace("|", "\\|").replace("\n", " ")
 
 
-def methode_markdown(s: IJsbergSchatting, gegevensstand: str = "") -> str:
+def methode_titel(s: IJsbergSchatting, taal: str = "nl") -> str:
+    """The title of the method document."""
+    _ = vertaler(taal)
+    return _("Schatting van het werkelijke aantal slachtoffers: {selectie}", selectie=s.stratum.omschrijving(taal))
+
+
+def methode_markdown(s: IJsbergSchatting, gegevensstand: str = "", taal: str = "nl") -> str:
     """The method text as Markdown.
 
     Args:
         s: The estimate.
         gegevensstand: Label of the data vintage.
+        taal: ``nl`` or ``en``.
 
     Returns:
         A Markdown document.
     """
-    regels = [f"# Schatting van het werkelijke aantal slachtoffers: {s.stratum.omschrijving()}", ""]
-    for sectie in methode_secties(s, gegevensstand):
+    regels = [f"# {methode_titel(s, taal)}", ""]
+    for sectie in methode_secties(s, gegevensstand, taal):
         regels += [f"## {sectie.titel}", ""]
         for alinea in sectie.alineas:
             regels += [alinea, ""]

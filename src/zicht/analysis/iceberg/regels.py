@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from zicht.analysis.iceberg.vangst import Vangsttabel
 from zicht.analysis.mse import CaptureTable, MSEInputError, drop_uninformative_lists
+from zicht.taal import N_, Tekst
 
 __all__ = ["Beoordeling", "Regels", "beoordeel"]
 
@@ -71,15 +72,15 @@ class Beoordeling:
 
 
 _REDENEN = {
-    "no individuals on this list": "niemand in deze selectie",
-    "every observed individual is on this list": "iedereen in deze selectie staat erop",
+    "no individuals on this list": N_("niemand in deze selectie"),
+    "every observed individual is on this list": N_("iedereen in deze selectie staat erop"),
 }
 
 
 def _reden(reden: str) -> str:
     if reden.startswith("same individuals as list "):
-        return "dezelfde personen als lijst " + reden.removeprefix("same individuals as list ")
-    return _REDENEN.get(reden, reden)
+        return Tekst("dezelfde personen als lijst {lijst}", lijst=reden.removeprefix("same individuals as list "))
+    return Tekst(_REDENEN[reden]) if reden in _REDENEN else reden
 
 
 def _weiger(regel: str, tekst: str, waarschuwingen: list[str], weggelaten: tuple[str, ...] = ()) -> Beoordeling:
@@ -105,20 +106,31 @@ def beoordeel(vangst: Vangsttabel, regels: Regels | None = None) -> Beoordeling:
         aandeel = meldingen_los / (meldingen_los + n)
         if aandeel > regels.max_ongekoppeld:
             waarschuwingen.append(
-                f"{meldingen_los} meldingen in deze selectie zijn (nog) niet aan een persoon gekoppeld en tellen niet "
-                f"mee (minstens {aandeel:.0%}); de schatting is daardoor te laag of onzeker."
+                Tekst(
+                    "{n} meldingen in deze selectie zijn (nog) niet aan een persoon gekoppeld en tellen niet mee "
+                    "(minstens {aandeel}); de schatting is daardoor te laag of onzeker.",
+                    n=meldingen_los,
+                    aandeel=f"{aandeel:.0%}",
+                )
             )
     if vangst.niet_op_lijst:
         waarschuwingen.append(
-            f"{vangst.niet_op_lijst} personen zijn alleen gemeld door soorten melders die de lijstindeling weglaat."
+            Tekst(
+                "{n} personen zijn alleen gemeld door soorten melders die de lijstindeling weglaat.",
+                n=vangst.niet_op_lijst,
+            )
         )
     if n == 0:
-        return _weiger("W1", "Er zijn geen gekoppelde personen in deze selectie.", waarschuwingen)
+        return _weiger("W1", Tekst("Er zijn geen gekoppelde personen in deze selectie."), waarschuwingen)
     if n < regels.min_personen:
         return _weiger(
             "W1",
-            f"Te weinig personen: {n} geregistreerd, minstens {regels.min_personen} nodig. Een schatting op zo "
-            "weinig personen is vooral ruis; kies een ruimere selectie (meer jaren, alle vormen of heel Nederland).",
+            Tekst(
+                "Te weinig personen: {n} geregistreerd, minstens {minimum} nodig. Een schatting op zo weinig personen "
+                "is vooral ruis; kies een ruimere selectie (meer jaren, alle vormen of heel Nederland).",
+                n=n,
+                minimum=regels.min_personen,
+            ),
             waarschuwingen,
         )
     tabel = vangst.tabel
@@ -129,15 +141,21 @@ def beoordeel(vangst: Vangsttabel, regels: Regels | None = None) -> Beoordeling:
         lijsten = ", ".join(f"{naam} ({t})" for naam, t in zip(vangst.lijsten, vangst.lijst_totalen, strict=True))
         return _weiger(
             "W2",
-            f"Minder dan twee lijsten met informatie (personen per lijst: {lijsten}). Voor een schatting moeten "
-            "minstens twee lijsten elk een deel van de personen zien.",
+            Tekst(
+                "Minder dan twee lijsten met informatie (personen per lijst: {lijsten}). Voor een schatting moeten "
+                "minstens twee lijsten elk een deel van de personen zien.",
+                lijsten=lijsten,
+            ),
             waarschuwingen,
         )
-    weggelaten = tuple(f"{d.name}: {_reden(d.reason)}" for d in weg)
-    waarschuwingen.extend(f"Lijst weggelaten: {item}." for item in weggelaten)
+    weggelaten = tuple(Tekst("{lijst}: {reden}", lijst=d.name, reden=_reden(d.reason)) for d in weg)
+    waarschuwingen.extend(Tekst("Lijst weggelaten: {lijst}.", lijst=item) for item in weggelaten)
     if schoon.observed < n:
         waarschuwingen.append(
-            f"{n - schoon.observed} personen stonden alleen op weggelaten lijsten en tellen niet meer als waargenomen."
+            Tekst(
+                "{n} personen stonden alleen op weggelaten lijsten en tellen niet meer als waargenomen.",
+                n=n - schoon.observed,
+            )
         )
     paren_met_overlap: set[int] = set()
     for patroon in schoon.patterns:
@@ -147,16 +165,22 @@ def beoordeel(vangst: Vangsttabel, regels: Regels | None = None) -> Beoordeling:
     if len(paren_met_overlap) < 2:
         return _weiger(
             "W3",
-            "Geen enkele persoon staat op twee of meer lijsten. MSE schat het dark number uit de overlap tussen "
-            "lijsten; zonder overlap bestaat er geen schatting.",
+            Tekst(
+                "Geen enkele persoon staat op twee of meer lijsten. MSE schat het dark number uit de overlap tussen "
+                "lijsten; zonder overlap bestaat er geen schatting."
+            ),
             waarschuwingen,
             weggelaten,
         )
     if overlap < regels.min_overlap:
         return _weiger(
             "W4",
-            f"Te weinig overlap: {overlap} personen staan op twee of meer lijsten, minstens {regels.min_overlap} "
-            "nodig. De schatting zou bijna geheel door toeval bepaald worden.",
+            Tekst(
+                "Te weinig overlap: {n} personen staan op twee of meer lijsten, minstens {minimum} nodig. De schatting "
+                "zou bijna geheel door toeval bepaald worden.",
+                n=overlap,
+                minimum=regels.min_overlap,
+            ),
             waarschuwingen,
             weggelaten,
         )
@@ -165,12 +189,17 @@ def beoordeel(vangst: Vangsttabel, regels: Regels | None = None) -> Beoordeling:
     ]
     if klein:
         waarschuwingen.append(
-            f"Kleine lijst(en): {', '.join(klein)} personen. Kleine lijsten maken de modelkeuze onzeker; vergelijk met "
-            "een indeling waarin ze zijn samengevoegd."
+            Tekst(
+                "Kleine lijst(en): {lijsten} personen. Kleine lijsten maken de modelkeuze onzeker; vergelijk met een "
+                "indeling waarin ze zijn samengevoegd.",
+                lijsten=", ".join(klein),
+            )
         )
     if schoon.n_lists == 2:
         waarschuwingen.append(
-            "Slechts twee lijsten met informatie: afhankelijkheid tussen de lijsten kan niet worden geschat, de "
-            "schatting neemt aan dat ze onafhankelijk zijn."
+            Tekst(
+                "Slechts twee lijsten met informatie: afhankelijkheid tussen de lijsten kan niet worden geschat, de "
+                "schatting neemt aan dat ze onafhankelijk zijn."
+            )
         )
     return Beoordeling(None, None, tuple(waarschuwingen), weggelaten, schoon)

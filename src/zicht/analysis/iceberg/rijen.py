@@ -38,6 +38,7 @@ import pandas as pd
 from sqlalchemy import Engine, String, cast, func, select
 from sqlalchemy.orm import aliased
 
+from zicht.analysis.archief import archief_vangstrecords
 from zicht.codebook import UnknownCode, codelijst
 from zicht.reference import AmbiguousName, Gebiedsniveau, Referentiedata, UnknownPlace
 from zicht.storage.tables import Melding, MeldingUitbuiting, Organisatie, Persoon
@@ -191,8 +192,11 @@ def rijen_uit_register(
 ) -> pd.DataFrame:
     """Capture rows from the registry, read with SQLAlchemy (no identifying data is selected).
 
-    Meldingen with status ``geen`` (not a victim) are left out. A melding whose person was merged into another
-    counts for the surviving person. The region is the politie-eenheid of the plaats-delict gemeente.
+    Meldingen with status ``geen`` (not a victim) and withdrawn meldingen are left out. A melding whose person
+    was merged into another counts for the surviving person. The region is the politie-eenheid of the
+    plaats-delict gemeente. Meldingen deleted after their retention period come back from the counts ledger as
+    anonymous persons (:func:`zicht.analysis.archief.archief_vangstrecords`), so past capture tables stay the
+    same.
 
     Args:
         engine: The registry database.
@@ -220,10 +224,10 @@ def rijen_uit_register(
         .join(Organisatie, Organisatie.id == Melding.organisatie_id)
         .outerjoin(p, p.id == Melding.persoon_id)
         .outerjoin(MeldingUitbuiting, MeldingUitbuiting.melding_id == Melding.id)
-        .where(Melding.status != GEEN_SLACHTOFFER)
+        .where(Melding.status != GEEN_SLACHTOFFER, Melding.ingetrokken_op.is_(None))
     )
     with engine.connect() as conn:
-        records = conn.execute(stmt).all()
+        records = [*conn.execute(stmt).all(), *archief_vangstrecords(conn)]
     if not records:
         return leeg_rijen()
     frame = pd.DataFrame(
@@ -241,8 +245,9 @@ def rijen_uit_register(
         ],
     )
     if waarheid is not None:
-        frame["persoon_id"] = [
-            waarheid.get((o, r)) for o, r in zip(frame["organisatie"], frame["referentie"], strict=True)
+        frame["persoon_id"] = [  # the ledger's persons (no organisation) keep their own
+            p if o is None else waarheid.get((o, r))
+            for o, r, p in zip(frame["organisatie"], frame["referentie"], frame["persoon_id"], strict=True)
         ]
     datum = pd.to_datetime(frame["melddatum"])
     regio_van = _regio_van_gemeente(referentie)

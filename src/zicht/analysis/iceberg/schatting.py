@@ -18,13 +18,15 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from zicht.analysis.iceberg.lijsten import INDELINGEN, STANDAARD_INDELING, VIER_LIJSTEN, Lijstindeling
+from zicht.analysis.iceberg.lijsten import INDELINGEN, STANDAARD_INDELING, VIER_LIJSTEN, Lijstindeling, lijstnaam
 from zicht.analysis.iceberg.regels import Beoordeling, Regels, beoordeel
 from zicht.analysis.iceberg.rijen import valideer_rijen
 from zicht.analysis.iceberg.vangst import Stratum, Vangsttabel, bouw_vangsttabel
 from zicht.analysis.mse import Interval, ModelCheckError, MSEError, MSEResult, estimate, pair_label
+from zicht.taal import N_, Tekst, vertaler
 
 __all__ = [
+    "Getal",
     "Gevoeligheid",
     "IJsbergSchatting",
     "Instellingen",
@@ -40,12 +42,13 @@ STANDAARD_BOOTSTRAP = 200
 STANDAARD_SEED = 1234
 
 
-def getal(waarde: float | None, decimalen: int = 0) -> str:
-    """Dutch number formatting: ``12.345`` or ``3,4``; ``–`` for missing or infinite values.
+def getal(waarde: float | None, decimalen: int = 0, taal: str = "nl") -> str:
+    """Number formatting of the language (Dutch ``12.345`` or ``3,4``); ``–`` for missing or infinite values.
 
     Args:
         waarde: The number.
         decimalen: Number of decimals.
+        taal: ``nl`` or ``en``.
 
     Returns:
         The text.
@@ -53,7 +56,21 @@ def getal(waarde: float | None, decimalen: int = 0) -> str:
     if waarde is None or not math.isfinite(waarde):
         return "–"
     tekst = f"{waarde:,.{decimalen}f}"
-    return tekst.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return tekst if taal == "en" else tekst.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+@dataclass(frozen=True)
+class Getal:
+    """A number inside a :class:`~zicht.taal.Tekst`, formatted in the language the text is shown in."""
+
+    waarde: float | None
+    decimalen: int = 0
+
+    def in_taal(self, taal: str) -> str:
+        return getal(self.waarde, self.decimalen, taal)
+
+    def __str__(self) -> str:
+        return getal(self.waarde, self.decimalen)
 
 
 @dataclass(frozen=True)
@@ -216,20 +233,38 @@ class IJsbergSchatting:
             return None
         return (bca.high - bca.low) / (ana.high - ana.low)
 
-    def lezing(self) -> str:
-        """The one-line Dutch reading of the result."""
+    def lezing(self) -> Tekst:
+        """The one-line reading of the result (Dutch; ``_(s.lezing())`` in another language)."""
         wie = self.stratum.omschrijving()
         if self.resultaat is None:
-            return (
-                f"{wie}: {getal(self.geregistreerd)} personen geregistreerd; geen schatting van het werkelijke "
-                f"aantal ({self.weigering})"
+            return Tekst(
+                "{wie}: {n} personen geregistreerd; geen schatting van het werkelijke aantal ({weigering})",
+                wie=wie,
+                n=Getal(self.geregistreerd),
+                weigering=self.weigering or "",
             )
         iv = self.hoofdinterval
         assert iv is not None
-        soort = "bootstrapinterval" if iv.method == "bca" else "analytisch interval"
-        return (
-            f"{wie}: {getal(self.geregistreerd)} personen geregistreerd, naar schatting {getal(self.geschat)} in "
-            f"totaal (95%-{soort} {getal(iv.low)}–{getal(iv.high)}), ongeveer {getal(self.factor, 1)} keer zoveel."
+        if iv.method == "bca":
+            return Tekst(
+                "{wie}: {n} personen geregistreerd, naar schatting {geschat} in totaal (95%-bootstrapinterval "
+                "{laag}–{hoog}), ongeveer {factor} keer zoveel.",
+                wie=wie,
+                n=Getal(self.geregistreerd),
+                geschat=Getal(self.geschat),
+                laag=Getal(iv.low),
+                hoog=Getal(iv.high),
+                factor=Getal(self.factor, 1),
+            )
+        return Tekst(
+            "{wie}: {n} personen geregistreerd, naar schatting {geschat} in totaal (95%-analytisch interval "
+            "{laag}–{hoog}), ongeveer {factor} keer zoveel.",
+            wie=wie,
+            n=Getal(self.geregistreerd),
+            geschat=Getal(self.geschat),
+            laag=Getal(iv.low),
+            hoog=Getal(iv.high),
+            factor=Getal(self.factor, 1),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -296,15 +331,19 @@ def _uitleg(resultaat: MSEResult) -> tuple[PaarUitleg, ...]:
     oneindig = {p.pair: p for p in resultaat.infinite_pairs}
     out: list[PaarUitleg] = []
     for paar in resultaat.model:
-        a, b = paar
+        a, b = (_Lijst(naam) for naam in paar)
         stap = stappen.get(paar)
         if paar in oneindig:
             inf = oneindig[paar]
-            tekst = (
-                f"{a} en {b} hebben niemand gemeen, terwijl het model zonder dit paar {getal(inf.expected, 1)} "
-                f"gezamenlijke personen verwachtte. Het model neemt daarom aan dat deze twee lijsten nooit dezelfde "
-                f"persoon zien (parameter −∞): alle combinaties met beide lijsten worden op nul gezet. De kans op "
-                f"géén overlap als de lijsten onafhankelijk waren, is {getal(inf.poisspempty, 3)}."
+            tekst = Tekst(
+                "{a} en {b} hebben niemand gemeen, terwijl het model zonder dit paar {verwacht} gezamenlijke personen "
+                "verwachtte. Het model neemt daarom aan dat deze twee lijsten nooit dezelfde persoon zien (parameter "
+                "−∞): alle combinaties met beide lijsten worden op nul gezet. De kans op géén overlap als de lijsten "
+                "onafhankelijk waren, is {kans}.",
+                a=a,
+                b=b,
+                verwacht=Getal(inf.expected, 1),
+                kans=Getal(inf.poisspempty, 3),
             )
             out.append(
                 PaarUitleg(paar, "nooit", 0, inf.expected, stap.p_value if stap else None, inf.poisspempty, tekst)
@@ -314,11 +353,23 @@ def _uitleg(resultaat: MSEResult) -> tuple[PaarUitleg, ...]:
         verwacht = stap.expected if stap else float("nan")
         meer = n_star > verwacht
         tekst = (
-            f"{a} en {b} zien vaker dezelfde persoon dan toeval: {getal(n_star)} personen op beide lijsten, "
-            f"{getal(verwacht, 1)} verwacht. Bijvoorbeeld doordat de een naar de ander verwijst."
+            Tekst(
+                "{a} en {b} zien vaker dezelfde persoon dan toeval: {n} personen op beide lijsten, {verwacht} "
+                "verwacht. Bijvoorbeeld doordat de een naar de ander verwijst.",
+                a=a,
+                b=b,
+                n=Getal(n_star),
+                verwacht=Getal(verwacht, 1),
+            )
             if meer
-            else f"{a} en {b} zien minder vaak dezelfde persoon dan toeval: {getal(n_star)} personen op beide "
-            f"lijsten, {getal(verwacht, 1)} verwacht. Ze bereiken deels verschillende groepen."
+            else Tekst(
+                "{a} en {b} zien minder vaak dezelfde persoon dan toeval: {n} personen op beide lijsten, {verwacht} "
+                "verwacht. Ze bereiken deels verschillende groepen.",
+                a=a,
+                b=b,
+                n=Getal(n_star),
+                verwacht=Getal(verwacht, 1),
+            )
         )
         out.append(
             PaarUitleg(
@@ -344,7 +395,7 @@ def _analytisch(vangst: Vangsttabel, drempel: float, regels: Regels) -> tuple[MS
     try:
         return _mse(beoordeling.tabel, drempel, 0, 0, (0.95,), 1)[0], None
     except ModelCheckError as exc:
-        return None, f"het model heeft geen schatting ({exc})"
+        return None, Tekst("het model heeft geen schatting ({fout})", fout=str(exc))
     except MSEError as exc:
         return None, str(exc)
 
@@ -373,8 +424,8 @@ def _gevoeligheid_rij(
 
 def _indeling_label(indeling: Lijstindeling) -> str:
     if indeling.naam in INDELINGEN:
-        return f"{indeling.naam} lijsten"
-    return f"eigen indeling ({len(indeling.namen)} lijsten)"
+        return Tekst("{n} lijsten", n=indeling.naam)
+    return Tekst("eigen indeling ({n} lijsten)", n=len(indeling.namen))
 
 
 def schat_vangsttabel(
@@ -405,9 +456,9 @@ def schat_vangsttabel(
             )
             waarschuwingen += [m for m in meldingen if m not in waarschuwingen]
         except ModelCheckError as exc:
-            weigering = f"Het gekozen model heeft geen bruikbare schatting ({exc})."
+            weigering = Tekst("Het gekozen model heeft geen bruikbare schatting ({fout}).", fout=str(exc))
         except MSEError as exc:
-            weigering = f"Geen schatting mogelijk: {exc}"
+            weigering = Tekst("Geen schatting mogelijk: {fout}", fout=str(exc))
     uitleg = _uitleg(resultaat) if resultaat is not None else ()
     gevoeligheid: list[Gevoeligheid] = []
     r: MSEResult | None
@@ -418,7 +469,9 @@ def schat_vangsttabel(
             else:
                 r, reden = _analytisch(vangst, drempel, inst.regels)
             gevoeligheid.append(
-                _gevoeligheid_rij("drempel", f"drempel {getal(drempel, 2)}", r is resultaat, vangst, r, reden)
+                _gevoeligheid_rij(
+                    "drempel", Tekst("drempel {drempel}", drempel=Getal(drempel, 2)), r is resultaat, vangst, r, reden
+                )
             )
         gevoeligheid.append(
             _gevoeligheid_rij("lijsten", _indeling_label(vangst.indeling), True, vangst, resultaat, None)
@@ -452,33 +505,76 @@ def _na_schatting(r: MSEResult, gevoeligheid: list[Gevoeligheid], regels: Regels
         verhouding = (bca.high - bca.low) / (ana.high - ana.low)
         if verhouding > regels.dominantie:
             out.append(
-                f"De modelkeuze domineert de onzekerheid: het bootstrapinterval (BCa) is {getal(verhouding, 1)} keer zo "
-                "breed als het analytische interval, dat alleen geldt als het gekozen model juist is. Rapporteer het "
-                "BCa-interval."
+                Tekst(
+                    "De modelkeuze domineert de onzekerheid: het bootstrapinterval (BCa) is {factor} keer zo breed als "
+                    "het analytische interval, dat alleen geldt als het gekozen model juist is. Rapporteer het "
+                    "BCa-interval.",
+                    factor=Getal(verhouding, 1),
+                )
             )
     if r.bootstrap is not None and r.bootstrap.degenerate:
         out.append(
-            "De bootstrap is ontaard (geen of alle replicaties onder de schatting); het BCa-interval is onbetrouwbaar."
+            Tekst(
+                "De bootstrap is ontaard (geen of alle replicaties onder de schatting); het BCa-interval is "
+                "onbetrouwbaar."
+            )
         )
     if r.bootstrap is not None and r.bootstrap.nonconverged:
-        out.append(f"{r.bootstrap.nonconverged} bootstrapreplicaties convergeerden niet.")
+        out.append(Tekst("{n} bootstrapreplicaties convergeerden niet.", n=r.bootstrap.nonconverged))
     if r.dark_number > regels.max_factor * n:
         out.append(
-            f"Extreme extrapolatie: het dark number is meer dan {getal(regels.max_factor)} keer het aantal "
-            "geregistreerden. Wees zeer terughoudend met dit getal."
+            Tekst(
+                "Extreme extrapolatie: het dark number is meer dan {factor} keer het aantal geregistreerden. Wees zeer "
+                "terughoudend met dit getal.",
+                factor=Getal(regels.max_factor),
+            )
         )
-    for soort, naam in (("drempel", "de drempel van de modelkeuze"), ("lijsten", "de lijstindeling")):
+    for soort, naam in (("drempel", N_("de drempel van de modelkeuze")), ("lijsten", N_("de lijstindeling"))):
         rijen = [g for g in gevoeligheid if g.soort == soort and not g.huidig]
         afwijkend = [
             g for g in rijen if g.schatting is not None and abs(g.schatting - r.estimate) > regels.gevoelig * r.estimate
         ]
         if afwijkend:
-            delen = ", ".join(f"{g.label}: {getal(g.schatting)}" for g in afwijkend)
+            delen = [Tekst("{label}: {schatting}", label=g.label, schatting=Getal(g.schatting)) for g in afwijkend]
+            keuze = Tekst(naam)
             out.append(
-                f"De schatting is gevoelig voor {naam} ({delen}, tegen {getal(r.estimate)}); de keuze bepaalt de "
-                f"uitkomst met meer dan {regels.gevoelig:.0%}."
+                Tekst(
+                    "De schatting is gevoelig voor {keuze} ({afwijkend}, tegen {schatting}); de keuze bepaalt de "
+                    "uitkomst met meer dan {grens}.",
+                    keuze=keuze,
+                    afwijkend=_Opsomming(tuple(delen)),
+                    schatting=Getal(r.estimate),
+                    grens=f"{regels.gevoelig:.0%}",
+                )
             )
     return out
+
+
+@dataclass(frozen=True)
+class _Lijst:
+    """A list's name inside a :class:`~zicht.taal.Tekst`, shown by its label in the language of the text."""
+
+    naam: str
+
+    def in_taal(self, taal: str) -> str:
+        return lijstnaam(self.naam, taal)
+
+    def __str__(self) -> str:
+        return lijstnaam(self.naam)
+
+
+@dataclass(frozen=True)
+class _Opsomming:
+    """Texts joined with commas inside a :class:`~zicht.taal.Tekst`, each in the language shown."""
+
+    delen: tuple[Tekst, ...]
+
+    def in_taal(self, taal: str) -> str:
+        _ = vertaler(taal)
+        return ", ".join(_(d) for d in self.delen)
+
+    def __str__(self) -> str:
+        return ", ".join(self.delen)
 
 
 def schat(

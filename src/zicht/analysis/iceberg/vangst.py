@@ -34,6 +34,7 @@ from zicht.analysis.iceberg.lijsten import Lijstindeling
 from zicht.analysis.iceberg.rijen import ONBEKEND, valideer_rijen
 from zicht.analysis.mse import CaptureTable
 from zicht.codebook import codelijst
+from zicht.taal import vertaler
 
 __all__ = ["Stratum", "Vangsttabel", "bouw_vangsttabel", "personen_van", "vorm_volgorde"]
 
@@ -86,19 +87,28 @@ class Stratum:
         """``2023`` or ``2019-2023``."""
         return str(self.jaar_van) if self.jaar_van == self.jaar_tot else f"{self.jaar_van}-{self.jaar_tot}"
 
-    def omschrijving(self) -> str:
-        """Plain Dutch, e.g. ``2023, seksuele uitbuiting, politie-eenheid Amsterdam``."""
+    def omschrijving(self, taal: str = "nl") -> str:
+        """In words, e.g. ``2023, seksuele uitbuiting, politie-eenheid Amsterdam``."""
+        _ = vertaler(taal)
         delen = [self.periode]
         if self.vorm is not None:
             try:
-                delen.append(codelijst("uitbuitingsvorm")[self.vorm].label("nl"))
+                delen.append(codelijst("uitbuitingsvorm")[self.vorm].label(taal))
             except KeyError:
-                delen.append(f"vorm {self.vorm}")
-        if self.regio is not None:
-            delen.append(self.regio if self.regio in ("buitenland", ONBEKEND) else f"politie-eenheid {self.regio}")
+                delen.append(_("vorm {vorm}", vorm=self.vorm))
+        if self.regio == "buitenland":
+            delen.append(_("buitenland"))
+        elif self.regio == ONBEKEND:
+            delen.append(_("onbekend"))
+        elif self.regio is not None:
+            delen.append(_("politie-eenheid {regio}", regio=self.regio))
         else:
-            delen.append("heel Nederland")
+            delen.append(_("heel Nederland"))
         return ", ".join(delen)
+
+    def in_taal(self, taal: str) -> str:
+        """The description in ``taal`` (so a :class:`~zicht.taal.Tekst` can hold the stratum)."""
+        return self.omschrijving(taal)
 
 
 @dataclass(frozen=True)

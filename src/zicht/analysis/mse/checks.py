@@ -26,7 +26,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy.optimize import linprog
 
 from zicht.analysis.mse.design import Design
 from zicht.analysis.mse.errors import MSEError
@@ -94,6 +93,9 @@ def _max_s(a_eq: FloatArray, b_eq: FloatArray) -> float:
         solver.run()
         if solver.getModelStatus() == HighsModelStatus.kOptimal:
             return float(solver.getInfo().objective_function_value)
+    # Only when highspy's core class is missing: scipy.optimize alone costs more start-up than a whole fit.
+    from scipy.optimize import linprog
+
     cost = np.zeros(n_cols)
     cost[-1] = -1.0
     result = linprog(cost, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")

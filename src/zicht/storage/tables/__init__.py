@@ -28,6 +28,7 @@ from zicht.storage.tables.organisatie import Organisatie
 from zicht.storage.tables.persoon import Persoon
 from zicht.storage.tables.publicatie import Publicatie
 from zicht.storage.tables.signalen import SignaalAdvertentie, SignaalBesluit, SignaalCluster, SignaalRun
+from zicht.storage.tables.telling_archief import TellingArchief
 
 __all__ = [
     "ApiToken",
@@ -64,4 +65,5 @@ __all__ = [
     "SignaalBesluit",
     "SignaalCluster",
     "SignaalRun",
+    "TellingArchief",
 ]

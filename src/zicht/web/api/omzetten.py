@@ -5,95 +5,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from zicht.intake import Fout
+from zicht.intake import KOLOMMEN, Fout
 from zicht.intake.correctie import routestap_tekst
+from zicht.intake.kolom import Kolom, Soort
+from zicht.intake.store import plaatskolommen
 from zicht.privacy.toegang import Recht, Toegang
 from zicht.registry import Pagina
 from zicht.storage.tables import Melding as MeldingRij
 from zicht.web.api import schemas
+from zicht.web.api.meldingschemas import antwoordattribuut, attribuut
 from zicht.web.api.problemen import OngeldigeParameter
 
 #: Intake column -> API property, for mapping validation problems onto ``invalidParams``.
-KOLOM_NAAR_VELD = {
-    "melder_referentie": "melderReferentie",
-    "melddatum": "melddatum",
-    "uitbuitingsvorm": "uitbuitingsvormen",
-    "sector": "sectoren",
-    "werkwijze": "werkwijzen",
-    "plaats_delict": "plaatsDelict",
-    "wervingsplaats": "wervingsplaats",
-    "uitbuiting_van": "uitbuitingVan",
-    "uitbuiting_tot": "uitbuitingTot",
-    "geslacht": "geslacht",
-    "geboortedatum": "geboortedatum",
-    "leeftijd": "leeftijd",
-    "nationaliteit": "nationaliteiten",
-    "dossiertype": "dossiertype",
-    "status": "status",
-    "grondslag": "grondslag",
-    "toestemming": "toestemming",
-    "voornamen": "voornamen",
-    "achternaam": "achternaam",
-    "documentnummer": "documentnummers",
-    "telefoonnummer": "telefoonnummers",
-    "toelichting": "toelichting",
-    "route": "route",
-}
+KOLOM_NAAR_VELD = {k.naam: k.api for k in KOLOMMEN}
+_SECTOR = next((k for k in KOLOMMEN if k.soort is Soort.sector), None)
+
+
+def _invoerwaarde(k: Kolom, waarde: Any) -> Any:
+    """An API value as the intake reads it: lists as lists, route events as ``soort:plaats:datum``."""
+    if k.soort is Soort.route and waarde is not None:
+        return [routestap_tekst(stap.soort, stap.plaats, stap.datum) for stap in waarde]
+    return list(waarde) if isinstance(waarde, list) else waarde
 
 
 def naar_invoer(body: schemas.MeldingNieuw) -> dict[str, Any]:
     """The raw melding (intake column -> value) for :class:`zicht.intake.Validator`."""
-    return {
-        "melder_referentie": body.melder_referentie,
-        "melddatum": body.melddatum,
-        "uitbuitingsvorm": list(body.uitbuitingsvormen),
-        "sector": list(body.sectoren),
-        "werkwijze": list(body.werkwijzen),
-        "plaats_delict": body.plaats_delict,
-        "wervingsplaats": body.wervingsplaats,
-        "uitbuiting_van": body.uitbuiting_van,
-        "uitbuiting_tot": body.uitbuiting_tot,
-        "geslacht": body.geslacht,
-        "geboortedatum": body.geboortedatum,
-        "leeftijd": body.leeftijd,
-        "nationaliteit": list(body.nationaliteiten),
-        "dossiertype": body.dossiertype,
-        "status": body.status,
-        "grondslag": body.grondslag,
-        "toestemming": body.toestemming,
-        "voornamen": body.voornamen,
-        "achternaam": body.achternaam,
-        "documentnummer": list(body.documentnummers),
-        "telefoonnummer": list(body.telefoonnummers),
-        "toelichting": body.toelichting,
-        "route": [routestap_tekst(stap.soort, stap.plaats, stap.datum) for stap in body.route],
-    }
+    return {k.naam: _invoerwaarde(k, getattr(body, attribuut(k))) for k in KOLOMMEN}
 
 
 def naar_invoer_deels(correctie: schemas.MeldingCorrectie) -> dict[str, Any]:
     """Only the fields a correction gives (a JSON merge patch), as raw intake columns; ``null`` clears."""
     gegeven = correctie.model_fields_set - {"reden"}
-    volledig = naar_invoer(schemas.MeldingNieuw.model_construct(melder_referentie="", **_gevuld(correctie)))
-    veld_naar_kolom = {_attribuut(v): k for k, v in KOLOM_NAAR_VELD.items()}
-    return {veld_naar_kolom[v]: (volledig[veld_naar_kolom[v]] if getattr(correctie, v) is not None else None)
-            for v in gegeven}  # fmt: skip
-
-
-def _gevuld(correctie: schemas.MeldingCorrectie) -> dict[str, Any]:
-    lijsten = {"uitbuitingsvormen", "sectoren", "werkwijzen", "nationaliteiten", "documentnummers",
-               "telefoonnummers", "route"}  # fmt: skip
-    uit: dict[str, Any] = {}
-    for naam in schemas.MeldingNieuw.model_fields:
-        if naam == "melder_referentie":
-            continue
-        waarde = getattr(correctie, naam, None)
-        uit[naam] = (waarde or []) if naam in lijsten else waarde
-    return uit
-
-
-def _attribuut(camel: str) -> str:
-    """``plaatsDelict`` -> ``plaats_delict`` (the Python attribute of an API field)."""
-    return "".join(f"_{c.lower()}" if c.isupper() else c for c in camel)
+    return {k.naam: _invoerwaarde(k, getattr(correctie, attribuut(k))) for k in KOLOMMEN if attribuut(k) in gegeven}
 
 
 def ongeldige_parameters(fouten: list[Fout]) -> list[OngeldigeParameter]:
@@ -103,38 +46,36 @@ def ongeldige_parameters(fouten: list[Fout]) -> list[OngeldigeParameter]:
     ]
 
 
-def _plaats(soort: str, gemeente: str | None, land: str | None) -> schemas.Plaats:
-    return schemas.Plaats(soort=soort, gemeente_code=gemeente, land=land)
+def _antwoordwaarde(m: MeldingRij, k: Kolom) -> Any:
+    """Field ``k`` of a stored melding as the API answers it."""
+    if k.soort is Soort.plaats:
+        soort, gemeente, land = (None if c is None else getattr(m, c) for c in plaatskolommen(k))
+        soort = soort or ("gemeente" if gemeente else "buitenland" if land else "onbekend")
+        return schemas.Plaats(soort=soort, gemeente_code=gemeente, land=land)
+    if isinstance(k.opslag, str):
+        return getattr(m, k.kolomnaam)
+    rijen = getattr(m, k.kindtabel.relatie)
+    if k.soort is Soort.uitbuiting:
+        sector = _SECTOR.kindtabel.kolom if _SECTOR is not None else "sector"
+        return [schemas.UitbuitingData(vorm=getattr(u, k.kindtabel.kolom), sector=getattr(u, sector)) for u in rijen]
+    if k.soort is Soort.route:
+        return [
+            schemas.RouteStap(
+                volgnummer=r.volgnummer, soort=r.soort, gemeente_code=r.gemeentecode, land=r.land, datum=r.datum
+            )
+            for r in rijen
+        ]
+    return [getattr(r, k.kindtabel.kolom) for r in rijen] or [k.standaard]
 
 
 def naar_melding(m: MeldingRij, toegang: Toegang) -> schemas.Melding:
     """The API view of a stored melding; the reference only for the reporting organisation itself."""
-    werving_soort = "gemeente" if m.wervingsplaats_gemeente else "buitenland" if m.wervingsplaats_land else "onbekend"
+    velden = {naam: _antwoordwaarde(m, k) for k in KOLOMMEN if (naam := antwoordattribuut(k)) is not None}
     return schemas.Melding(
         id=m.id,
         melder_referentie=m.melder_referentie if toegang.is_eigen_organisatie(m.organisatie_id) else None,
         melder_soort=m.melder_soort,
-        melddatum=m.melddatum,
-        uitbuitingen=[schemas.UitbuitingData(vorm=u.vorm, sector=u.sector) for u in m.uitbuitingen],
-        werkwijzen=[w.werkwijze for w in m.werkwijzen] or ["onbekend"],
-        plaats_delict=_plaats(m.plaats_delict_soort, m.plaats_delict_gemeente, m.plaats_delict_land),
-        wervingsplaats=_plaats(werving_soort, m.wervingsplaats_gemeente, m.wervingsplaats_land),
-        uitbuiting_van=m.uitbuiting_van,
-        uitbuiting_tot=m.uitbuiting_tot,
-        geslacht=m.geslacht,
-        geboortejaar=m.geboortejaar,
-        leeftijd_bij_melding=m.leeftijd_bij_melding,
-        nationaliteiten=[n.land for n in m.nationaliteiten] or ["onbekend"],
-        dossiertype=m.dossiertype,
-        status=m.status,
-        grondslag=m.grondslag,
-        toestemming=m.toestemming,
-        route=[
-            schemas.RouteStap(
-                volgnummer=r.volgnummer, soort=r.soort, gemeente_code=r.gemeentecode, land=r.land, datum=r.datum
-            )
-            for r in m.route
-        ],
+        **velden,
         bron=m.bron,
         # the national person pseudonym is CoMensha's; a reporting organisation never sees it (issue 15)
         persoon_id=m.persoon_id if toegang.mag(Recht.melding_landelijk) else None,

@@ -45,7 +45,8 @@ def gebiedslabel(request: Request, gebied: str | None) -> str:
     ref = web(request).reference
     taal = i18n.kies_taal(request)[0]
     if not is_bekend(ref, gebied):
-        return i18n.vertaler(taal)("{gebied} (onbekend gebied)", gebied=gebied)
+        _ = i18n.vertaler(taal)
+        return _("{gebied} (onbekend gebied)", gebied=gebied)
     niveau, _, code = gebied.partition(":")
     return label(ref, Gebiedsniveau(niveau), code, taal)
 

@@ -34,6 +34,7 @@ from zicht.accounts import herstelcodes as herstel
 from zicht.accounts.gebruikers import haal_gebruiker, totp_koppelgeheim
 from zicht.accounts.sessies import Stap
 from zicht.accounts.wachtwoord import MIN_LENGTE
+from zicht.taal import N_
 from zicht.web import i18n
 from zicht.web.auth import account
 from zicht.web.auth.cookies import SESSIE, wis_cookie, zet_cookie
@@ -41,7 +42,7 @@ from zicht.web.auth.qr import qr_svg
 from zicht.web.auth.sessie import Aangemeld, Publiek, Vereist, sessie
 from zicht.web.context import web
 from zicht.web.errors import veilig_vervolg
-from zicht.web.features import Feature, NavItem
+from zicht.web.features import Feature, NavItem, Paginatitel
 from zicht.web.formulier import formulier, tekst
 from zicht.web.templating import render
 
@@ -96,7 +97,7 @@ def inloggen(request: Request, form: Formulier) -> Response:
     fout = (
         f"Te veel mislukte pogingen. Probeer het over {_duur(uitkomst.wacht_seconden)} opnieuw."
         if geblokkeerd
-        else "De combinatie van gebruikersnaam en wachtwoord is onjuist."
+        else N_("De combinatie van gebruikersnaam en wachtwoord is onjuist.")
     )
     response = render(
         request,
@@ -244,9 +245,9 @@ def _bevestig_code(request: Request, form: FormData, stap: str, template: str) -
             return _naar("/account?herstelcode=1", request, token)
         return _naar(volgende, request, token)
     fout = (
-        "Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw."
+        N_("Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw.")
         if uitkomst is Inloguitkomst.geblokkeerd
-        else "Deze code is onjuist of al gebruikt. Wacht op de volgende code en probeer het opnieuw."
+        else N_("Deze code is onjuist of al gebruikt. Wacht op de volgende code en probeer het opnieuw.")
     )
     extra = _koppelgegevens(request, aangemeld) if stap == Stap.koppelen else {}
     return render(
@@ -277,13 +278,6 @@ def verlengen(request: Request, form: Formulier) -> Response:
 FEATURE = Feature(
     naam="auth",
     pages=router,
-    nav=(NavItem("/account", "Mijn account", None, 95),),
-    vertalingen={
-        "Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw.": "Too many failed attempts. Wait a "
-        "moment and try again.",
-        # the 400 page of zicht.web.errors (bad page parameters)
-        "Ongeldig verzoek": "Invalid request",
-        "Een of meer gegevens in het adres of het formulier zijn ongeldig. Controleer de link of begin opnieuw.": ""
-        "One or more values in the address or the form are invalid. Check the link or start again.",
-    },
+    nav=(NavItem("/account", N_("Mijn account"), None, 95),),
+    paginas={"/account/wachtwoord": Paginatitel(N_("Wachtwoord wijzigen"))},
 )

@@ -12,6 +12,7 @@ from starlette.responses import Response
 
 from zicht.privacy.toegang import Recht
 from zicht.registry import zoek_meldingen
+from zicht.taal import N_
 from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
@@ -57,5 +58,5 @@ def landelijke_lijst(
 FEATURE = Feature(
     naam="analyse",
     pages=router,
-    nav=(NavItem("/analyse/meldingen", "Meldingen (landelijk)", Recht.melding_landelijk, 20),),
+    nav=(NavItem("/analyse/meldingen", N_("Meldingen (landelijk)"), Recht.melding_landelijk, 20),),
 )

@@ -42,11 +42,12 @@ from zicht.privacy.toegang import Recht, Rol
 from zicht.reference import Gebiedsniveau
 from zicht.registry.identiteit import recente_alerts
 from zicht.storage.base import utcnow
+from zicht.taal import N_
 from zicht.web import i18n
 from zicht.web.auth.account import fout, gebiedslabel
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
-from zicht.web.features import Feature, NavItem
+from zicht.web.features import Feature, NavItem, Paginatitel
 from zicht.web.formulier import formulier, tekst
 from zicht.web.pages import beheer_tokens, gebiedskeuze
 from zicht.web.pages.gebiedskeuze import Gebiedsoptie
@@ -100,7 +101,7 @@ def _gebruikerspagina(request: Request, extra: dict[str, Any], status_code: int 
         "budgetalerts": alerts,
         "gebruikers": [(g, o, gebiedslabel(request, g.gebied)) for g, o in gebruikers],
         "organisaties": organisaties,
-        "rollen": [(r.value, r.label_nl) for r in Rol],
+        "rollen": [(r.value, r.label(i18n.kies_taal(request)[0])) for r in Rol],
         "gebieden": _gebiedsopties(request),
         "fouten": [],
         "ingevuld": {},
@@ -152,6 +153,7 @@ def _detailpagina(
         namen = {str(g.id): g.gebruikersnaam for g, _ in lijst_gebruikers(s)}
     context = {
         "overzicht": overzicht,
+        "kruimel_titel": overzicht.gebruiker.gebruikersnaam,
         "gebiedslabel": gebiedslabel(request, overzicht.gebruiker.gebied),
         "eigen": overzicht.gebruiker.id == aangemeld.gebruiker_id,
         "regels": _regels(regels, namen),
@@ -169,7 +171,8 @@ def gebruiker(request: Request, aangemeld: Beheerder, gebruiker_id: uuid.UUID) -
 
 
 def _onbevestigd(request: Request, aangemeld: Beheerder, gebruiker_id: uuid.UUID, veld: str) -> Response:
-    melding = i18n.vertaler(i18n.kies_taal(request)[0])("Vink eerst aan dat u dit zeker weet.")
+    _ = i18n.vertaler_voor(request)
+    melding = _("Vink eerst aan dat u dit zeker weet.")
     return _detailpagina(request, aangemeld, gebruiker_id, {"fouten": [{"veld": veld, "tekst": melding}]}, 400)
 
 
@@ -275,7 +278,14 @@ def _organisatiepagina(request: Request, extra: dict[str, Any], status_code: int
     with web(request).transactie() as s:
         organisaties = lijst_organisaties(s)
     soorten = [(c.code, c.label(taal)) for c in codelijst("melder_soort").codes]
-    context = {"organisaties": organisaties, "soorten": soorten, "fouten": [], "ingevuld": {}, **extra}
+    context = {
+        "organisaties": organisaties,
+        "soorten": soorten,
+        "soortlabels": dict(soorten),
+        "fouten": [],
+        "ingevuld": {},
+        **extra,
+    }
     return render(request, "beheer/organisaties.html", context, status_code=status_code)
 
 
@@ -305,4 +315,16 @@ def organisatie_aanmaken(request: Request, aangemeld: Beheerder, form: Formulier
 
 router.include_router(beheer_tokens.router)
 
-FEATURE = Feature(naam="beheer", pages=router, nav=(NavItem("/beheer", "Beheer", Recht.beheer, 40),))
+FEATURE = Feature(
+    naam="beheer",
+    pages=router,
+    nav=(NavItem("/beheer", N_("Beheer"), Recht.beheer, 40),),
+    paginas={
+        "/beheer/gebruikers": Paginatitel(N_("Gebruikers")),
+        "/beheer/gebruikers/{gebruiker_id}": Paginatitel(N_("Gebruiker {gebruiker_id}")),
+        "/beheer/logboek": Paginatitel(N_("Logboek van accounts")),
+        "/beheer/organisaties": Paginatitel(N_("Organisaties")),
+        "/beheer/tokens": Paginatitel(N_("API-tokens")),
+        "/beheer/tokens/{token_id}/intrekken": Paginatitel(N_("Token intrekken")),
+    },
+)

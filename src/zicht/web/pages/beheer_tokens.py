@@ -14,6 +14,7 @@ from starlette.responses import RedirectResponse, Response
 
 from zicht.accounts import Tokenfout, lijst_organisaties, lijst_tokens, maak_token, trek_token_in, zoek_organisatie
 from zicht.privacy.toegang import TOKEN_SCOPE_LABELS, TOKEN_SCOPES, Recht
+from zicht.taal import N_
 from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
@@ -26,8 +27,7 @@ Beheerder = Annotated[Aangemeld, Depends(Vereist(Recht.beheer))]
 
 def scope_label(scope: str, taal: str) -> str:
     """What a scope allows, in the page's language (the code itself for an unknown scope)."""
-    nl, en = TOKEN_SCOPE_LABELS.get(scope, (scope, scope))
-    return en if taal == "en" else nl
+    return i18n.vertaler(taal)(TOKEN_SCOPE_LABELS.get(scope, scope))
 
 
 def _pagina(request: Request, extra: dict[str, Any], status_code: int = 200) -> Response:
@@ -58,7 +58,7 @@ def token_aanmaken(request: Request, aangemeld: Beheerder, form: Annotated[FormD
         with web(request).transactie() as s:
             org = zoek_organisatie(s, tekst(form, "organisatie", 64))
             if org is None:
-                raise Tokenfout("kies een organisatie")
+                raise Tokenfout(N_("Kies een organisatie uit de lijst."))
             plaintext, _ = maak_token(
                 s,
                 org,
@@ -68,7 +68,8 @@ def token_aanmaken(request: Request, aangemeld: Beheerder, form: Annotated[FormD
             )
     except Tokenfout as exc:
         veld = "scopes" if str(exc).startswith("scopes") else "organisatie"
-        return _pagina(request, {"fouten": [{"veld": veld, "tekst": str(exc)}]}, status_code=400)
+        _ = i18n.vertaler_voor(request)
+        return _pagina(request, {"fouten": [{"veld": veld, "tekst": _(str(exc))}]}, status_code=400)
     return _pagina(request, {"nieuw": plaintext})
 
 
@@ -103,7 +104,7 @@ def token_intrekken(
     request: Request, aangemeld: Beheerder, token_id: uuid.UUID, form: Annotated[FormData, Depends(formulier)]
 ) -> Response:
     if tekst(form, "bevestig") != "ja":
-        return _bevestigpagina(request, token_id, "Bevestig dat het token direct en voorgoed ophoudt te werken.")
+        return _bevestigpagina(request, token_id, N_("Bevestig dat het token direct en voorgoed ophoudt te werken."))
     with web(request).transactie() as s:
         if not trek_token_in(s, token_id):
             raise HTTPException(404)

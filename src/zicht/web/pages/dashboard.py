@@ -45,6 +45,7 @@ from zicht.analysis.tabel import Kolomsoort
 from zicht.codebook import codelijst
 from zicht.privacy.toegang import Recht, Toegang
 from zicht.reference import Gebiedsniveau
+from zicht.taal import N_
 from zicht.web import i18n, sortering
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
@@ -78,15 +79,15 @@ def _keuze(
         periode = str(laatste)
     try:
         if Periode.parse(periode).soort is not Periodesoort.jaar and beveiligd:
-            fouten.append({"veld": "stat-periode", "tekst": "Kies een kalenderjaar."})
+            fouten.append({"veld": "stat-periode", "tekst": N_("Kies een kalenderjaar.")})
             periode = str(laatste)
     except ValueError:
         fouten.append(
             {
                 "veld": "stat-periode",
-                "tekst": "Kies een kalenderjaar."
+                "tekst": N_("Kies een kalenderjaar.")
                 if beveiligd
-                else "Kies een jaar, kwartaal (2024-Q3) of periode (2022-2024).",
+                else N_("Kies een jaar, kwartaal (2024-Q3) of periode (2022-2024)."),
             }
         )
         periode = str(laatste)
@@ -99,10 +100,10 @@ def _keuze(
         if binnen is not None and bereik.staat_toe(ref, Gebiedsniveau(niveau), binnen):
             gevonden = (Gebiedsniveau(niveau), binnen)
     if gevonden is None:
-        fouten.append({"veld": "stat-gebied", "tekst": "Kies een gebied uit de lijst."})
+        fouten.append({"veld": "stat-gebied", "tekst": N_("Kies een gebied uit de lijst.")})
         gevonden = (Gebiedsniveau.nederland, "NL")
     if vorm and vorm not in codelijst("uitbuitingsvorm"):
-        fouten.append({"veld": "stat-vorm", "tekst": "Onbekende uitbuitingsvorm."})
+        fouten.append({"veld": "stat-vorm", "tekst": N_("Onbekende uitbuitingsvorm.")})
         vorm = ""
     return {"periode": periode, "niveau": gevonden[0].value, "gebied": gevonden[1], "vorm": vorm}, fouten
 
@@ -206,9 +207,9 @@ def opties(request: Request, toegang: Toegang, keuze: dict[str, str], taal: str)
         "gebieden": gebiedskeuze.opties(ref, bereik, taal),
         "gebied_label": gebiedskeuze.gebiedslabel(ref, niveau, keuze["gebied"], taal),
         "keten": gebiedskeuze.keten(ref, bereik, niveau, keuze["gebied"], taal),
-        "periode_hint": "Een kalenderjaar. Zijn de aantallen klein, kies dan een hoger niveau."
+        "periode_hint": N_("Een kalenderjaar. Zijn de aantallen klein, kies dan een hoger niveau.")
         if is_beveiligd(rol)
-        else "Een kalenderjaar, een kwartaal of drie jaar samen (analisten).",
+        else N_("Een kalenderjaar, een kwartaal of drie jaar samen (analisten)."),
     }
 
 
@@ -378,54 +379,10 @@ def factsheet(
     )
 
 
-VERTALINGEN: dict[str, str] = {
-    "Cijfers mensenhandel": "Human trafficking figures",
-    "Regionaal beeld": "Regional picture",
-    "Selectie": "Selection",
-    "Periode": "Period",
-    "Niveau": "Level",
-    "Gebied": "Area",
-    "Uitbuitingsvorm": "Form of exploitation",
-    "alle vormen": "all forms",
-    "Tonen": "Show",
-    "Kaart": "Map",
-    "Verloop": "Trend",
-    "Uitsplitsingen": "Breakdowns",
-    "Datakwaliteit": "Data quality",
-    "Downloaden": "Download",
-    "Tabel downloaden als CSV": "Download table as CSV",
-    "Tabel downloaden als Excel (XLSX)": "Download table as Excel (XLSX)",
-    "Factsheet downloaden (PDF)": "Download factsheet (PDF)",
-    "Elke download wordt in het logboek vastgelegd.": "Every download is recorded in the logboek.",
-    "Let op": "Note",
-    "Afgeschermde cijfers": "Withheld figures",
-    "Over deze cijfers": "About these figures",
-    "Exacte cijfers (analist): niet voor publicatie.": "Exact figures (analyst): not for publication.",
-    "Een kalenderjaar, of (analisten) drie jaar samen.": "A calendar year, or (analysts) three years together.",
-    "Een kalenderjaar. Zijn de aantallen klein, kies dan een hoger niveau.": "A calendar year. If the numbers are small, choose a coarser level.",
-    "Kies een kalenderjaar.": "Choose a calendar year.",
-    "Kies een jaar, kwartaal (2024-Q3) of periode (2022-2024).": "Choose a year, quarter (2024-Q3) or period (2022-2024).",
-    "Onbekend niveau.": "Unknown level.",
-    "Kies een gebied van dit niveau.": "Choose an area of this level.",
-    "Onbekende uitbuitingsvorm.": "Unknown form of exploitation.",
-    "Statistieken": "Statistics",
-    "Tabel bij de kaart": "Table of the map",
-    "Tabel bij de grafiek": "Table of the chart",
-    "Typ een naam, bijvoorbeeld gemeente, veiligheidsregio of provincie, en kies uit de suggesties.": (
-        "Type a name, for example municipality, safety region or province, and pick from the suggestions."
-    ),
-    "Regio's van dit gebied": "Regions of this area",
-    "Ook bekijken:": "See also:",
-    "Kies een gebied uit de lijst.": "Choose an area from the list.",
-    "Een kalenderjaar, een kwartaal of drie jaar samen (analisten).": "A calendar year, a quarter or three years together (analysts).",
-    "Vergelijken met vergelijkbare gebieden": "Compare with comparable areas",
-}
-
 FEATURE = Feature(
     naam="dashboard",
     pages=router,
-    nav=(NavItem(PAD, "Statistieken", Recht.aggregaten, volgorde=40),),
-    vertalingen=VERTALINGEN,
+    nav=(NavItem(PAD, N_("Statistieken"), Recht.aggregaten, volgorde=40),),
 )
 
 __all__ = ["FEATURE", "NietBeschikbaar"]

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends
 from starlette.requests import Request
 from starlette.responses import Response
 
+from zicht.taal import N_
 from zicht.web.auth.sessie import Publiek
 from zicht.web.features import Feature, NavItem
 from zicht.web.templating import render
@@ -19,4 +20,4 @@ def start(request: Request) -> Response:
     return render(request, "home/start.html")
 
 
-FEATURE = Feature(naam="home", pages=router, nav=(NavItem("/", "Start", None, 0),))
+FEATURE = Feature(naam="home", pages=router, nav=(NavItem("/", N_("Start"), None, 0),))

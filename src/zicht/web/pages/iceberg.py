@@ -40,8 +40,10 @@ from zicht.analysis.iceberg import (
     Stratum,
     getal,
     lijstindeling,
+    lijstnaam,
     methode_markdown,
     methode_secties,
+    methode_titel,
     resultaat_csv,
     resultaattabel,
     rijen_uit_register,
@@ -53,6 +55,7 @@ from zicht.privacy import logboek
 from zicht.privacy.toegang import Recht
 from zicht.reference import Gebiedsniveau
 from zicht.storage.base import utcnow
+from zicht.taal import N_
 from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
@@ -116,8 +119,9 @@ class _Keuze:
 
 
 def _regios(request: Request) -> list[tuple[str, str]]:
+    _ = i18n.vertaler_voor(request)
     eenheden = sorted(web(request).reference.gebieden(Gebiedsniveau.politie_eenheid))
-    return [(e, e) for e in eenheden] + [(BUITENLAND, "buitenland"), (ONBEKEND, "onbekend")]
+    return [(e, e) for e in eenheden] + [(BUITENLAND, _("buitenland")), (ONBEKEND, _("onbekend"))]
 
 
 def _keuze(
@@ -137,22 +141,22 @@ def _keuze(
         if jaar.isdigit() and int(jaar) in gegevens.jaren:
             gekozen_jaar = int(jaar)
         else:
-            fouten.append({"veld": "ijsberg-jaar", "tekst": "Kies een jaar met gekoppelde meldingen."})
+            fouten.append({"veld": "ijsberg-jaar", "tekst": N_("Kies een jaar met gekoppelde meldingen.")})
     elif gegevens.jaren:
         gekozen_jaar = gegevens.jaren[0]
     else:
         gekozen_jaar = standaardjaar
     vorm = vorm.strip()
     if vorm and vorm not in codelijst("uitbuitingsvorm"):
-        fouten.append({"veld": "ijsberg-vorm", "tekst": "Onbekende uitbuitingsvorm."})
+        fouten.append({"veld": "ijsberg-vorm", "tekst": N_("Onbekende uitbuitingsvorm.")})
         vorm = ""
     regio = regio.strip()
     if regio and regio not in {code for code, _ in _regios(request)}:
-        fouten.append({"veld": "ijsberg-regio", "tekst": "Onbekende regio."})
+        fouten.append({"veld": "ijsberg-regio", "tekst": N_("Onbekende regio.")})
         regio = ""
     lijsten = lijsten.strip() or "6"
     if lijsten not in INDELINGEN:
-        fouten.append({"veld": "ijsberg-lijsten", "tekst": "Onbekende lijstindeling."})
+        fouten.append({"veld": "ijsberg-lijsten", "tekst": N_("Onbekende lijstindeling.")})
         lijsten = "6"
     stratum = (
         None if gekozen_jaar is None or fouten else Stratum(gekozen_jaar, gekozen_jaar, vorm or None, regio or None)
@@ -182,7 +186,7 @@ def _stap(maximum: float) -> float:
     return float(10 * macht)  # pragma: no cover - the loop always returns
 
 
-def staafdiagram(s: IJsbergSchatting) -> dict[str, Any]:
+def staafdiagram(s: IJsbergSchatting, taal: str = "nl") -> dict[str, Any]:
     """Geometry of the bar chart: registered and estimated bars, interval whiskers, axis ticks.
 
     Args:
@@ -208,13 +212,13 @@ def staafdiagram(s: IJsbergSchatting) -> dict[str, Any]:
     x_reg, x_sch = links + 24, links + 24 + balk_b + 40
     staven = [
         {"x": x_reg, "y": y(s.geregistreerd), "h": round(y(0) - y(s.geregistreerd), 1), "b": balk_b,
-         "kleur": "#154273", "label": "Geregistreerd", "waarde": getal(s.geregistreerd)},
+         "kleur": "#154273", "label": N_("Geregistreerd"), "waarde": getal(s.geregistreerd, taal=taal)},
     ]  # fmt: skip
     snorren = []
     if s.geschat is not None:
         staven.append(
             {"x": x_sch, "y": y(s.geschat), "h": round(y(0) - y(s.geschat), 1), "b": balk_b, "kleur": "#7c9cc4",
-             "label": "Geschat", "waarde": getal(s.geschat)}
+             "label": N_("Geschat"), "waarde": getal(s.geschat, taal=taal)}
         )  # fmt: skip
         for iv, dx, dik in ((bca, balk_b * 0.35, 3), (ana, balk_b * 0.65, 1.5)):
             if iv is None:
@@ -227,7 +231,7 @@ def staafdiagram(s: IJsbergSchatting) -> dict[str, Any]:
     ticks = []
     waarde = 0.0
     while waarde <= top + 1e-9:
-        ticks.append({"y": y(waarde), "label": getal(waarde)})
+        ticks.append({"y": y(waarde), "label": getal(waarde, taal=taal)})
         waarde += stap
     return {
         "breedte": breedte,
@@ -253,6 +257,7 @@ def ijsberg(
     keuze = _keuze(request, gegevens, jaar, vorm, regio, lijsten)
     s = _schatting(request, gegevens, keuze.stratum, keuze.lijsten) if keuze.stratum is not None else None
     taal = i18n.kies_taal(request)[0]
+    _ = i18n.vertaler(taal)
     vormen = [(c.code, c.label(taal)) for c in codelijst("uitbuitingsvorm").codes]
     context: dict[str, Any] = {
         "s": s,
@@ -263,18 +268,19 @@ def ijsberg(
         "jaren": [(str(j), str(j)) for j in gegevens.jaren],
         "vormen": vormen,
         "regios": _regios(request),
-        "indelingen": [("6", "6 lijsten (standaard)"), ("4", "4 lijsten")],
+        "indelingen": [("6", _("6 lijsten (standaard)")), ("4", _("4 lijsten"))],
         "geen_personen": not gegevens.jaren,
         "basis": PAD,
     }
     if s is not None:
         context.update(
             {
-                "grafiek": staafdiagram(s),
-                "tabel": resultaattabel(s),
-                "methode": methode_secties(s, gegevens.vintage.label("nl"))[1:],
+                "grafiek": staafdiagram(s, taal),
+                "tabel": resultaattabel(s, taal),
+                "methode": methode_secties(s, gegevens.vintage.label(taal), taal)[1:],
                 "query": keuze.query(),
-                "getal": getal,
+                "getal": lambda waarde, decimalen=0: getal(waarde, decimalen, taal),
+                "lijstnaam": lambda naam: lijstnaam(naam, taal),
             }
         )
     return render(request, "iceberg/pagina.html", context, status_code=400 if keuze.fouten else 200)
@@ -335,9 +341,11 @@ def methode_md(
     request: Request, aangemeld: Analist, jaar: str = "", vorm: str = "", regio: str = "", lijsten: str = "6"
 ) -> Response:
     s, g = _export(request, aangemeld, "markdown", jaar, vorm, regio, lijsten)
+    taal = i18n.kies_taal(request)[0]
     return _download(
-        methode_markdown(s, g.vintage.label("nl")), "text/markdown; charset=utf-8", _bestandsnaam(s, "methode", "md")
-    )
+        methode_markdown(s, g.vintage.label(taal), taal), "text/markdown; charset=utf-8",
+        _bestandsnaam(s, "methode", "md"),
+    )  # fmt: skip
 
 
 @router.get(PAD + "/methode.html")
@@ -347,87 +355,15 @@ def methode_html(
     s, g = _export(request, aangemeld, "html", jaar, vorm, regio, lijsten)
     ctx = web(request)
     assert ctx.jinja is not None
+    taal = i18n.kies_taal(request)[0]
     inhoud = ctx.jinja.get_template("iceberg/methode.html").render(
-        s=s,
-        secties=methode_secties(s, g.vintage.label("nl")),
-        titel=f"Schatting van het werkelijke aantal slachtoffers: {s.stratum.omschrijving()}",
+        s=s, taal=taal, secties=methode_secties(s, g.vintage.label(taal), taal), titel=methode_titel(s, taal)
     )
     return _download(inhoud, "text/html; charset=utf-8", _bestandsnaam(s, "methode", "html"))
-
-
-VERTALINGEN: dict[str, str] = {
-    "IJsberg": "Iceberg",
-    "IJsberg: geregistreerd en geschat": "Iceberg: registered and estimated",
-    "Geregistreerd en geschat aantal slachtoffers": "Registered and estimated number of victims",
-    "Hoeveel slachtoffers zijn er werkelijk? Uit de overlap tussen de registraties van verschillende soorten melders schat multiple systems estimation (MSE) hoeveel slachtoffers bij geen enkele melder in beeld zijn. Een persoon is een groep gekoppelde meldingen.": "How many victims are there really? From the overlap between the registrations of different kinds of reporters, multiple systems estimation (MSE) estimates how many victims no reporter has seen. A person is a group of linked reports.",
-    "Selectie": "Selection",
-    "Jaar": "Year",
-    "Uitbuitingsvorm": "Form of exploitation",
-    "alle vormen": "all forms",
-    "Regio (politie-eenheid plaats delict)": "Region (police unit of the place of the crime)",
-    "heel Nederland": "the whole country",
-    "Lijstindeling": "List definition",
-    "Welke soorten melders samen één lijst vormen.": "Which kinds of reporter together form one list.",
-    "Schatten": "Estimate",
-    "Kies een jaar met gekoppelde meldingen.": "Choose a year with linked reports.",
-    "Onbekende uitbuitingsvorm.": "Unknown form of exploitation.",
-    "Onbekende regio.": "Unknown region.",
-    "Onbekende lijstindeling.": "Unknown list definition.",
-    "Nog geen gekoppelde personen": "No linked persons yet",
-    "Een schatting heeft personen nodig: meldingen die de koppeling aan één slachtoffer toeschrijft. Zodra de koppeling heeft gedraaid, verschijnt hier de schatting.": "An estimate needs persons: reports that linkage attributes to one victim. Once linkage has run, the estimate appears here.",
-    "Geen schatting voor deze selectie": "No estimate for this selection",
-    "Waarschuwingen": "Warnings",
-    "Waarschuwing": "Warning",
-    "De uitleg en de waarschuwingen zijn alleen in het Nederlands beschikbaar.": "The explanations and warnings are available in Dutch only.",
-    "Geregistreerd en geschat, met 95%-intervallen": "Registered and estimated, with 95% intervals",
-    "Staafdiagram: geregistreerd {reg}, geschat {sch}. Dikke lijn: bootstrapinterval (BCa) 95%, {bca}. Dunne lijn: analytisch interval 95%, {ana}.": "Bar chart: registered {reg}, estimated {sch}. Thick line: bootstrap interval (BCa) 95%, {bca}. Thin line: analytic interval 95%, {ana}.",
-    "Geregistreerd": "Registered",
-    "Geschat": "Estimated",
-    "BCa 95%": "BCa 95%",
-    "analytisch 95%": "analytic 95%",
-    "Cijfers bij de grafiek": "Figures of the chart",
-    "Grootheid": "Quantity",
-    "Waarde": "Value",
-    "Model": "Model",
-    "Gevoeligheid": "Sensitivity",
-    "Dezelfde schatting met een andere drempel voor de modelkeuze en een andere lijstindeling (analytische 95%-intervallen).": "The same estimate with another threshold for the model choice and another list definition (analytic 95% intervals).",
-    "Gevoeligheid voor drempel en lijstindeling": "Sensitivity to threshold and list definition",
-    "Variant": "Variant",
-    "Analytisch 95%": "Analytic 95%",
-    "(deze schatting)": "(this estimate)",
-    "geen paren": "no pairs",
-    "Vangsttabel": "Capture table",
-    "Personen per combinatie van lijsten": "Persons per combination of lists",
-    "Lijsten": "Lists",
-    "Personen": "Persons",
-    "Exporteren": "Export",
-    "Elke download wordt in het logboek vastgelegd.": "Every download is recorded in the logboek.",
-    "Tabel downloaden (CSV)": "Download table (CSV)",
-    "Vangsttabel downloaden (CSV)": "Download capture table (CSV)",
-    "Methode downloaden (Markdown)": "Download method (Markdown)",
-    "Methode downloaden (HTML)": "Download method (HTML)",
-    "Methodeverantwoording": "Method statement",
-    "Bootstrap met {n} replicaties (seed {seed}); berekend in {sec} s. Herhaald laden is direct: de uitkomst wordt per gegevensstand bewaard.": "Bootstrap with {n} replicates (seed {seed}); computed in {sec} s. Loading again is instant: the result is kept per data vintage.",
-    "geen overlap": "no overlap",
-    "meer dan toeval": "more than chance",
-    "minder dan toeval": "less than chance",
-    "Waargenomen samen": "Observed together",
-    "Verwacht": "Expected",
-    "Paar": "Pair",
-    "Samenhang": "Dependence",
-    "Paren in het model": "Pairs in the model",
-    "Toelichting": "Explanation",
-    "ja": "yes",
-    "nee": "no",
-    "Totaal per lijst": "Total per list",
-    "Geen afhankelijkheden: het model bevat alleen hoofdeffecten.": "No dependencies: the model contains main effects only.",
-    "Een paar met −∞ heeft niemand gemeen; het model neemt aan dat die twee lijsten nooit dezelfde persoon zien.": "A pair at −∞ has nobody in common; the model assumes those two lists never see the same person.",
-}
 
 
 FEATURE = Feature(
     naam="iceberg",
     pages=router,
-    nav=(NavItem(PAD, "IJsberg", Recht.melding_landelijk, 22),),
-    vertalingen=VERTALINGEN,
+    nav=(NavItem(PAD, N_("IJsberg"), Recht.melding_landelijk, 22),),
 )

@@ -22,15 +22,16 @@ from zicht.registry.identiteit import (
     controleer_onthulverzoek,
     onthul_voor_zaak,
 )
+from zicht.taal import N_
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
-from zicht.web.features import Feature
+from zicht.web.features import Feature, Paginatitel
 from zicht.web.formulier import formulier, tekst
 from zicht.web.templating import render
 
 router = APIRouter()
 Onthuller = Annotated[Aangemeld, Depends(Vereist(Recht.identiteit_onthullen))]
-BUDGET_OP = "U heeft het maximum aantal identiteiten voor vandaag ingezien. De beheerder is gewaarschuwd."
+BUDGET_OP = N_("U heeft het maximum aantal identiteiten voor vandaag ingezien. De beheerder is gewaarschuwd.")
 
 
 def _pagina(request: Request, melding_id: uuid.UUID, extra: dict[str, Any], status_code: int = 200) -> Response:
@@ -82,29 +83,5 @@ def onthullen(
 FEATURE = Feature(
     naam="identiteit",
     pages=router,
-    vertalingen={
-        BUDGET_OP: "You have viewed the maximum number of identities for today. The administrator has been alerted.",
-        "Kies een doel uit de lijst.": "Choose a purpose from the list.",
-        "Geef een geldig zaaknummer, bijvoorbeeld PL0900-2026-123456 of OM-2026-0042.": "Give a valid case "
-        "reference, for example PL0900-2026-123456 or OM-2026-0042.",
-        "De toelichting is ten hoogste 140 tekens.": "The explanation is at most 140 characters.",
-        "Licht het doel 'anders' toe in 10 tot 140 tekens.": "Explain the purpose 'other' in 10 to 140 characters.",
-        "Opsporing en vervolging": "Investigation and prosecution",
-        "Hulpverlening of plaatsing in de opvang": "Assistance or placement in a shelter",
-        "Controle van een koppeling (dubbele registratie)": "Checking a link (duplicate registration)",
-        "Verzoek van de betrokkene (inzage, AVG art. 15)": "Request of the data subject (access, GDPR art. 15)",
-        "Anders (met toelichting)": "Other (with explanation)",
-        "Zaaknummer": "Case reference",
-        "Het nummer van de zaak of het dossier waarvoor u dit nodig heeft, bijvoorbeeld PL0900-2026-123456.": "The "
-        "number of the case or file you need this for, for example PL0900-2026-123456.",
-        "Verplicht bij 'anders', anders optioneel; ten hoogste 140 tekens, geen namen of andere persoonsgegevens.": ""
-        "Required for 'other', otherwise optional; at most 140 characters, no names or other personal data.",
-        "Kies het doel": "Choose the purpose",
-        "Identiteitsonthullingen boven het dagbudget": "Identity reveals above the daily budget",
-        "{gebruiker}: {aantal} keer geweigerd, laatst op {tijdstip}.": "{gebruiker}: refused {aantal} times, last "
-        "at {tijdstip}.",
-        "Deze gebruikers probeerden in de afgelopen 7 dagen meer identiteiten in te zien dan het dagbudget "
-        "toestaat. Ga na of dat nodig was.": "These users tried to view more identities in the last 7 days "
-        "than the daily budget allows. Check whether that was necessary.",
-    },
+    paginas={"/meldingen/{melding_id}/identiteit": Paginatitel(N_("Identiteit inzien"))},
 )

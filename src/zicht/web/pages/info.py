@@ -15,9 +15,10 @@ from starlette.responses import PlainTextResponse, Response
 from zicht.accounts.gebruikers import haal_gebruiker, heeft_totp
 from zicht.storage.base import utcnow
 from zicht.storage.tables import LogboekRecord, Organisatie, Sessie
+from zicht.taal import N_
 from zicht.web.auth.sessie import Aangemeld, Publiek, Vereist
 from zicht.web.context import web
-from zicht.web.features import Feature
+from zicht.web.features import Feature, Paginatitel
 from zicht.web.templating import render
 
 router = APIRouter()
@@ -74,4 +75,12 @@ def mijn_gegevens(request: Request, aangemeld: Annotated[Aangemeld, Depends(Vere
     return render(request, "info/mijn_gegevens.html", {"g": gegevens})
 
 
-FEATURE = Feature(naam="info", pages=router)
+FEATURE = Feature(
+    naam="info",
+    pages=router,
+    paginas={
+        "/privacy": Paginatitel(N_("Privacy")),
+        "/toegankelijkheid": Paginatitel(N_("Toegankelijkheidsverklaring")),
+        "/mijn-gegevens": Paginatitel(N_("Mijn gegevens")),
+    },
+)

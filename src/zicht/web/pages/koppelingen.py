@@ -45,12 +45,13 @@ from zicht.registry.identiteit import (
     onthul_paar_voor_zaak,
 )
 from zicht.storage.tables import KoppelBesluit
+from zicht.taal import N_, vertaler
 from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
-from zicht.web.features import Feature, NavItem
+from zicht.web.features import Feature, NavItem, Paginatitel
 from zicht.web.formulier import formulier, tekst
-from zicht.web.pages.koppelkwaliteit import SOORTEN, VERTALINGEN_KWALITEIT, kwaliteit_weergave, uitleg
+from zicht.web.pages.koppelkwaliteit import SOORTEN, kwaliteit_weergave, uitleg
 from zicht.web.paginering import pagineer
 from zicht.web.templating import render
 
@@ -61,11 +62,11 @@ Form = Annotated[FormData, Depends(formulier)]
 
 PAD = "/analyse/koppelingen"
 PER_PAGINA = 50
-#: Status messages a redirect can ask for (``?melding=``): (alert type, Dutch text).
+#: Status messages a redirect can ask for (``?melding=``): (alert type, Dutch source text).
 MELDINGEN = {
-    "ongedaan": ("ok", "Besluit ongedaan gemaakt. Het paar staat weer open."),
-    "niet-open": ("warning", "Dit paar staat niet (meer) open."),
-    "niet-ongedaan": ("warning", "Dit besluit kan niet (meer) ongedaan worden gemaakt."),
+    "ongedaan": ("ok", N_("Besluit ongedaan gemaakt. Het paar staat weer open.")),
+    "niet-open": ("warning", N_("Dit paar staat niet (meer) open.")),
+    "niet-ongedaan": ("warning", N_("Dit besluit kan niet (meer) ongedaan worden gemaakt.")),
 }
 
 
@@ -83,24 +84,25 @@ def _plaats(reference: Referentiedata, code: str, taal: str) -> str:
     if gm is not None:
         return gm.weergavenaam
     if code == "onbekend":
-        return "unknown" if taal == "en" else "onbekend"
+        _ = vertaler(taal)
+        return _("onbekend")
     return _label("land", code, taal)
 
 
 def _kenmerken(m: MeldingKenmerken, reference: Referentiedata, taal: str) -> dict[str, str]:
     """The minimised attributes of one melding as texts, keyed by their Dutch label."""
     return {
-        "Melder": m.melder_naam or m.melder,
-        "Soort melder": _label("melder_soort", m.melder_soort, taal),
-        "Melddatum": m.melddatum.isoformat(),
-        "Plaats delict": _plaats(reference, m.plaats_delict, taal),
-        "Geslacht": _label("geslacht", m.geslacht, taal),
-        "Geboortejaar": str(m.geboortejaar) if m.geboortejaar else "–",
-        "Leeftijd bij melding": str(m.leeftijd_bij_melding) if m.leeftijd_bij_melding is not None else "–",
-        "Nationaliteiten": ", ".join(_label("land", n, taal) for n in m.nationaliteiten) or "–",
-        "Uitbuitingsvormen": ", ".join(_label("uitbuitingsvorm", v, taal) for v in m.uitbuitingsvormen) or "–",
-        "Sectoren": ", ".join(_label("sector", v, taal) for v in m.sectoren) or "–",
-        "Werkwijzen": ", ".join(_label("werkwijze", v, taal) for v in m.werkwijzen) or "–",
+        N_("Melder"): m.melder_naam or m.melder,
+        N_("Soort melder"): _label("melder_soort", m.melder_soort, taal),
+        N_("Melddatum"): m.melddatum.isoformat(),
+        N_("Plaats delict"): _plaats(reference, m.plaats_delict, taal),
+        N_("Geslacht"): _label("geslacht", m.geslacht, taal),
+        N_("Geboortejaar"): str(m.geboortejaar) if m.geboortejaar else "–",
+        N_("Leeftijd bij melding"): str(m.leeftijd_bij_melding) if m.leeftijd_bij_melding is not None else "–",
+        N_("Nationaliteiten"): ", ".join(_label("land", n, taal) for n in m.nationaliteiten) or "–",
+        N_("Uitbuitingsvormen"): ", ".join(_label("uitbuitingsvorm", v, taal) for v in m.uitbuitingsvormen) or "–",
+        N_("Sectoren"): ", ".join(_label("sector", v, taal) for v in m.sectoren) or "–",
+        N_("Werkwijzen"): ", ".join(_label("werkwijze", v, taal) for v in m.werkwijzen) or "–",
     }
 
 
@@ -219,7 +221,7 @@ def _pagina(
             "fouten": fouten or [],
             "fout": fout,
             "doel": doel,
-            "doelen": [(code.value, label) for code, label in DOELEN.items()],
+            "doelen": [(code.value, vertaler(taal)(label)) for code, label in DOELEN.items()],
             "ingevuld": ingevuld or {"doel": "", "zaaknummer": "", "toelichting": ""},
             "identiteiten": identiteiten,
         },
@@ -283,7 +285,7 @@ def onthullen(request: Request, aangemeld: Onthuller, item_id: uuid.UUID, form: 
     if uitkomst.status is not Onthulstatus.ok:
         fout = {
             "veld": "doel",
-            "tekst": "U heeft het maximum aantal inzagen voor vandaag bereikt; de beheerder is gewaarschuwd.",
+            "tekst": N_("U heeft het maximum aantal inzagen voor vandaag bereikt; de beheerder is gewaarschuwd."),
         }
         return _pagina(request, aangemeld, item, taal, aantal=aantal, fouten=[fout], ingevuld=ingevuld, status_code=429)
     return _pagina(
@@ -297,79 +299,9 @@ def onthullen(request: Request, aangemeld: Onthuller, item_id: uuid.UUID, form: 
     )
 
 
-VERTALINGEN: dict[str, str] = {
-    "Koppelingen beoordelen": "Review linkage",
-    "Te beoordelen koppelingen": "Linkage to review",
-    "Paren van meldingen waarvan het model niet zeker weet of ze over dezelfde persoon gaan. Uw besluit gaat altijd voor het model en kan ongedaan worden gemaakt; beide worden vastgelegd.": "Pairs of reports for which the model is not sure whether they concern the same person. Your decision always overrides the model and can be undone; both are recorded.",
-    "{n} paren te beoordelen": "{n} pairs to review",
-    "Open paren, meest leerzame eerst": "Open pairs, most informative first",
-    "Paar": "Pair",
-    "Kans zelfde persoon": "Probability same person",
-    "Melding links": "Report left",
-    "Melding rechts": "Report right",
-    "Beoordelen": "Review",
-    "Geen paren te beoordelen.": "No pairs to review.",
-    "Besluit vastgelegd: zelfde persoon.": "Decision recorded: same person.",
-    "Besluit vastgelegd: verschillende personen.": "Decision recorded: different persons.",
-    "Ongedaan maken": "Undo",
-    "Besluit ongedaan gemaakt. Het paar staat weer open.": "Decision undone. The pair is open again.",
-    "Dit paar staat niet (meer) open.": "This pair is not (or no longer) open.",
-    "Dit besluit kan niet (meer) ongedaan worden gemaakt.": "This decision cannot be undone (any more).",
-    "Paar {id} beoordelen": "Review pair {id}",
-    "Terug naar de wachtrij": "Back to the queue",
-    "Kans dat het dezelfde persoon is: {kans} (gewicht {gewicht}).": "Probability that it is the same person: {kans} (weight {gewicht}).",
-    "Status: {status}": "Status: {status}",
-    "De twee meldingen": "The two reports",
-    "Kenmerk": "Attribute",
-    "Melder": "Reporting organisation",
-    "Soort melder": "Kind of reporter",
-    "Sectoren": "Sectors",
-    "Werkwijzen": "Methods used",
-    "Melddatum": "Report date",
-    "Plaats delict": "Place of the crime",
-    "Geslacht": "Gender",
-    "Geboortejaar": "Year of birth",
-    "Leeftijd bij melding": "Age at report",
-    "Nationaliteiten": "Nationalities",
-    "Uitbuitingsvormen": "Forms of exploitation",
-    "Wat de score bepaalde": "What determined the score",
-    "Vergelijkingen en hun gewicht": "Comparisons and their weight",
-    "Vergelijking": "Comparison",
-    "Uitkomst": "Outcome",
-    "Gewicht": "Weight",
-    "Bayesfactor": "Bayes factor",
-    "Uw besluit": "Your decision",
-    "Gaat het om dezelfde persoon?": "Is this the same person?",
-    "Zelfde persoon": "Same person",
-    "Verschillende personen": "Different persons",
-    "Dit paar is al besloten.": "This pair has been decided.",
-    "Identiteiten inzien": "View identities",
-    "U staat op het punt identificerende gegevens van twee mogelijke slachtoffers in te zien. Dat mag alleen als het nodig is. Het doel dat u opgeeft wordt met uw naam in het logboek vastgelegd.": "You are about to view identifying data of two possible victims. This is only allowed when necessary. The purpose you state is recorded in the logboek with your name.",
-    "Doel": "Purpose",
-    "Waarom moet u deze identiteiten zien? Bijvoorbeeld: controle van een mogelijke koppeling.": "Why do you need to see these identities? For example: checking a possible link.",
-    "Identiteiten tonen": "Show identities",
-    "Deze inzage is vastgelegd in het logboek met doel: {doel}": "This view is recorded in the logboek with purpose: {doel}",
-    "Identiteiten": "Identities",
-    "Voornamen": "First names",
-    "Achternaam": "Surname",
-    "Geboortedatum": "Date of birth",
-    "Voornaam": "First name",
-    "Naam": "Name",
-    "Documentnummer": "Document number",
-    "Telefoonnummer": "Telephone number",
-    "Nationaliteit": "Nationality",
-    "Links": "Left",
-    "Rechts": "Right",
-    "open": "open",
-    "besloten": "decided",
-    "vervallen": "lapsed",
-    **VERTALINGEN_KWALITEIT,
-}
-
-
 FEATURE = Feature(
     naam="koppelingen",
     pages=router,
-    nav=(NavItem(PAD, "Koppelingen beoordelen", Recht.melding_landelijk, 21),),
-    vertalingen=VERTALINGEN,
+    nav=(NavItem(PAD, N_("Koppelingen beoordelen"), Recht.melding_landelijk, 21),),
+    paginas={PAD + "/{item_id}": Paginatitel(N_("Paar {item_id}"))},
 )

@@ -19,36 +19,47 @@ from zicht.codebook import codelijst
 from zicht.linkage.kwaliteit import Interval, Schatting
 from zicht.linkage.meting import KwaliteitsSchatting
 from zicht.linkage.review import VERGELIJKINGEN, ReviewItem
+from zicht.taal import N_
 
 #: Shown per dimension at most (largest first).
 MAX_DOMEINEN = 12
 
-#: The variation kinds in words (Dutch; English in the page's translations).
+#: The comparison names of ``zicht.linkage.review.VERGELIJKINGEN`` that no template text covers, marked here for
+#: the catalogue (the pair page translates them where it shows them).
+_VERGELIJKINGSNAMEN = (
+    N_("Voornaam"),
+    N_("Documentnummer"),
+    N_("Telefoonnummer"),
+    N_("Melder"),
+    N_("Uitbuitingsvorm en sector"),
+)
+
+#: The variation kinds in words (Dutch source text, translated where shown).
 VARIATIES = {
-    "geen": "Naam en geboortedatum gelijk",
-    "naam_verwisseld": "Voor- en achternaam verwisseld",
-    "naam_fonetisch": "Naam anders gespeld (fonetisch gelijk)",
-    "naam_tikfout": "Naam met tikfout",
-    "naam_deels": "Naam deels gelijk",
-    "naam_onbekend": "Naam ontbreekt bij een van beide",
-    "naam_verschillend": "Naam verschillend",
-    "geboortedatum_ontbreekt": "Geboortedatum ontbreekt bij een van beide",
-    "geboortedatum_onvolledig": "Geboortedatum onvolledig (alleen jaar of leeftijd)",
-    "geboortedatum_1_januari": "Geboortedatum 1 januari (mogelijk plaatshouder)",
-    "geboortedatum_dag_maand": "Dag en maand verwisseld",
-    "geboortedatum_tikfout": "Geboortedatum met tikfout",
-    "geboortedatum_anders": "Geboortedatum anders, zelfde of naburig jaar",
-    "geboortedatum_verschillend": "Geboortedatum verschillend",
-    "indirect": "Alleen via andere meldingen gekoppeld",
+    "geen": N_("Naam en geboortedatum gelijk"),
+    "naam_verwisseld": N_("Voor- en achternaam verwisseld"),
+    "naam_fonetisch": N_("Naam anders gespeld (fonetisch gelijk)"),
+    "naam_tikfout": N_("Naam met tikfout"),
+    "naam_deels": N_("Naam deels gelijk"),
+    "naam_onbekend": N_("Naam ontbreekt bij een van beide"),
+    "naam_verschillend": N_("Naam verschillend"),
+    "geboortedatum_ontbreekt": N_("Geboortedatum ontbreekt bij een van beide"),
+    "geboortedatum_onvolledig": N_("Geboortedatum onvolledig (alleen jaar of leeftijd)"),
+    "geboortedatum_1_januari": N_("Geboortedatum 1 januari (mogelijk plaatshouder)"),
+    "geboortedatum_dag_maand": N_("Dag en maand verwisseld"),
+    "geboortedatum_tikfout": N_("Geboortedatum met tikfout"),
+    "geboortedatum_anders": N_("Geboortedatum anders, zelfde of naburig jaar"),
+    "geboortedatum_verschillend": N_("Geboortedatum verschillend"),
+    "indirect": N_("Alleen via andere meldingen gekoppeld"),
 }
 
 #: Why a pair is in the queue.
-SOORTEN = {"wachtrij": "Twijfelgeval", "steekproef": "Steekproef"}
+SOORTEN = {"wachtrij": N_("Twijfelgeval"), "steekproef": N_("Steekproef")}
 
 BRONNEN = {
-    "beoordeeld": "beoordeeld",
-    "model": "model (nog geen besluiten)",
-    "gemengd": "deels beoordeeld, deels model",
+    "beoordeeld": N_("beoordeeld"),
+    "model": N_("model (nog geen besluiten)"),
+    "gemengd": N_("deels beoordeeld, deels model"),
 }
 
 
@@ -148,14 +159,14 @@ def uitleg(item: ReviewItem, taal: str) -> dict[str, Any]:
     namen: list[tuple[str, str, str]] = []
     delen: list[float] = []
     if item.prior is not None:
-        namen.append(("A-priori", "twee willekeurige meldingen", "prior"))
+        namen.append((N_("A-priori"), N_("twee willekeurige meldingen"), "prior"))
         delen.append(item.prior)
     for n in item.niveaus:
         namen.append((VERGELIJKINGEN.get(n.vergelijking, n.vergelijking.capitalize()), n.label, "niveau"))
         delen.append(n.match_weight)
     rest = item.match_weight - sum(delen)
     if abs(rest) >= 0.05:
-        namen.append(("Overig", "niet uitgesplitst", "rest"))
+        namen.append((N_("Overig"), N_("niet uitgesplitst"), "rest"))
         delen.append(rest)
     getoond = afgerond(delen, item.match_weight)
     rijen = [
@@ -170,68 +181,3 @@ def _teken(waarde: float, taal: str) -> str:
     if tekst in ("-0.0", "+0.0"):
         tekst = "0.0"
     return tekst.replace(".", ",") if taal == "nl" else tekst
-
-
-VERTALINGEN_KWALITEIT: dict[str, str] = {
-    "Kwaliteit van de koppeling": "Quality of the linkage",
-    "Hoe goed de huidige koppeling is, geschat uit uw besluiten over willekeurig gekozen paren (de steekproef) en over de twijfelgevallen. Precisie: het deel van de gekoppelde paren dat echt dezelfde persoon is. Volledigheid: het deel van de paren van één persoon dat gekoppeld is. Het interval bevat de werkelijke waarde met {niveau} zekerheid.": "How good the current linkage is, estimated from your decisions on randomly chosen pairs (the sample) and on the doubtful pairs. Precision: the share of linked pairs that really are the same person. Recall: the share of pairs of one person that are linked. The interval holds the true value with {niveau} certainty.",
-    "Geschatte precisie en volledigheid": "Estimated precision and recall",
-    "Maat": "Measure",
-    "Schatting": "Estimate",
-    "Interval": "Interval",
-    "Besluiten": "Decisions",
-    "Bron": "Source",
-    "Precisie": "Precision",
-    "Volledigheid": "Recall",
-    "beoordeeld": "reviewed",
-    "model (nog geen besluiten)": "model (no decisions yet)",
-    "deels beoordeeld, deels model": "partly reviewed, partly model",
-    "Nog geen schatting: er is nog geen volledige koppeling met een steekproef.": "No estimate yet: there is no full linkage with a sample yet.",
-    "{n} gekoppelde paren; {b} besluiten tellen mee.": "{n} linked pairs; {b} decisions count.",
-    "Niet meegeteld: {n} meldingen zonder naam, volledige geboortedatum of nummer (die kan geen methode koppelen). Paren die geen blokkeerregel samenbracht zijn geschat op {m} en tellen mee in de volledigheid.": "Not counted: {n} reports without a name, full date of birth or number (no method can link those). Pairs no blocking rule brought together are estimated at {m} and count in the recall.",
-    "Niet meegeteld: {n} meldingen zonder naam, volledige geboortedatum of nummer (die kan geen methode koppelen), en paren die geen blokkeerregel samenbracht.": "Not counted: {n} reports without a name, full date of birth or number (no method can link those), and pairs no blocking rule brought together.",
-    "Per soort melders": "Per kind of reporters",
-    "Per soort variatie": "Per kind of variation",
-    "Melders": "Reporters",
-    "Variatie": "Variation",
-    "Gekoppelde paren": "Linked pairs",
-    "Precisie (interval)": "Precision (interval)",
-    "Volledigheid (interval)": "Recall (interval)",
-    "De cijfers per groep tellen alleen paren die vergeleken zijn; een groep zonder eigen besluiten leunt op het model en heeft een breed interval.": "The figures per group count only compared pairs; a group without decisions of its own leans on the model and has a wide interval.",
-    "Reden": "Reason",
-    "Twijfelgeval": "Doubtful pair",
-    "Steekproef": "Sample",
-    "Waarom dit paar: {soort}.": "Why this pair: {soort}.",
-    "Dit paar is willekeurig gekozen om te meten hoe goed de koppeling is. Beoordeel het zoals elk ander paar.": "This pair was chosen at random to measure how good the linkage is. Judge it like any other pair.",
-    "Het model weet niet zeker of dit dezelfde persoon is.": "The model is not sure whether this is the same person.",
-    "Hoe de score is opgebouwd: de a-priorikans dat twee willekeurige meldingen dezelfde persoon zijn, plus het gewicht van elke vergelijking, telt op tot het totaal. Een positief gewicht wijst op dezelfde persoon, een negatief op verschillende personen. Er worden geen namen of andere identificerende waarden getoond.": "How the score is built up: the prior chance that two random reports are the same person, plus the weight of each comparison, adds up to the total. A positive weight points to the same person, a negative one to different persons. No names or other identifying values are shown.",
-    "A-priori": "Prior",
-    "twee willekeurige meldingen": "two random reports",
-    "Overig": "Other",
-    "niet uitgesplitst": "not broken down",
-    "Totaal (score)": "Total (score)",
-    **{
-        nl: en
-        for nl, en in zip(
-            VARIATIES.values(),
-            (
-                "Name and date of birth equal",
-                "Given and family name swapped",
-                "Name spelt differently (phonetically equal)",
-                "Name with a typing error",
-                "Name partly equal",
-                "Name missing in one of the two",
-                "Name different",
-                "Date of birth missing in one of the two",
-                "Date of birth incomplete (only a year or age)",
-                "Date of birth 1 January (possibly a placeholder)",
-                "Day and month swapped",
-                "Date of birth with a typing error",
-                "Date of birth different, same or adjacent year",
-                "Date of birth different",
-                "Linked only through other reports",
-            ),
-            strict=True,
-        )
-    },
-}

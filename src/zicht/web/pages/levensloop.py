@@ -24,6 +24,7 @@ from zicht.codebook import codelijst
 from zicht.domain.levensloop import BESLUITSTATUSSEN, Correctiereden, Intrekkingsreden, Statusbeslisser
 from zicht.intake import IDENTIFICERENDE_KOLOMMEN, KOLOMMEN, Fout
 from zicht.intake.correctie import invoer_van
+from zicht.intake.kolom import Soort
 from zicht.privacy.toegang import Recht, Toegang, mag_corrigeren
 from zicht.reference import Referentiedata
 from zicht.registry import haal_melding
@@ -37,11 +38,13 @@ from zicht.registry.levensloop import (
     wijzig_status,
 )
 from zicht.storage.tables import Melding
+from zicht.taal import N_
 from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
-from zicht.web.features import Feature
+from zicht.web.features import Feature, Paginatitel
 from zicht.web.formulier import formulier, tekst
+from zicht.web.i18n.labels import labeler
 from zicht.web.pages import meldingform
 from zicht.web.templating import render
 
@@ -50,7 +53,9 @@ Corrigeerder = Annotated[Aangemeld, Depends(Vereist(Recht.melding_corrigeren))]
 Beoordelaar = Annotated[Aangemeld, Depends(Vereist(Recht.melding_beoordelen))]
 #: Fields the correction form does not offer: the reference is the organisation's key, the status is
 #: CoMensha's decision (its own form).
-_NIET_IN_CORRECTIE = frozenset({"melder_referentie", "status"})
+_NIET_IN_CORRECTIE = frozenset(k.naam for k in KOLOMMEN if k.sleutel or not k.corrigeerbaar)
+#: Fields holding a place, shown by name (a gemeente's name rather than its code).
+_PLAATSEN = tuple(k.naam for k in KOLOMMEN if k.soort is Soort.plaats)
 
 
 def _formwaarde(waarde: object) -> str | list[str]:
@@ -73,7 +78,7 @@ def _vooraf(melding: Melding, reference: Referentiedata) -> dict[str, str | list
         for k, v in invoer_van(melding, None).items()
         if k not in IDENTIFICERENDE_KOLOMMEN and k not in _NIET_IN_CORRECTIE
     }
-    for veld in ("plaats_delict", "wervingsplaats"):
+    for veld in _PLAATSEN:
         if isinstance(waarden.get(veld), str):
             waarden[veld] = naam(str(waarden[veld]))
     waarden["route"] = meldingform.route_als_tekst(
@@ -289,7 +294,7 @@ def detailcontext(request: Request, toegang: Toegang, melding: Melding, stappen:
     """What the detail page adds for the lifecycle: history rows, and the forms the caller may use."""
     taal = i18n.kies_taal(request)[0]
     _ = i18n.vertaler(taal)
-    veldnaam = {k.naam: (k.en if taal == "en" else k.nl) for k in KOLOMMEN}
+    veldnaam = {k.naam: k.label(taal) for k in KOLOMMEN}
     veldnaam |= {"status_beslisser": _("besloten door"), "status_datum": _("datum besluit"),
                  "ingetrokken": _("ingetrokken")}  # fmt: skip
     return {
@@ -323,7 +328,12 @@ def _reden(v: Versie, taal: str) -> str:
             return soort(v.reden).label(taal)
     if v.reden in BESLUITSTATUSSEN:
         return codelijst("status")[v.reden].label(taal)
-    return i18n.vertaler(taal)("via {bron}", bron=i18n.vertaler(taal)(v.reden))  # version 1: formulier/api/upload
+    _ = i18n.vertaler(taal)
+    return _("via {bron}", bron=labeler(taal)("bron", v.reden))  # version 1: formulier/api/upload
 
 
-FEATURE = Feature(naam="melding-levensloop", pages=router)
+FEATURE = Feature(
+    naam="melding-levensloop",
+    pages=router,
+    paginas={"/meldingen/{melding_id}/corrigeren": Paginatitel(N_("Corrigeren"))},
+)

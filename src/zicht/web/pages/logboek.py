@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from zicht.privacy.toegang import Recht
 from zicht.registry import verwerkingen_van_persoon
+from zicht.taal import N_
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
 from zicht.web.features import Feature, NavItem
@@ -35,7 +36,7 @@ def logboek_persoon(request: Request, aangemeld: Analist, form: Annotated[FormDa
     try:
         persoon_id = uuid.UUID(invoer)
     except ValueError:
-        fout = {"veld": "persoon_id", "tekst": "Geef het pseudoniem van de persoon (een UUID)."}
+        fout = {"veld": "persoon_id", "tekst": N_("Geef het pseudoniem van de persoon (een UUID).")}
         return render(
             request, "logboek/persoon.html", {"persoon_id": invoer, "records": None, "fouten": [fout]}, status_code=400
         )
@@ -45,5 +46,5 @@ def logboek_persoon(request: Request, aangemeld: Analist, form: Annotated[FormDa
 
 
 FEATURE = Feature(
-    naam="logboek", pages=router, nav=(NavItem("/logboek", "Logboek per persoon", Recht.logboek_persoon, 30),)
+    naam="logboek", pages=router, nav=(NavItem("/logboek", N_("Logboek per persoon"), Recht.logboek_persoon, 30),)
 )

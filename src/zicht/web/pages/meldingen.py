@@ -12,14 +12,16 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from zicht.intake import Fout
+from zicht.intake import KOLOMMEN, Fout
+from zicht.intake.kolom import Widget
 from zicht.privacy.toegang import Recht
 from zicht.registry import haal_melding, registreer_melding, zoek_meldingen
 from zicht.registry.levensloop import geschiedenis
+from zicht.taal import N_
 from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Publiek, Vereist
 from zicht.web.context import web
-from zicht.web.features import Feature, NavItem
+from zicht.web.features import Feature, NavItem, Paginatitel
 from zicht.web.formulier import formulier, tekst
 from zicht.web.pages import levensloop, meldingfilter, meldingform
 from zicht.web.pages.weergave import melding_rij, melding_weergave
@@ -29,7 +31,8 @@ from zicht.web.templating import render
 router = APIRouter()
 Lezer = Annotated[Aangemeld, Depends(Vereist(Recht.melding_lezen))]
 Melder = Annotated[Aangemeld, Depends(Vereist(Recht.melding_aanmaken))]
-VOORINVULBAAR = ("melder_referentie", "plaats_delict", "uitbuitingsvorm", "sector", "werkwijze")
+#: Fields the new-melding form may be filled in with from the query string: {name: several values}.
+VOORINVULBAAR = {k.naam: bool(k.formulier and k.formulier.widget is Widget.keuzes) for k in KOLOMMEN if k.voorinvulbaar}
 
 
 @router.get("/meldingen")
@@ -91,11 +94,7 @@ def _formulier(
 def nieuw_formulier(request: Request, aangemeld: Melder) -> Response:
     # prefill from the query string (e.g. a converted signalen cluster); codes and places only, never identity
     q = request.query_params
-    voor = {
-        k: (q.getlist(k) if k in ("uitbuitingsvorm", "sector", "werkwijze") else q.get(k, "")[:200])
-        for k in VOORINVULBAAR
-        if k in q
-    }
+    voor = {k: (q.getlist(k) if meerdere else q.get(k, "")[:200]) for k, meerdere in VOORINVULBAAR.items() if k in q}
     return _formulier(request, voor, [], {})
 
 
@@ -175,7 +174,9 @@ FEATURE = Feature(
     naam="meldingen",
     pages=router,
     nav=(
-        NavItem("/meldingen", "Meldingen", Recht.melding_aanmaken, 10),
-        NavItem("/meldingen/nieuw", "Nieuwe melding", Recht.melding_aanmaken, 11),
+        NavItem("/meldingen", N_("Meldingen"), Recht.melding_aanmaken, 10),
+        NavItem("/meldingen/nieuw", N_("Nieuwe melding"), Recht.melding_aanmaken, 11),
     ),
+    # a melding sits in the national list for those who may see it, else in the organisation's own list
+    paginas={"/meldingen/{melding_id}": Paginatitel(N_("Melding {melding_id}"), ("/analyse/meldingen", "/meldingen"))},
 )

@@ -23,6 +23,7 @@ from zicht.reference import AmbiguousName, Gebiedsniveau, Referentiedata, Unknow
 from zicht.registry import MeldingFilter
 from zicht.registry.meldingen import SORTERINGEN
 from zicht.storage.base import utcnow
+from zicht.taal import N_
 from zicht.web import i18n
 
 PARAMETERS = (
@@ -38,10 +39,10 @@ PARAMETERS = (
     "sorteer",
 )
 _SORTERING_LABELS = {
-    "melddatum_af": "Melddatum, nieuwste eerst",
-    "melddatum_op": "Melddatum, oudste eerst",
-    "vastgelegd_af": "Laatst vastgelegd eerst",
-    "gewijzigd_af": "Laatst gewijzigd eerst",
+    "melddatum_af": N_("Melddatum, nieuwste eerst"),
+    "melddatum_op": N_("Melddatum, oudste eerst"),
+    "vastgelegd_af": N_("Laatst vastgelegd eerst"),
+    "gewijzigd_af": N_("Laatst gewijzigd eerst"),
 }
 
 
@@ -77,25 +78,25 @@ def lees(request: Request, toegang: Toegang, reference: Referentiedata) -> Filte
         if waarden["jaar"].isdigit() and 1990 <= int(waarden["jaar"]) <= 2100:
             jaar = int(waarden["jaar"])
         else:
-            fout("jaar", "Kies een jaar uit de lijst.")
+            fout("jaar", N_("Kies een jaar uit de lijst."))
     gemeente: str | None = None
     if waarden["gemeente"]:
         try:
             gemeente = reference.gemeente(waarden["gemeente"]).code
         except (UnknownPlace, AmbiguousName):
-            fout("gemeente", "Onbekende of dubbelzinnige gemeente.")
+            fout("gemeente", N_("Onbekende of dubbelzinnige gemeente."))
     persoon: uuid.UUID | None = None
     if waarden["persoon"]:
         try:
             persoon = uuid.UUID(waarden["persoon"])
         except ValueError:
-            fout("persoon", "Geen geldig persoonspseudoniem.")
+            fout("persoon", N_("Geen geldig persoonspseudoniem."))
     for veld, lijst in (("vorm", "uitbuitingsvorm"), ("status", "status"), ("melder", "melder_soort")):
         if waarden[veld] and waarden[veld] not in codelijst(lijst):
-            fout(veld, "Kies een waarde uit de lijst.")
+            fout(veld, N_("Kies een waarde uit de lijst."))
             waarden[veld] = ""
     if waarden["regio"] and waarden["regio"] not in reference.gebieden(Gebiedsniveau.veiligheidsregio):
-        fout("regio", "Kies een veiligheidsregio uit de lijst.")
+        fout("regio", N_("Kies een veiligheidsregio uit de lijst."))
         waarden["regio"] = ""
     if waarden["sorteer"] not in SORTERINGEN:
         waarden["sorteer"] = ""

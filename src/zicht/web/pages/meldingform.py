@@ -16,11 +16,16 @@ from starlette.datastructures import FormData
 from zicht.codebook import Codelijst, codelijst
 from zicht.intake import KOLOMMEN, Fout
 from zicht.intake.correctie import routestap_tekst
+from zicht.intake.kolom import SECTIE_TITELS, Kolom, Widget
+from zicht.taal import N_
 from zicht.web.formulier import lijst, tekst
 
 _KOLOM = {k.naam: k for k in KOLOMMEN}
-_MEERVOUDIG = ("uitbuitingsvorm", "sector", "werkwijze")
-_GROEPEN = {"werving": "Werving", "controle": "Controle en dwang"}
+#: The field whose rows of soort, plaats and datum the form shows as a route.
+_ROUTE = next((k.naam for k in KOLOMMEN if k.formulier and k.formulier.widget is Widget.route), "route")
+#: Titles of the groups of a code list whose codes have a ``groep`` (Dutch source text).
+_GROEPEN = {"werving": N_("Werving"), "controle": N_("Controle en dwang")}
+_OVERIG = N_("Overig")
 
 
 @dataclass(frozen=True)
@@ -30,7 +35,7 @@ class Veld:
     naam: str
     label: str
     hint: str
-    soort: str  # tekst, datum, getal, keuzes, radio, select, textarea, plaats
+    soort: str  # tekst, datum, getal, keuzes, radio, select, textarea, plaats, route (a Widget)
     verplicht: bool = False
     opties: list[tuple[str, str]] = field(default_factory=list)
     groepen: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
@@ -44,78 +49,49 @@ def _opties(lijst_: Codelijst, taal: str, zonder_onbekend: bool = False) -> list
     return [(c.code, c.label(taal)) for c in lijst_.codes if not (zonder_onbekend and c.code == "onbekend")]
 
 
-def _veld(naam: str, soort: str, taal: str, **extra: Any) -> Veld:
-    k = _KOLOM[naam]
-    return Veld(naam, k.en if taal == "en" else k.nl, k.uitleg, soort, k.verplicht, **extra)
+def _groepen(k: Kolom, lijst_: Codelijst, taal: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Checkboxes in groups: under the parent codes of ``ouderlijst``, or by the codes' own group."""
+    assert k.formulier is not None
+    if k.formulier.ouderlijst:
+        return [
+            (ouder.label(taal), [(c.code, c.label(taal)) for c in lijst_.kinderen(ouder.code)])
+            for ouder in codelijst(k.formulier.ouderlijst).codes
+            if lijst_.kinderen(ouder.code)
+        ]
+    if k.formulier.per_groep:
+        codes = [c for c in lijst_.codes if c.code != "onbekend"]
+        volgorde = [g for g in dict.fromkeys(c.groep for c in codes) if g is not None] + [None]
+        return [
+            (_GROEPEN.get(groep or "", _OVERIG), [(c.code, c.label(taal)) for c in codes if c.groep == groep])
+            for groep in volgorde
+        ]
+    return []
+
+
+def _veld(k: Kolom, taal: str) -> Veld:
+    """The form field of a declared field, with its options from its code list."""
+    assert k.formulier is not None
+    f = k.formulier
+    naam = k.codelijst or ("route_soort" if f.widget is Widget.route else None)
+    keuzes = codelijst(naam) if naam else None
+    groepen = _groepen(k, keuzes, taal) if keuzes is not None else []
+    opties: list[tuple[str, str]] = []
+    if keuzes is not None and not groepen:
+        opties = _opties(keuzes, taal, zonder_onbekend=f.zonder_onbekend or f.widget is Widget.route)
+        if f.op_label:
+            opties.sort(key=lambda o: o[1])
+    return Veld(k.naam, k.label(taal), k.uitleg, f.widget.value, k.verplicht, opties, groepen)
 
 
 def secties(taal: str) -> list[tuple[str, list[Veld]]]:
-    """The form's sections with their fields, in the user's language."""
-    sector = codelijst("sector")
-    vormen = codelijst("uitbuitingsvorm")
-    werkwijze = codelijst("werkwijze")
-    sector_groepen = [
-        (vorm.label(taal), [(c.code, c.label(taal)) for c in sector.kinderen(vorm.code)])
-        for vorm in vormen.codes
-        if sector.kinderen(vorm.code)
+    """The form's sections with their fields, in the user's language: every declared field the form asks,
+    in its section and place."""
+    gevraagd = sorted((k for k in KOLOMMEN if k.formulier), key=lambda k: k.formulier.plek if k.formulier else 0)
+    per_sectie = [
+        (titel, [_veld(k, taal) for k in gevraagd if k.formulier and k.formulier.sectie is sectie])
+        for sectie, titel in SECTIE_TITELS.items()
     ]
-    werkwijze_groepen = [
-        (
-            _GROEPEN.get(groep or "", "Overig"),
-            [(c.code, c.label(taal)) for c in werkwijze.codes if c.groep == groep and c.code != "onbekend"],
-        )
-        for groep in ("werving", "controle", None)
-    ]
-    landen = sorted(_opties(codelijst("land"), taal, zonder_onbekend=True), key=lambda o: o[1])
-    return [
-        (
-            "De melding",
-            [
-                _veld("melder_referentie", "tekst", taal),
-                _veld("melddatum", "datum", taal),
-                _veld("grondslag", "radio", taal, opties=_opties(codelijst("grondslag"), taal)),
-                _veld("toestemming", "radio", taal, opties=_opties(codelijst("toestemming"), taal)),
-                _veld(
-                    "dossiertype", "select", taal, opties=_opties(codelijst("dossiertype"), taal, zonder_onbekend=True)
-                ),
-                _veld("status", "radio", taal, opties=_opties(codelijst("status"), taal)),
-            ],
-        ),
-        (
-            "De uitbuiting",
-            [
-                _veld("uitbuitingsvorm", "keuzes", taal, opties=_opties(vormen, taal)),
-                _veld("sector", "keuzes", taal, groepen=sector_groepen),
-                _veld("werkwijze", "keuzes", taal, groepen=werkwijze_groepen),
-                _veld("uitbuiting_van", "datum", taal),
-                _veld("uitbuiting_tot", "datum", taal),
-            ],
-        ),
-        ("Plaats", [_veld("plaats_delict", "plaats", taal), _veld("wervingsplaats", "plaats", taal)]),
-        (
-            "Het (mogelijke) slachtoffer",
-            [
-                _veld("geslacht", "radio", taal, opties=_opties(codelijst("geslacht"), taal)),
-                _veld("geboortedatum", "tekst", taal),
-                _veld("leeftijd", "getal", taal),
-                _veld("nationaliteit", "select", taal, opties=landen),
-            ],
-        ),
-        (
-            "Route",
-            [_veld("route", "route", taal, opties=_opties(codelijst("route_soort"), taal, zonder_onbekend=True))],
-        ),
-        (
-            "Identificerende gegevens (versleuteld opgeslagen)",
-            [
-                _veld("voornamen", "tekst", taal),
-                _veld("achternaam", "tekst", taal),
-                _veld("documentnummer", "tekst", taal),
-                _veld("telefoonnummer", "tekst", taal),
-                _veld("toelichting", "textarea", taal),
-            ],
-        ),
-    ]
+    return [(titel, velden) for titel, velden in per_sectie if velden]
 
 
 #: Most route rows the form shows (the validator allows more by file or API).
@@ -152,10 +128,11 @@ def waarden(form: FormData) -> dict[str, str | list[str]]:
     ``soort:plaats:datum`` values from its rows."""
     result: dict[str, str | list[str]] = {}
     for k in KOLOMMEN:
-        if k.naam == "route":
-            result["route"] = route_als_tekst(routerijen(form))
+        widget = k.formulier.widget if k.formulier else Widget.tekst
+        if widget is Widget.route:
+            result[k.naam] = route_als_tekst(routerijen(form))
         else:
-            result[k.naam] = lijst(form, k.naam) if k.naam in _MEERVOUDIG else tekst(form, k.naam)
+            result[k.naam] = lijst(form, k.naam) if widget is Widget.keuzes else tekst(form, k.naam)
     return result
 
 
@@ -166,7 +143,7 @@ def invoer(ingevuld: dict[str, str | list[str]]) -> dict[str, Any]:
 
 def route_weergave(ingevuld: dict[str, str | list[str]], extra: int = 1) -> list[dict[str, str]]:
     """The route rows to render: the filled ones plus ``extra`` empty rows to add events without JavaScript."""
-    route = ingevuld.get("route") or []
+    route = ingevuld.get(_ROUTE) or []
     rijen = route_als_rijen(list(route) if isinstance(route, list) else [route])
     return (rijen + [{"soort": "", "plaats": "", "datum": ""} for _ in range(extra)])[:MAX_ROUTERIJEN]
 

@@ -33,19 +33,20 @@ from zicht.privacy.toegang import GeenToegang, Recht, Toegang, studiegemeenten, 
 from zicht.reference import AmbiguousName, UnknownPlace
 from zicht.reference.opvangregios import Opvangregios, laad_opvangregios
 from zicht.storage.base import utcnow
+from zicht.taal import N_
+from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
-from zicht.web.features import Feature, NavItem
+from zicht.web.features import Feature, NavItem, Paginatitel
 from zicht.web.formulier import formulier, tekst
-from zicht.web.pages.opvang_vertalingen import VERTALINGEN
 from zicht.web.templating import render
 
 router = APIRouter()
 Regio = Annotated[Aangemeld, Depends(Vereist(Recht.aggregaten))]
 Opvang = Annotated[Aangemeld, Depends(Vereist(Recht.opvang))]
 Formulier = Annotated[FormData, Depends(formulier)]
-FUNCTIE_LABELS = {"zorgcoordinator": "zorgcoördinator", "aandachtsfunctionaris": "aandachtsfunctionaris"}
-DEKKING_LABELS = {"gemeente": "deze gemeente", "regio": "de hele regio van deze gemeente"}
+FUNCTIE_LABELS = {"zorgcoordinator": N_("zorgcoördinator"), "aandachtsfunctionaris": N_("aandachtsfunctionaris")}
+DEKKING_LABELS = {"gemeente": N_("deze gemeente"), "regio": N_("de hele regio van deze gemeente")}
 DOEL = "opvang: regionale rapportage over bezetting en plaatsingen"
 
 
@@ -73,8 +74,9 @@ def opvang_regio(request: Request, aangemeld: Regio) -> Response:
     regio = next(iter(sorted(eigen))) if eigen else None
     with web(request).sessions() as s:
         reeks = bezettingsreeks(s, regio, r.datum, weken=26)
-    return render(request, "netwerk/opvang_regio.html", {"r": r, "maten": PERSOONSMATEN, "maat_labels": [MAAT_LABELS[m] for m in PERSOONSMATEN],
-                  "reeks": reeks, "reeks_naam": regios.naam(regio) if regio else "Nederland"})  # fmt: skip
+    _ = i18n.vertaler_voor(request)
+    return render(request, "netwerk/opvang_regio.html", {"r": r, "maten": PERSOONSMATEN, "maat_labels": [_(MAAT_LABELS[m]) for m in PERSOONSMATEN],
+                  "reeks": reeks, "reeks_naam": regios.naam(regio) if regio else _("Nederland")})  # fmt: skip
 
 
 @router.get("/opvang/regio.csv")
@@ -107,7 +109,7 @@ def netwerk(request: Request, aangemeld: Regio) -> Response:
         d = dekking(s, ctx.reference, regios, vandaag)
         kwal = indicatoren(s, regios, vandaag - timedelta(days=365), vandaag, exact=ziet_exacte_cijfers(aangemeld.toegang),
                            drempel=policy.threshold, marker=policy.marker)  # fmt: skip
-    kaart = dekkingskaart(d, ctx.reference, gemeenten)
+    kaart = dekkingskaart(d, ctx.reference, gemeenten, taal=i18n.kies_taal(request)[0])
     zonder = [g for g in d.gemeenten if not g.zorgcoordinator_sinds or not g.aandachtsfunctionaris_sinds]
     if eigen is not None:
         kwal = [k for k in kwal if k.regio in eigen]
@@ -148,7 +150,7 @@ def _datum(waarde: str, veld: str) -> date:
     try:
         return date.fromisoformat(waarde)
     except ValueError:
-        raise Netwerkfout(veld, "Vul een datum in (JJJJ-MM-DD).") from None
+        raise Netwerkfout(veld, N_("Vul een datum in (JJJJ-MM-DD).")) from None
 
 
 @router.post("/netwerk/functies")
@@ -159,7 +161,7 @@ def functie_toevoegen(request: Request, aangemeld: Opvang, form: Formulier) -> R
         try:
             gemeente = ctx.reference.gemeente(w["gemeente"]).code if w["gemeente"] else ""
         except (UnknownPlace, AmbiguousName):
-            raise Netwerkfout("gemeente", "Onbekende of dubbelzinnige gemeente.") from None
+            raise Netwerkfout("gemeente", N_("Onbekende of dubbelzinnige gemeente.")) from None
         nieuw = NieuweFunctie(gemeente, w["functie"], w["organisatie"], w["contactrol"], _datum(w["sinds"], "sinds"),
                               w["dekking"] or "gemeente")  # fmt: skip
         with ctx.transactie() as s:
@@ -193,9 +195,9 @@ def functie_beeindigen(request: Request, aangemeld: Opvang, functie_id: str, for
 FEATURE = Feature(
     naam="netwerk",
     pages=router,
-    vertalingen=VERTALINGEN,
     nav=(
-        NavItem("/opvang/regio", "Opvang per regio", Recht.aggregaten, 45),
-        NavItem("/netwerk", "Netwerk", Recht.aggregaten, 46),
+        NavItem("/opvang/regio", N_("Opvang per regio"), Recht.aggregaten, 45),
+        NavItem("/netwerk", N_("Netwerk"), Recht.aggregaten, 46),
     ),
+    paginas={"/netwerk/functies": Paginatitel(N_("Netwerk beheren"))},
 )

@@ -25,6 +25,7 @@ from zicht.opvang.overzicht import aanvraagbeeld, dashboard, voorzieningen_met_b
 from zicht.opvang.regels import (
     EU_STATUS,
     GESLACHTEN,
+    PROFIEL_LABELS,
     REDENEN,
     SOORT_LABELS,
     VERBLIJFSSTATUS,
@@ -37,12 +38,13 @@ from zicht.privacy.toegang import GeenToegang, Recht, beheert_netwerk
 from zicht.reference import AmbiguousName, UnknownPlace
 from zicht.reference.opvangregios import laad_opvangregios
 from zicht.storage.base import utcnow
+from zicht.taal import N_
+from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
-from zicht.web.features import Feature, NavItem
+from zicht.web.features import Feature, NavItem, Paginatitel
 from zicht.web.formulier import bestand, formulier, tekst
 from zicht.web.pages import opvang_beheer
-from zicht.web.pages.opvang_vertalingen import VERTALINGEN
 from zicht.web.templating import render
 
 router = APIRouter()
@@ -69,18 +71,20 @@ def _gemeente(request: Request, waarde: str, veld: str, fouten: list[dict[str, s
     try:
         return web(request).reference.gemeente(waarde).code
     except (UnknownPlace, AmbiguousName):
-        fouten.append({"veld": veld, "tekst": "Onbekende gemeente."})
+        fouten.append({"veld": veld, "tekst": N_("Onbekende gemeente.")})
         return None
 
 
-def _keuzes() -> dict[str, Any]:
-    return {"geslachten": [(g, g) for g in GESLACHTEN], "eu": [(e, e.replace("_", "-")) for e in EU_STATUS],
-            "verblijf": [(v, v) for v in VERBLIJFSSTATUS]}  # fmt: skip
+def _keuzes(request: Request) -> dict[str, Any]:
+    _ = i18n.vertaler_voor(request)
+    geslacht, eu, verblijf = (PROFIEL_LABELS[k] for k in ("geslacht", "eu_status", "verblijfsstatus"))
+    return {"geslachten": [(g, _(geslacht[g])) for g in GESLACHTEN], "eu": [(e, _(eu[e])) for e in EU_STATUS],
+            "verblijf": [(v, _(verblijf[v])) for v in VERBLIJFSSTATUS]}  # fmt: skip
 
 
 @router.get("/opvang/aanvragen/nieuw")
 def nieuw(request: Request, aangemeld: Opvang) -> Response:
-    return render(request, "opvang/nieuw.html", {"fouten": [], "f": {}, "w": {}, **_keuzes()})
+    return render(request, "opvang/nieuw.html", {"fouten": [], "f": {}, "w": {}, **_keuzes(request)})
 
 
 @router.post("/opvang/aanvragen/nieuw")
@@ -94,10 +98,10 @@ def dien_aanvraag_in(request: Request, aangemeld: Opvang, form: Formulier) -> Re
     try:
         persoon_id = uuid.UUID(w["persoon_id"])
     except ValueError:
-        fouten.append({"veld": "persoon_id", "tekst": "Vul het pseudoniem (persoon-id) van de persoon in."})
+        fouten.append({"veld": "persoon_id", "tekst": N_("Vul het pseudoniem (persoon-id) van de persoon in.")})
     leeftijd = int(w["leeftijd"]) if w["leeftijd"].isdigit() else None
     if w["leeftijd"] and leeftijd is None:
-        fouten.append({"veld": "leeftijd", "tekst": "Leeftijd is een geheel getal."})
+        fouten.append({"veld": "leeftijd", "tekst": N_("Leeftijd is een geheel getal.")})
     kinderen = int(w["kinderen"]) if w["kinderen"].isdigit() else 0
     delict = _gemeente(request, w["plaats_delict"], "plaats_delict", fouten)
     verblijf = _gemeente(request, w["verblijfgemeente"], "verblijfgemeente", fouten)
@@ -109,10 +113,10 @@ def dien_aanvraag_in(request: Request, aangemeld: Opvang, form: Formulier) -> Re
                 a = dien_in(s, aangemeld.toegang, persoon_id, Aanvraaggegevens(profiel, delict, verblijf))
                 return RedirectResponse(f"/opvang/aanvragen/{a.id}", status_code=303)
         except NietGevonden:
-            fouten.append({"veld": "persoon_id", "tekst": "Geen persoon met dit pseudoniem."})
+            fouten.append({"veld": "persoon_id", "tekst": N_("Geen persoon met dit pseudoniem.")})
         except ValueError:
-            fouten.append({"veld": "geslacht", "tekst": "Controleer de gekozen waarden."})
-    context = {"fouten": fouten, "f": {x["veld"]: x["tekst"] for x in fouten}, "w": {**w, **vink}, **_keuzes()}
+            fouten.append({"veld": "geslacht", "tekst": N_("Controleer de gekozen waarden.")})
+    context = {"fouten": fouten, "f": {x["veld"]: x["tekst"] for x in fouten}, "w": {**w, **vink}, **_keuzes(request)}
     return render(request, "opvang/nieuw.html", context, status_code=400)
 
 
@@ -128,7 +132,8 @@ def _toon(request: Request, aangemeld: Aangemeld, aanvraag_id: str, melding: str
     ctx = web(request)
     try:
         with ctx.transactie() as s:
-            beeld = aanvraagbeeld(s, aangemeld.toegang, _id(aanvraag_id), ctx.reference, _regios(request))
+            beeld = aanvraagbeeld(s, aangemeld.toegang, _id(aanvraag_id), ctx.reference, _regios(request),
+                                  i18n.kies_taal(request)[0])  # fmt: skip
             return render(request, "opvang/aanvraag.html", {"b": beeld, "a": beeld.aanvraag, "melding": melding,
                           "redenen": REDENEN, "soorten": SOORT_LABELS, "Status": Status}, status_code=status_code)  # fmt: skip
     except NietGevonden:
@@ -197,11 +202,11 @@ def meld_bezetting(request: Request, aangemeld: Opvang, form: Formulier) -> Resp
     getallen = {k: tekst(form, k, 6) for k in ("totaal", "bezet", "gereserveerd", "geblokkeerd")}
     for k, v in getallen.items():
         if (v and not v.isdigit()) or (not v and k in ("totaal", "bezet")):
-            fouten.append({"veld": f"bezetting-{k}", "tekst": "Vul een geheel getal van 0 of meer in."})
+            fouten.append({"veld": f"bezetting-{k}", "tekst": N_("Vul een geheel getal van 0 of meer in.")})
     try:
         datum = date.fromisoformat(tekst(form, "datum", 10))
     except ValueError:
-        fouten.append({"veld": "bezetting-datum", "tekst": "Vul een datum in (JJJJ-MM-DD)."})
+        fouten.append({"veld": "bezetting-datum", "tekst": N_("Vul een datum in (JJJJ-MM-DD).")})
     vid_tekst = tekst(form, "voorziening", 40)
     uitkomst = None
     if not fouten:
@@ -223,7 +228,7 @@ def upload_bezetting(request: Request, aangemeld: Opvang, form: Formulier) -> Re
     upload = bestand(form, "bestand")
     if upload is None or not upload.filename:
         return _bezetting(
-            request, aangemeld, {"fouten": [{"veld": "bezetting-bestand", "tekst": "Kies een bestand."}]}, 400
+            request, aangemeld, {"fouten": [{"veld": "bezetting-bestand", "tekst": N_("Kies een bestand.")}]}, 400
         )
     inhoud = upload.file.read(5 * 1024 * 1024 + 1)
     try:
@@ -241,10 +246,15 @@ router.include_router(opvang_beheer.router)
 FEATURE = Feature(
     naam="opvang",
     pages=router,
-    vertalingen=VERTALINGEN,
     nav=(
-        NavItem("/opvang", "Opvang", Recht.opvang, 30),
-        NavItem("/opvang/bezetting", "Bezetting melden", Recht.opvang, 31),
-        NavItem("/beheer/voorzieningen", "Opvangvoorzieningen", Recht.beheer, 41),
+        NavItem("/opvang", N_("Opvang"), Recht.opvang, 30),
+        NavItem("/opvang/bezetting", N_("Bezetting melden"), Recht.opvang, 31),
+        NavItem("/beheer/voorzieningen", N_("Opvangvoorzieningen"), Recht.beheer, 41),
     ),
+    paginas={
+        "/opvang/aanvragen/nieuw": Paginatitel(N_("Nieuwe plaatsingsaanvraag")),
+        "/opvang/aanvragen/{aanvraag_id}": Paginatitel(N_("Plaatsingsaanvraag {aanvraag_id}")),
+        "/beheer/voorzieningen/nieuw": Paginatitel(N_("Nieuwe voorziening")),
+        "/beheer/voorzieningen/{voorziening_id}": Paginatitel(N_("Voorziening bewerken")),
+    },
 )

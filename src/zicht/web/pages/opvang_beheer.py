@@ -30,10 +30,12 @@ from zicht.opvang.beheer import (
     wijzig,
     zet_actief,
 )
-from zicht.opvang.regels import BESCHERMING_LABELS, DOELGROEP_GESLACHT, SOORT_LABELS, Doelgroep
+from zicht.opvang.regels import BESCHERMING_LABELS, DOELGROEP_GESLACHT, PROFIEL_LABELS, SOORT_LABELS, Doelgroep
 from zicht.privacy.toegang import Recht
 from zicht.reference import AmbiguousName, UnknownPlace
 from zicht.reference.opvangregios import laad_opvangregios
+from zicht.taal import N_
+from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
 from zicht.web.formulier import formulier, tekst
@@ -55,13 +57,15 @@ def _id(waarde: str) -> uuid.UUID:
 
 
 def _keuzes(request: Request) -> dict[str, Any]:
+    _ = i18n.vertaler_voor(request)
+    doelgroepen = PROFIEL_LABELS["doelgroep"]
     with web(request).sessions() as s:
         organisaties = [(o.code, f"{o.naam} ({o.code})") for o in lijst_organisaties(s) if o.actief]
     return {
-        "soorten": list(SOORT_LABELS.items()),
+        "soorten": [(k, _(v)) for k, v in SOORT_LABELS.items()],
         "organisaties": organisaties,
-        "geslachten": [(g, g) for g in DOELGROEP_GESLACHT],
-        "niveaus": list(BESCHERMING_LABELS.items()),
+        "geslachten": [(g, _(doelgroepen[g])) for g in DOELGROEP_GESLACHT],
+        "niveaus": [(k, _(v)) for k, v in BESCHERMING_LABELS.items()],
     }
 
 
@@ -95,14 +99,14 @@ def _lees(request: Request, form: FormData) -> tuple[dict[str, Any], Voorziening
             try:
                 w[veld] = ref.gemeente(w[veld]).code
             except (UnknownPlace, AmbiguousName):
-                raise Voorzieningsfout(veld, "Onbekende of dubbelzinnige gemeente.") from None
+                raise Voorzieningsfout(veld, N_("Onbekende of dubbelzinnige gemeente.")) from None
     getallen: dict[str, int | None] = {}
     for veld in ("capaciteit", "leeftijd_min", "leeftijd_max"):
         if w[veld] and not w[veld].isdigit():
-            raise Voorzieningsfout(veld, "Vul een geheel getal van 0 of meer in.")
+            raise Voorzieningsfout(veld, N_("Vul een geheel getal van 0 of meer in."))
         getallen[veld] = int(w[veld]) if w[veld] else None
     if getallen["capaciteit"] is None:
-        raise Voorzieningsfout("capaciteit", "Vul een geheel getal van 0 of meer in.")
+        raise Voorzieningsfout("capaciteit", N_("Vul een geheel getal van 0 of meer in."))
     adres = tekst(form, "adres", 400)
     gegevens = Voorzieningsgegevens(
         code=w["code"], naam=w["naam"], soort=w["soort"], exploitant=w["exploitant"], gemeentecode=w["gemeentecode"],

@@ -23,12 +23,13 @@ from starlette.responses import RedirectResponse, Response
 from zicht.privacy.disclosure import DisclosurePolicy
 from zicht.privacy.toegang import Recht, studiegemeenten
 from zicht.signalen import indicatoren
+from zicht.signalen.redenen import REDENEN
 from zicht.signalen.wachtrij import BesluitFout, beschermd_overzicht, besluit, cluster, melding_voorinvulling, wachtrij
+from zicht.taal import N_
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
-from zicht.web.features import Feature, NavItem
+from zicht.web.features import Feature, NavItem, Paginatitel
 from zicht.web.formulier import formulier, tekst
-from zicht.web.pages.signalen_teksten import REDENEN, VERTALINGEN
 from zicht.web.templating import render
 
 router = APIRouter()
@@ -96,7 +97,7 @@ def besluiten(request: Request, aangemeld: Beoordelaar, cluster_id: uuid.UUID, f
                 if cluster(s, aangemeld.toegang, cluster_id) is None:
                     raise HTTPException(404) from None
             return RedirectResponse(f"{PAD}/clusters/{cluster_id}", status_code=303)
-        return _detail(request, aangemeld, cluster_id, fout="Geef een reden van 5 tot 500 tekens.", status_code=400)
+        return _detail(request, aangemeld, cluster_id, fout=N_("Geef een reden van 5 tot 500 tekens."), status_code=400)
     if keuze == "omgezet" and aangemeld.toegang.mag(Recht.melding_aanmaken):
         return RedirectResponse(f"/meldingen/nieuw?{query}", status_code=303)
     return RedirectResponse(f"{PAD}?besloten={keuze}", status_code=303)
@@ -116,8 +117,8 @@ FEATURE = Feature(
     naam="signalen",
     pages=router,
     nav=(
-        NavItem(PAD, "Signalen", Recht.signalen_beoordelen, 30),
-        NavItem(PAD + "/overzicht", "Signalen per gemeente", Recht.aggregaten, 62),
+        NavItem(PAD, N_("Signalen"), Recht.signalen_beoordelen, 30),
+        NavItem(PAD + "/overzicht", N_("Signalen per gemeente"), Recht.aggregaten, 62),
     ),
-    vertalingen=VERTALINGEN,
+    paginas={PAD + "/clusters/{cluster_id}": Paginatitel(N_("Cluster {cluster_id}"))},
 )

@@ -11,8 +11,11 @@ from starlette.responses import Response
 
 from zicht.privacy.toegang import Recht
 from zicht.registry import Pagina
+from zicht.taal import N_
 from zicht.web.auth.sessie import Vereist
 from zicht.web.features import Feature, NavItem
+from zicht.web.i18n import vertaler_voor
+from zicht.web.kruimelpad import Kruimel
 from zicht.web.paginering import pagineer
 from zicht.web.templating import render
 
@@ -22,7 +25,11 @@ router = APIRouter()
 @router.get("/ui", dependencies=[Depends(Vereist(Recht.ui_galerij))])
 def galerij(request: Request, pagina: Annotated[int, Query(ge=1, le=9)] = 3) -> Response:
     voorbeeld: Pagina[object] = Pagina([], max(1, min(pagina, 9)), 10, 90)
-    return render(request, "ui/galerij.html", {"paginering": pagineer(request, voorbeeld)})
+    _ = vertaler_voor(request)
+    kruimels = [Kruimel(_("Start"), "/"), Kruimel(_("Beheer"), "/beheer"), Kruimel(_("UI-galerij"), "/ui", huidig=True)]
+    return render(
+        request, "ui/galerij.html", {"paginering": pagineer(request, voorbeeld), "voorbeeld_kruimels": kruimels}
+    )
 
 
-FEATURE = Feature(naam="ui", pages=router, nav=(NavItem("/ui", "UI-galerij", Recht.ui_galerij, 90),))
+FEATURE = Feature(naam="ui", pages=router, nav=(NavItem("/ui", N_("UI-galerij"), Recht.ui_galerij, 90),))

@@ -34,10 +34,11 @@ from zicht.registry.uploads import (
     upload_bestand,
 )
 from zicht.storage.tables import ImportRun
+from zicht.taal import N_
 from zicht.web import i18n
 from zicht.web.auth.sessie import Aangemeld, Vereist
 from zicht.web.context import web
-from zicht.web.features import Feature, NavItem
+from zicht.web.features import Feature, NavItem, Paginatitel
 from zicht.web.formulier import bestand, formulier
 from zicht.web.templating import render
 
@@ -91,10 +92,10 @@ def uploaden(request: Request, aangemeld: Uploader, form: Annotated[FormData, De
     ctx = web(request)
     upload = bestand(form, "bestand")
     if upload is None or not upload.filename:
-        return _pagina(request, aangemeld, [{"veld": "bestand", "tekst": "Kies een bestand."}], 400)
+        return _pagina(request, aangemeld, [{"veld": "bestand", "tekst": N_("Kies een bestand.")}], 400)
     inhoud = upload.file.read(MAX_BESTAND_BYTES + 1)
     if len(inhoud) > MAX_BESTAND_BYTES:
-        return _pagina(request, aangemeld, [{"veld": "bestand", "tekst": "Het bestand is te groot."}], 413)
+        return _pagina(request, aangemeld, [{"veld": "bestand", "tekst": N_("Het bestand is te groot.")}], 413)
     werkers = importwerkers(ctx.sessions, ctx.vault, ctx.reference, ctx.settings)
     try:
         import_id = upload_bestand(werkers, aangemeld.toegang, inhoud, upload.filename)
@@ -162,26 +163,9 @@ def rapport_downloaden(request: Request, aangemeld: Uploader, import_id: uuid.UU
     )
 
 
-VERTALINGEN = {
-    "bezig": "processing",
-    "klaar": "done",
-    "afgebroken": "broken off",
-    "onderbroken": "interrupted",
-    "Voortgang vernieuwen": "Refresh progress",
-    "De aanlevering is afgebroken.": "The upload broke off.",
-    "Het bestand wordt verwerkt. U kunt deze pagina verlaten; de aanlevering loopt door.": (
-        "The file is being processed. You may leave this page; the upload continues."
-    ),
-    "De verwerking is onderbroken: er is al een tijd niets opgeslagen. Lever het bestand opnieuw aan; wat al is "
-    "opgeslagen, wordt herkend en niet dubbel opgeslagen.": (
-        "Processing was interrupted: nothing has been stored for a while. Upload the file again; what was stored "
-        "already is recognised and not stored twice."
-    ),
-}
-
 FEATURE = Feature(
     naam="uploads",
     pages=router,
-    nav=(NavItem("/uploads", "Bestand aanleveren", Recht.upload, 12),),
-    vertalingen=VERTALINGEN,
+    nav=(NavItem("/uploads", N_("Bestand aanleveren"), Recht.upload, 12),),
+    paginas={"/uploads/{import_id}": Paginatitel(N_("Rijrapport"))},
 )

@@ -23,8 +23,9 @@ from zicht.analysis.intervalgrafiek import interval_svg
 from zicht.analysis.tabel import Tabel
 from zicht.analysis.vergelijking import Vergelijking, vergelijk
 from zicht.reference import Gebiedsniveau, UnknownPlace
+from zicht.taal import N_
 from zicht.web import i18n, sortering
-from zicht.web.features import Feature
+from zicht.web.features import Feature, Paginatitel
 from zicht.web.pages.dashboard import VERGELIJK_PAD, Gebruiker, _keuze, canoniek, opties, tabel_download
 from zicht.web.sortering import Sortering
 from zicht.web.statistiekdienst import dienst, rol_en_bereik
@@ -85,7 +86,7 @@ def vergelijken(
         "probleem": None,
     }
     if keuze["niveau"] == Gebiedsniveau.nederland.value:
-        context["probleem"] = "Kies een gemeente of regio om te vergelijken."
+        context["probleem"] = N_("Kies een gemeente of regio om te vergelijken.")
         return render(request, "dashboard/vergelijken.html", context, status_code=400 if fouten else 200)
     try:
         v = _vergelijking(request, aangemeld, keuze, taal)
@@ -135,14 +136,6 @@ def exporteer(
     return tabel_download(request, aangemeld, tabel, formaat, taal)
 
 
-VERTALINGEN: dict[str, str] = {
-    "Vergelijken": "Compare",
-    "Kies een gemeente of regio om te vergelijken.": "Choose a municipality or region to compare.",
-    "Rangorde met intervallen": "Ranking with intervals",
-    "Regio's en Nederland": "Regions and the Netherlands",
-    "Sorteren op": "Sort by",
-    "Hoe is vergeleken?": "How was this compared?",
-    "Terug naar het regionaal beeld": "Back to the regional picture",
-}
-
-FEATURE = Feature(naam="vergelijken", pages=router, vertalingen=VERTALINGEN)
+FEATURE = Feature(
+    naam="vergelijken", pages=router, paginas={"/statistieken/vergelijken": Paginatitel(N_("Vergelijken"))}
+)

@@ -14,9 +14,14 @@ from datetime import date, datetime
 from zicht.codebook import codelijst
 from zicht.domain import leeftijdsklasse
 from zicht.domain.levensloop import Intrekkingsreden, Statusbeslisser
+from zicht.intake import KOLOMMEN
+from zicht.intake.columns import kolom
+from zicht.intake.kolom import Kolom, Soort
+from zicht.intake.store import plaatskolommen
 from zicht.privacy.toegang import Recht, Toegang
 from zicht.reference import Referentiedata
 from zicht.storage.tables import Melding
+from zicht.taal import vertaler
 
 
 @dataclass(frozen=True)
@@ -26,21 +31,8 @@ class MeldingWeergave:
     id: uuid.UUID
     referentie: str | None
     melddatum: date
-    vormen: str
-    sectoren: str
-    werkwijzen: str
-    plaats_delict: str
-    wervingsplaats: str
-    periode: str
-    geslacht: str
-    geboortejaar: str
-    leeftijd: str
-    leeftijdsklasse: str
-    nationaliteiten: str
-    dossiertype: str
-    status: str
-    grondslag: str
-    toestemming: str
+    #: Every field the detail page shows, as (label, text) in declaration order (labels translated).
+    velden: tuple[tuple[str, str], ...]
     melder_soort: str
     bron: str
     persoon_id: uuid.UUID | None
@@ -70,7 +62,47 @@ def plaats_tekst(reference: Referentiedata, gemeente: str | None, land: str | No
         return gm.weergavenaam if gm else gemeente
     if land:
         return _label("land", land, taal)
-    return "unknown" if taal == "en" else "onbekend"
+    _ = vertaler(taal)
+    return _("onbekend")
+
+
+def veld_tekst(m: Melding, k: Kolom, reference: Referentiedata, taal: str) -> str:
+    """Field ``k`` of a stored melding as text: codes as labels, places as names, a period on one line."""
+    if k.soort is Soort.plaats:
+        _, gemeente, land = plaatskolommen(k)
+        return plaats_tekst(reference, getattr(m, gemeente), getattr(m, land), taal)
+    lijst = k.codelijst or ""
+    if isinstance(k.opslag, str):
+        waarde = getattr(m, k.kolomnaam)
+        if k.soort is Soort.code:
+            return _label(lijst, waarde, taal)
+        if k.einde is not None:  # the start of a period: shown with its end
+            tot = getattr(m, kolom(k.einde).kolomnaam)
+            return (
+                f"{waarde.isoformat() if waarde else '…'} – {tot.isoformat() if tot else '…'}" if waarde or tot else "–"
+            )
+        if waarde is None:
+            return "–"
+        return waarde.isoformat() if isinstance(waarde, date) else str(waarde)
+    waarden = [getattr(r, k.kindtabel.kolom) for r in getattr(m, k.kindtabel.relatie)]
+    if k.soort is Soort.codes:
+        return ", ".join(_label(lijst, w, taal) for w in waarden) or _label(lijst, k.standaard, taal)
+    uniek = sorted(set(waarden) - ({"onbekend"} if k.soort is Soort.sector else set()))
+    return ", ".join(_label(lijst, w, taal) for w in uniek) or "–"
+
+
+def _velden(m: Melding, reference: Referentiedata, taal: str, besluit: str | None) -> tuple[tuple[str, str], ...]:
+    """(label, text) of every field the detail page shows; the status with CoMensha's decision beside it."""
+    _ = vertaler(taal)
+    uit = []
+    for k in KOLOMMEN:
+        if k.detail:
+            tekst = veld_tekst(m, k, reference, taal)
+            if besluit and k.opslag == Melding.status.key:
+                woord = _("besluit")
+                tekst = f"{tekst} ({woord}: {besluit})"
+            uit.append((_(k.label_detail), tekst))
+    return tuple(uit)
 
 
 @dataclass(frozen=True)
@@ -97,54 +129,36 @@ def melding_rij(m: Melding, toegang: Toegang, reference: Referentiedata, taal: s
         id=m.id,
         referentie=m.melder_referentie if toegang.is_eigen_organisatie(m.organisatie_id) else None,
         melddatum=m.melddatum,
-        vormen=", ".join(_label("uitbuitingsvorm", v, taal) for v in sorted({u.vorm for u in m.uitbuitingen})) or "–",
-        plaats_delict=plaats_tekst(reference, m.plaats_delict_gemeente, m.plaats_delict_land, taal),
+        vormen=veld_tekst(m, kolom("uitbuitingsvorm"), reference, taal),
+        plaats_delict=veld_tekst(m, kolom("plaats_delict"), reference, taal),
         melder_soort=_label("melder_soort", m.melder_soort, taal),
-        geslacht=_label("geslacht", m.geslacht, taal),
+        geslacht=veld_tekst(m, kolom("geslacht"), reference, taal),
         leeftijdsklasse=leeftijdsklasse(m.leeftijd_bij_melding),
         bron=m.bron,
         persoon_id=m.persoon_id if toegang.mag(Recht.melding_landelijk) else None,
-        status=_label("status", m.status, taal),
+        status=veld_tekst(m, kolom("status"), reference, taal),
         ingetrokken=m.ingetrokken_op is not None,
     )
 
 
 def melding_weergave(m: Melding, toegang: Toegang, reference: Referentiedata, taal: str) -> MeldingWeergave:
     """The view of one melding for ``toegang``."""
-    vormen = sorted({u.vorm for u in m.uitbuitingen})
-    sectoren = sorted({u.sector for u in m.uitbuitingen if u.sector != "onbekend"})
-    van, tot = m.uitbuiting_van, m.uitbuiting_tot
+    besluit = (
+        f"{Statusbeslisser(m.status_beslisser).label(taal)}, {m.status_datum.isoformat() if m.status_datum else '–'}"
+        if m.status_beslisser
+        else None
+    )
     return MeldingWeergave(
         id=m.id,
         referentie=m.melder_referentie if toegang.is_eigen_organisatie(m.organisatie_id) else None,
         melddatum=m.melddatum,
-        vormen=", ".join(_label("uitbuitingsvorm", v, taal) for v in vormen) or "–",
-        sectoren=", ".join(_label("sector", s, taal) for s in sectoren) or "–",
-        werkwijzen=", ".join(_label("werkwijze", w.werkwijze, taal) for w in m.werkwijzen)
-        or _label("werkwijze", "onbekend", taal),
-        plaats_delict=plaats_tekst(reference, m.plaats_delict_gemeente, m.plaats_delict_land, taal),
-        wervingsplaats=plaats_tekst(reference, m.wervingsplaats_gemeente, m.wervingsplaats_land, taal),
-        periode=f"{van.isoformat() if van else '…'} – {tot.isoformat() if tot else '…'}" if van or tot else "–",
-        geslacht=_label("geslacht", m.geslacht, taal),
-        geboortejaar=str(m.geboortejaar) if m.geboortejaar else "–",
-        leeftijd=str(m.leeftijd_bij_melding) if m.leeftijd_bij_melding is not None else "–",
-        leeftijdsklasse=leeftijdsklasse(m.leeftijd_bij_melding),
-        nationaliteiten=", ".join(_label("land", n.land, taal) for n in m.nationaliteiten)
-        or _label("land", "onbekend", taal),
-        dossiertype=_label("dossiertype", m.dossiertype, taal),
-        status=_label("status", m.status, taal),
-        grondslag=_label("grondslag", m.grondslag, taal),
-        toestemming=_label("toestemming", m.toestemming, taal),
+        velden=_velden(m, reference, taal, besluit),
         melder_soort=_label("melder_soort", m.melder_soort, taal),
         bron=m.bron,
         persoon_id=m.persoon_id if toegang.mag(Recht.melding_landelijk) else None,
         aangemaakt_op=m.aangemaakt_op,
         versie=m.versie,
-        besluit=(
-            f"{Statusbeslisser(m.status_beslisser).label(taal)}, {m.status_datum.isoformat() if m.status_datum else '–'}"
-            if m.status_beslisser
-            else None
-        ),
+        besluit=besluit,
         ingetrokken=(
             f"{Intrekkingsreden(m.intrekkingsreden).label(taal)}, {m.ingetrokken_op.date().isoformat()}"
             if m.ingetrokken_op and m.intrekkingsreden
