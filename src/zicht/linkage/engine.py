@@ -641,10 +641,13 @@ def person_conflicts(
     names = given_name_signatures(features)
     weights: dict[tuple[str, str], float] = {}
     if pairs is not None and len(pairs):
+        # Only the links the correction can concern: above the threshold, between given names that conflict.
         parts = [c for c in pairs.columns if c.startswith("mw_")]
-        for row in pairs[["melding_a", "melding_b", "match_weight", *parts]].itertuples(index=False):
+        above = pairs[pairs["match_probability"] >= threshold]
+        for row in above[["melding_a", "melding_b", "match_weight", *parts]].itertuples(index=False):
             a, b, weight = str(row[0]), str(row[1]), float(row[2])
-            if names.get(a) is None or names.get(b) is None:
+            na, nb = names.get(a), names.get(b)
+            if na is None or nb is None or not given_names_conflict(na, nb):
                 continue
             per = dict.fromkeys(GEDEELD_DOOR_VERWANTEN, 0.0)
             for column, value in zip(parts, row[3:], strict=True):
