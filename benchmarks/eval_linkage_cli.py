@@ -154,13 +154,14 @@ def main(argv: list[str] | None = None) -> int:
         out.write(lc.variation_line(result) + "\n")
     out.write(
         "\nwithout meldingen the data cannot place (no full birth date, and another person's melding with the same"
-        " name, year, sex and nationality; lc.ambiguous_meldingen):\n"
+        " name, year, sex and nationality; zicht.linkage.evaluate.unplaceable):\n"
     )
     for r in results:
         x = r["onderscheidbaar"]
         out.write(
             f"{r['data_set']}: {x['ambiguous_meldingen']:,} left out, {x['meldingen']:,} meldingen, precision "
-            f"{x['precision']:.4f}, recall {x['recall']:.4f} ({x['true_pairs']:,} true pairs)\n"
+            f"{x['precision']:.4f}, recall {x['recall']:.4f} ({x['true_pairs']:,} true pairs), persons "
+            f"{x['persons_found']:,} / {x['persons_true']:,} ({x['persons_error_pct']:+.1f}%)\n"
         )
     linkable = [r for r in results if r["linkable"]]
     if linkable:

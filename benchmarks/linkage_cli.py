@@ -26,12 +26,10 @@ from __future__ import annotations
 import csv
 import json
 import os
-import re
 import resource
 import subprocess
 import sys
 import time
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -570,56 +568,20 @@ def score(
 
 # ---- meldingen no method can place ---------------------------------------------------------------------------
 
-_FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-
-
-def _plain(value: str) -> str:
-    """Letters only, lower case, diacritics dropped: how two writings of one name compare here (on purpose
-    simpler than the model's normalisation, so the measure does not depend on it)."""
-    folded = unicodedata.normalize("NFKD", value or "")
-    return " ".join(sorted(re.findall(r"[a-z]+", "".join(c for c in folded if not unicodedata.combining(c)).lower())))
-
 
 def ambiguous_meldingen(dataset: DataSet) -> set[Key]:
-    """Meldingen the data cannot place: no full birth date (missing, only a year, or the 1 January
-    placeholder), and a melding of *another* person carries the same name (given and family names together,
-    letters only) with a compatible birth year, sex and nationality (equal, or missing on either side). Any
-    method that links such a melding to a person by its name links it to the other person just as well; the
-    issue's "best possible" leaves these out, and so does the score beside the plain one.
-    """
-    rows: list[tuple[Key, str, str | None, str, str]] = []
+    """Meldingen the data cannot place (:func:`zicht.linkage.evaluate.unplaceable`), read from the files."""
+    from zicht.linkage.evaluate import unplaceable
+
+    rows: list[tuple[Key, str, str, str, str, str]] = []
     for code, path in dataset.files:
         for row in read_meldingen(path):
             key = (code, row.get("melder_referentie", ""))
-            if key not in dataset.truth:
-                continue
-            name = _plain(f"{row.get('voornamen', '')} {row.get('achternaam', '')}")
-            born = (row.get("geboortedatum") or "").strip()
-            full = _FULL_DATE.match(born)
-            year = born[:4] if born[:4].isdigit() else None
-            placeholder = bool(full) and born.endswith("-01-01")
-            rows.append((key, name, year if not full or placeholder else "full:" + born, row.get("geslacht") or "",
-                         (row.get("nationaliteit") or "").split(";")[0]))  # fmt: skip
-    by_name: dict[str, list[tuple[Key, str, str | None, str, str]]] = {}
-    for item in rows:
-        if item[1]:
-            by_name.setdefault(item[1], []).append(item)
-
-    def fits(x: str | None, y: str | None) -> bool:
-        return not x or not y or x == y
-
-    out: set[Key] = set()
-    for key, name, born, sex, nat in rows:
-        if not name or (born or "").startswith("full:"):
-            continue
-        for other, _n, other_born, other_sex, other_nat in by_name[name]:
-            if dataset.truth[other] == dataset.truth[key]:
-                continue
-            other_year = (other_born or "")[5:9] if (other_born or "").startswith("full:") else other_born
-            if fits(born, other_year) and fits(sex, other_sex) and fits(nat, other_nat):
-                out.add(key)
-                break
-    return out
+            if key in dataset.truth:
+                rows.append((key, row.get("voornamen") or "", row.get("achternaam") or "",
+                             row.get("geboortedatum") or "", row.get("geslacht") or "",
+                             (row.get("nationaliteit") or "").split(";")[0]))  # fmt: skip
+    return unplaceable(rows, dataset.truth)
 
 
 # ---- one data set, end to end -------------------------------------------------------------------------------
@@ -659,7 +621,8 @@ def evaluate(
         "scores": scores.as_dict(),
         "onderscheidbaar": {
             "ambiguous_meldingen": len(ambiguous),
-            **{k: getattr(distinguishable, k) for k in ("meldingen", "precision", "recall", "true_pairs")},
+            **{k: getattr(distinguishable, k) for k in ("meldingen", "precision", "recall", "true_pairs",
+                                                        "persons_true", "persons_found", "persons_error_pct")},
         },
         "linkable": None if linkable is None else {
             k: getattr(linkable, k) for k in ("meldingen", "precision", "recall", "persons_true", "persons_found",

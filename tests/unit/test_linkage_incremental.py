@@ -21,7 +21,7 @@ from zicht.linkage.engine import (
     safe_pairs,
     tf_columns,
 )
-from zicht.linkage.frequenties import NAAM_SLEUTEL, name_frequencies
+from zicht.linkage.frequenties import SAMENGESTELD
 from zicht.linkage.incremental import LinkIndex
 from zicht.linkage.normalise import prepare
 
@@ -60,9 +60,10 @@ def test_gecompileerde_score_gelijk_aan_splink(one_run: tuple[pd.DataFrame, Link
     api = _db_api("duckdb")
     linker = _linker(prepare(base), copy.deepcopy(result.model.splink_model), api)
     for column in tf_columns(result.model.splink_model):
-        if column == NAAM_SLEUTEL:
-            # The full name's frequency as a full run computes it for a record outside the table.
-            table = api.register(name_frequencies(prepare(base), pair_in_table=1))
+        if column in SAMENGESTELD:
+            # The composed frequencies (full name, by sound, initial) as a full run computes them for a record
+            # outside the table.
+            table = api.register(SAMENGESTELD[column][0](prepare(base), pair_in_table=1))
             linker.table_management.register_term_frequency_lookup(table, column)
         else:
             linker.table_management.compute_tf_table(column)

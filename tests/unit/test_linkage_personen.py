@@ -23,11 +23,11 @@ from zicht.linkage.incremental import LinkIndex
 from zicht.linkage.model import REGISTER_CONTEXT
 from zicht.linkage.normalise import (
     Voornamen,
+    birth_dates_conflict,
     birth_signatures,
     given_name_signatures,
     given_names_conflict,
     prepare,
-    same_year_dates_conflict,
 )
 from zicht.reference import Referentiedata
 from zicht.synth import SynthConfig, generate
@@ -167,15 +167,19 @@ def test_gewone_voornaam_alleen_is_geen_overeenkomst() -> None:
         ((1960, "1960-06-15"), (1960, "1960-03-14"), True),  # namesakes born in one year
         ((1960, "1960-06-15"), (1960, "1960-06-16"), False),  # a typing error
         ((1960, "1960-03-08"), (1960, "1960-08-03"), False),  # day and month swapped
-        ((1960, "1960-06-15"), (1961, "1961-03-14"), False),  # other years: the chain check decides
+        ((1960, "1960-06-15"), (1961, "1961-06-15"), False),  # the year one off
+        ((1960, "1960-06-15"), (1961, "1961-03-14"), True),  # another year, day and month
         ((1960, None), (1960, "1960-03-14"), False),  # only a year
+        ((1998, None), (1989, "1989-02-11"), False),  # a year's digits swapped
+        ((1985, None), (1997, "1997-02-11"), True),  # years apart
     ],
 )
-def test_twee_volledige_datums_in_een_jaar(
+def test_geboortedatums_die_niet_een_persoon_kunnen_zijn(
     a: tuple[int, str | None], b: tuple[int, str | None], conflict: bool
 ) -> None:
-    assert same_year_dates_conflict(a, b) is conflict
-    assert same_year_dates_conflict(b, a) is conflict
+    """Direct links included: such meldingen are two people however rare their shared name."""
+    assert birth_dates_conflict(a, b) is conflict
+    assert birth_dates_conflict(b, a) is conflict
 
 
 def test_ontbrekende_geboortedatum_is_nooit_een_datum() -> None:
@@ -201,7 +205,9 @@ def test_iemand_drie_keer_gemeld_maakt_de_naam_niet_gewoon() -> None:
         {"voornamen": "Olena", "achternaam": "Bondar", "geboortedatum": d}
         for d in ["1990-01-02", "1991-02-03", "1992-03-04"]
     ]
-    rows += [{"voornamen": f"N{i}", "achternaam": f"Achternaam{i}", "geboortedatum": None} for i in range(100)]
+    # A hundred other people, each with their own name (normalising drops digits, so the names are letters).
+    letters = ["".join(chr(ord("a") + (i // 26**k) % 26) for k in range(2)) for i in range(100)]
+    rows += [{"voornamen": f"Ni{x}", "achternaam": f"Achter{x}", "geboortedatum": None} for x in letters]
     features = prepare(pd.DataFrame([{"melding_id": str(i), **r} for i, r in enumerate(rows)]))
     people = people_per_name(features)
     assert people["marasiia savyk"] == 1

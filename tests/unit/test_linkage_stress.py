@@ -3,10 +3,12 @@
 
 The set was written from a specification of the world without reading the model (identity fields only,
 published name frequencies, siblings, twins and same-year namesakes; its ``kopzwaar`` world the first, far
-heavier-headed version). Issue 10 asks for pairwise precision >= 0.995 and recall >= 0.93; the model does not
-reach that yet (docs/linkage.md, "Sparse reporters"). These floors sit just under what it reaches now
-(``werkelijk`` seed 1: P 0.988, R 0.839, persons +7.3 %; ``kopzwaar`` seed 1: P 0.985, R 0.665, +16.2 %), so a
-change that makes it worse fails here, and one that reaches the goal should raise them.
+heavier-headed version). Issue 10 asks for pairwise precision >= 0.995 and recall >= 0.93 with the persons
+within 2 %. Scored with the meldingen no method can place left out (:func:`zicht.linkage.evaluate.unplaceable`,
+the issue's "best possible"), ``werkelijk`` seed 1 reaches P 0.995, R 0.920, persons +3.9 %; scored on
+everything P 0.981, R 0.905, +4.0 % (``kopzwaar``: P 0.992 / R 0.825, +7.9 % placeable; 0.979 / 0.777, +10.3 %
+on everything). The floors sit just under that, so a change that makes it worse fails here
+(docs/linkage.md, "Sparse reporters").
 """
 
 from __future__ import annotations
@@ -47,18 +49,52 @@ def stress_records(directory: Path) -> tuple[pd.DataFrame, dict[str, str]]:
     return records, truth
 
 
+def placeable_labels(records: pd.DataFrame, labels: dict[str, str], truth: dict[str, str]) -> dict[str, str]:
+    """``labels`` without the meldingen no method can place."""
+    rows = (
+        (m, v or "", a or "", g or "", s or "", nat[0] if len(nat) else "")
+        for m, v, a, g, s, nat in records[
+            ["melding_id", "voornamen", "achternaam", "geboortedatum", "geslacht", "nationaliteit"]
+        ].itertuples(index=False)
+    )
+    left_out = evaluate.unplaceable(rows, truth)
+    return {m: label for m, label in labels.items() if m not in left_out}
+
+
+def test_unplaceable_alleen_zonder_volledige_datum_en_met_naamgenoot() -> None:
+    rows = [
+        ("a1", "Anna", "Visser", "1990", "vrouw", "NL"),  # only a year; another Anna Visser born 1990
+        ("b1", "Anna", "Visser", "1990-05-03", "vrouw", "NL"),
+        ("c1", "Ánna", "VISSER", "", "vrouw", ""),  # nothing to tell them apart: also unplaceable
+        ("d1", "Bo", "Jansen", "", "vrouw", "NL"),  # no other person with this name
+        ("d2", "Bo", "Jansen", "1991-02-03", "vrouw", "NL"),
+        ("e1", "Anna", "Visser", "1970", "vrouw", "NL"),  # another year, but c1 could be E's
+        ("f1", "Anna", "Visser", "1950", "man", "NL"),  # another year and sex: placeable
+    ]
+    truth = {"a1": "A", "b1": "B", "c1": "C", "d1": "D", "d2": "D", "e1": "E", "f1": "F"}
+    assert evaluate.unplaceable(rows, truth) == {"a1", "c1", "e1"}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("namen", "precisie", "recall", "personen"),
-    [("werkelijk", 0.982, 0.82, 0.09), ("kopzwaar", 0.978, 0.645, 0.18)],
+    ("namen", "alles", "plaatsbaar"),
+    [
+        ("werkelijk", (0.977, 0.895, 0.045), (0.992, 0.91, 0.045)),
+        ("kopzwaar", (0.975, 0.765, 0.115), (0.988, 0.815, 0.09)),
+    ],
 )
 def test_stressset_niet_slechter_dan_nu(
-    tmp_path: Path, namen: str, precisie: float, recall: float, personen: float
+    tmp_path: Path, namen: str, alles: tuple[float, float, float], plaatsbaar: tuple[float, float, float]
 ) -> None:
     generate(tmp_path, persons=3000, seed=1, namen=namen)
     records, truth = stress_records(tmp_path)
     result = link(records, context=REGISTER_CONTEXT, config=TrainingConfig(seed=42))
-    scores = evaluate.cluster_pairwise(result.clusters.labels, truth)
-    assert scores.precision >= precisie
-    assert scores.recall >= recall
-    assert abs(evaluate.person_count_error(result.clusters.labels, truth)) <= personen
+    labels = result.clusters.labels
+    for scored, (precisie, recall, personen) in (
+        (labels, alles),
+        (placeable_labels(records, labels, truth), plaatsbaar),
+    ):
+        scores = evaluate.cluster_pairwise(scored, truth)
+        assert scores.precision >= precisie
+        assert scores.recall >= recall
+        assert abs(evaluate.person_count_error(scored, truth)) <= personen

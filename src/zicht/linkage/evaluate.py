@@ -8,6 +8,8 @@ pair sets.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
@@ -99,6 +101,63 @@ def person_count_error(labels: Mapping[str, Hashable], truth: Mapping[str, Hasha
     n_pred = len({labels[m] for m in ids})
     n_true = len({truth[m] for m in ids})
     return (n_pred - n_true) / n_true if n_true else 0.0
+
+
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _plain(value: str) -> str:
+    """Letters only, lower case, diacritics dropped: how two writings of one name compare here (on purpose
+    simpler than the model's normalisation, so the measure does not depend on it)."""
+    folded = unicodedata.normalize("NFKD", value or "")
+    return " ".join(sorted(re.findall(r"[a-z]+", "".join(c for c in folded if not unicodedata.combining(c)).lower())))
+
+
+def unplaceable(
+    rows: Iterable[tuple[Hashable, str, str, str, str, str]], truth: Mapping[Hashable, Hashable]
+) -> set[Hashable]:
+    """Meldingen the data cannot place: no full birth date (missing, only a year, or the 1 January
+    placeholder), and a melding of *another* person carries the same name (given and family names together,
+    letters only) with a compatible birth year, sex and nationality (equal, or missing on either side). Any
+    method that links such a melding to a person by its name links it to the other person just as well; the
+    "best possible" of issue 10 leaves these out.
+
+    Args:
+        rows: per melding ``(key, voornamen, achternaam, geboortedatum, geslacht, nationaliteit)`` as text
+            (the first nationality; empty, None or NaN when missing).
+        truth: the true person per key.
+    """
+
+    def text(value: object) -> str:
+        return value.strip() if isinstance(value, str) else ""  # None and NaN are missing
+
+    items: list[tuple[Hashable, str, str | None, str, str]] = []
+    for key, *values in rows:
+        voornamen, achternaam, written, geslacht, nationaliteit = (text(v) for v in values)
+        full = bool(_FULL_DATE.match(written)) and not written.endswith("-01-01")
+        year = written[:4] if written[:4].isdigit() else None
+        items.append((key, _plain(f"{voornamen} {achternaam}"), "full:" + written if full else year, geslacht,
+                      nationaliteit))  # fmt: skip
+    by_name: dict[str, list[tuple[Hashable, str, str | None, str, str]]] = {}
+    for item in items:
+        if item[1]:
+            by_name.setdefault(item[1], []).append(item)
+
+    def fits(x: str | None, y: str | None) -> bool:
+        return not x or not y or x == y
+
+    out: set[Hashable] = set()
+    for key, name, born, sex, nat in items:
+        if not name or (born or "").startswith("full:"):
+            continue
+        for other, _n, other_born, other_sex, other_nat in by_name[name]:
+            if truth[other] == truth[key]:
+                continue
+            other_year = (other_born or "")[5:9] if (other_born or "").startswith("full:") else other_born
+            if fits(born, other_year) and fits(sex, other_sex) and fits(nat, other_nat):
+                out.add(key)
+                break
+    return out
 
 
 def recall_by_variation(

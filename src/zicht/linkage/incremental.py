@@ -27,7 +27,14 @@ from typing import Any
 import pandas as pd
 
 from zicht.linkage.clusters import pair_key
-from zicht.linkage.engine import Drempels, TrainedModel, to_duckdb_model, without_shared_by_relatives
+from zicht.linkage.engine import (
+    NAAMGENOOT_GRENS,
+    Drempels,
+    TrainedModel,
+    to_duckdb_model,
+    without_shared_by_namesakes,
+    without_shared_by_relatives,
+)
 from zicht.linkage.model import context_columns, list_columns
 from zicht.linkage.normalise import (
     Geboorte,
@@ -37,7 +44,6 @@ from zicht.linkage.normalise import (
     given_name_signatures,
     given_names_conflict,
     prepare,
-    same_year_dates_conflict,
 )
 from zicht.linkage.persons import Gebeurtenis, new_person_id
 from zicht.linkage.scoring import CompiledScorer
@@ -199,20 +205,28 @@ class LinkIndex:
         self, melding_id: str, geboorte: Geboorte | None, voornamen: Voornamen | None, kandidaat: Kandidaat
     ) -> list[str]:
         """The members of the candidate's person that cannot be the new melding's person even when linked
-        directly (the person-level check of a full run, :func:`zicht.linkage.engine.person_conflicts`): two
-        full birth dates in one year that are not one typing error apart, or, for the candidate itself, given
-        names that cannot be one person's where the link holds only by what twins and siblings share."""
+        directly (the person-level check of a full run, :func:`zicht.linkage.engine.person_conflicts`): birth
+        dates that cannot be one person's (for the candidate itself only where, without what namesakes share,
+        the link's weight is below :data:`zicht.linkage.engine.NAAMGENOOT_GRENS`), or, for the candidate, given names that cannot be one person's where the link holds
+        only by what twins and siblings share."""
         out = []
+        limit = math.log2(self.drempels.boven / (1.0 - self.drempels.boven))
         for m, p in self.personen.items():
             if p != kandidaat.persoon_id or m == melding_id:
                 continue
             other_date = self._geboorte.get(m)
-            if geboorte is not None and other_date is not None and same_year_dates_conflict(geboorte, other_date):
+            if geboorte is None or other_date is None or not birth_dates_conflict(geboorte, other_date):
+                continue
+            # Another member of the person was not scored against the new melding: a conflict, as in a chain.
+            direct = m == kandidaat.melding_id
+            if (
+                not direct
+                or without_shared_by_namesakes(kandidaat.match_weight, kandidaat.gewichten) < NAAMGENOOT_GRENS
+            ):
                 out.append(m)
         other_names = self._voornamen.get(kandidaat.melding_id)
         if voornamen is not None and other_names is not None and given_names_conflict(voornamen, other_names):
             weight = without_shared_by_relatives(kandidaat.match_weight, kandidaat.gewichten)
-            limit = math.log2(self.drempels.boven / (1.0 - self.drempels.boven))
             if weight < limit:
                 out.append(kandidaat.melding_id)
         return sorted(set(out))

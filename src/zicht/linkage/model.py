@@ -138,14 +138,14 @@ def spec_for(features: pd.DataFrame, context: Sequence[ContextVeld] = ()) -> Mod
 
 # ---- comparisons --------------------------------------------------------------------------------------
 
-#: Weight of the full name's term frequency on the levels where the names agree up to spelling (a swap, the
-#: same sound, a typing error): a rare name written with a typo is as telling as a rare name written right.
-_TF_FUZZY = 1.0
 
 _FON = "vn_fon_l = vn_fon_r AND an_fon_l = an_fon_r"
 _SWAP_FON = "vn_fon_l = an_fon_r AND an_fon_l = vn_fon_r"
 _AN_GELIJK = "(an_l = an_r OR an_vol_l = an_vol_r OR an_fon_l = an_fon_r)"
 _VN_GELIJK = "(vn_l = vn_r OR vn_fon_l = vn_fon_r)"
+#: One side's given name (or, swapped, its family name) is only an initial.
+_INITIAAL_L = "(length(vn_l) = 1 OR length(an1_l) = 1)"
+_INITIAAL_R = "(length(vn_r) = 1 OR length(an1_r) = 1)"
 
 
 class _SwappedJaroWinkler(ComparisonLevelCreator):
@@ -183,7 +183,7 @@ def _naam() -> ComparisonCreator:
             ),
             cll.CustomLevel("naam_sleutel_l = naam_sleutel_r", N_("voor- en achternaam verwisseld"), _D).configure(
                 tf_adjustment_column="naam_sleutel",
-                tf_adjustment_weight=_TF_FUZZY,
+                tf_adjustment_weight=1.0,
                 disable_tf_exact_match_detection=True,
             ),
             cll.CustomLevel(
@@ -191,13 +191,13 @@ def _naam() -> ComparisonCreator:
                 N_("fonetisch gelijk (transliteratie, tussenvoegsel)"),
                 _D,
             ).configure(
-                tf_adjustment_column="naam_sleutel",
-                tf_adjustment_weight=_TF_FUZZY,
+                tf_adjustment_column="fon_sleutel",
+                tf_adjustment_weight=1.0,
                 disable_tf_exact_match_detection=True,
             ),
             cll.CustomLevel(_SWAP_FON, N_("verwisseld, fonetisch gelijk"), _D).configure(
-                tf_adjustment_column="naam_sleutel",
-                tf_adjustment_weight=_TF_FUZZY,
+                tf_adjustment_column="fon_sleutel",
+                tf_adjustment_weight=1.0,
                 disable_tf_exact_match_detection=True,
             ),
             cll.Or(
@@ -205,9 +205,6 @@ def _naam() -> ComparisonCreator:
                 cll.And(cll.CustomLevel(_VN_GELIJK, base_dialect_str=_D), cll.DamerauLevenshteinLevel("an", 1)),
             ).configure(
                 label_for_charts=N_("beide bijna gelijk (tikfout)"),
-                tf_adjustment_column="naam_sleutel",
-                tf_adjustment_weight=_TF_FUZZY,
-                disable_tf_exact_match_detection=True,
             ),
             _SwappedJaroWinkler(0.88),
             cll.And(cll.ArrayIntersectLevel("fon_tokens", 2), cll.ArraySubsetLevel("fon_tokens")).configure(
@@ -243,6 +240,24 @@ def _naam() -> ComparisonCreator:
                 f"{_AN_GELIJK} AND substr(vn_l, 1, 1) = substr(vn_r, 1, 1)",
                 N_("achternaam gelijk, voorletter gelijk"),
                 _D,
+            ).configure(
+                tf_adjustment_column="voorletter_sleutel",
+                tf_adjustment_weight=1.0,
+                disable_tf_exact_match_detection=True,
+            ),
+            # An initial where the family name has a typing error (``Q. Eang`` for ``Qin Wang``), or where the
+            # fields are swapped (``Azzouzi, S.`` for ``Samnab Azzouzi``): one side is only an initial.
+            cll.CustomLevel(
+                f"({_INITIAAL_L} OR {_INITIAAL_R}) AND ("
+                "(substr(vn_l, 1, 1) = substr(vn_r, 1, 1) AND damerau_levenshtein(an1_l, an1_r) <= 1)"
+                " OR (an_fon_l = vn_fon_r AND substr(vn_l, 1, 1) = substr(an1_r, 1, 1))"
+                " OR (vn_fon_l = an_fon_r AND substr(an1_l, 1, 1) = substr(vn_r, 1, 1)))",
+                N_("voorletter, achternaam met tikfout of verwisseld"),
+                _D,
+            ).configure(
+                tf_adjustment_column="voorletter_sleutel",
+                tf_adjustment_weight=1.0,
+                disable_tf_exact_match_detection=True,
             ),
             # A shared family or given name alone is common among people of one origin (small name pools):
             # term-frequency adjusted, so a common name weighs less than a rare one.
@@ -455,6 +470,14 @@ def blocking_rules(spec: ModelSpec) -> list[BlockingRuleCreator | str]:
         rules += [
             f"l.an_fon = r.an_fon AND substr(l.vn, 1, 2) = substr(r.vn, 1, 2) AND {undated}",
             f"l.vn_fon = r.vn_fon AND substr(l.an1, 1, 2) = substr(r.an1, 1, 2) AND {undated}",
+            # Initials (``E.M.`` against ``Ewa Magdalena``): the initial and the family name by sound, or its first
+            # three letters where it has a typing error; keys that exist only where the given name is just an
+            # initial (``*_kaal``), so each rule joins those few meldingen and not every pair with an initial
+            # in common. Two rules each, because a dedupe compares each pair once (l < r).
+            "l.vl_anfon_kaal = r.vl_anfon",
+            "l.vl_anfon = r.vl_anfon_kaal",
+            "l.vl_an3_kaal = r.vl_an3",
+            "l.vl_an3 = r.vl_an3_kaal",
         ]
     if spec.document:
         rules.append(block_on("doc1"))

@@ -438,6 +438,11 @@ def prepare(
     an1_rows: list[str | None] = []
     an_vol_rows: list[str | None] = []
     sleutel_rows: list[str | None] = []
+    voorletter_rows: list[str | None] = []
+    fon_sleutel_rows: list[str | None] = []
+    # Blocking keys for initials: the initial with the family name by sound, and with its first three letters
+    # (a typing error later on), for every melding; the same only where the given name is just an initial.
+    vl_keys: dict[str, list[str | None]] = {k: [] for k in ("vl_anfon", "vl_anfon_kaal", "vl_an3", "vl_an3_kaal")}
     an_tok_rows: list[list[str]] = []
     vn_fon_rows: list[str | None] = []
     an_fon_rows: list[str | None] = []
@@ -457,6 +462,16 @@ def prepare(
         an_tok_rows.append(core)
         vn_fon_rows.append(phonetic_key(given[0]) if given else None)
         an_fon_rows.append(phonetic_key(max(core, key=len)) if core else None)
+        voorletter_rows.append(f"{first[0]} {last}" if first and last else None)
+        vn_sound, an_sound = vn_fon_rows[-1], an_fon_rows[-1]
+        fon_sleutel_rows.append(" ".join(sorted([vn_sound, an_sound])) if vn_sound and an_sound else None)
+        anfon = f"{first[0]} {an_sound}" if first and an_sound else None
+        an3 = f"{first[0]} {last[:3]}" if first and last else None
+        initial_only = bool(first) and len(first or "") == 1
+        vl_keys["vl_anfon"].append(anfon)
+        vl_keys["vl_anfon_kaal"].append(anfon if initial_only else None)
+        vl_keys["vl_an3"].append(an3)
+        vl_keys["vl_an3_kaal"].append(an3 if initial_only else None)
         fon_tok_rows.append(sorted({k for t in [*given, *core] if (k := phonetic_key(t))}))
 
     gd_rows: list[str | None] = []
@@ -509,6 +524,9 @@ def prepare(
             "an1": an1_rows,
             "an_vol": an_vol_rows,
             "naam_sleutel": sleutel_rows,
+            "voorletter_sleutel": voorletter_rows,
+            "fon_sleutel": fon_sleutel_rows,
+            **vl_keys,
             "an_tokens": an_tok_rows,
             "vn_fon": vn_fon_rows,
             "an_fon": an_fon_rows,
@@ -585,21 +603,6 @@ def birth_dates_conflict(a: Geboorte, b: Geboorte) -> bool:
     if abs(a[0] - b[0]) <= 1:
         return False
     return OSA.distance(str(a[0]), str(b[0])) > 1
-
-
-def same_year_dates_conflict(a: Geboorte, b: Geboorte) -> bool:
-    """Two full birth dates in one year that are more than one typing error apart and not day and month
-    swapped: namesakes born in one year, never one person, even when everything else agrees.
-
-    Example:
-        >>> same_year_dates_conflict((1960, "1960-06-15"), (1960, "1960-03-14"))
-        True
-        >>> same_year_dates_conflict((1960, "1960-06-15"), (1960, "1960-06-16"))
-        False
-    """
-    if a[1] is None or b[1] is None or a[0] != b[0]:
-        return False
-    return birth_dates_conflict(a, b)
 
 
 def _day_month_swapped(a: str, b: str) -> bool:

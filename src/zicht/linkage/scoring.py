@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from zicht.linkage.frequenties import NAAM_SLEUTEL, name_frequencies
+from zicht.linkage.frequenties import SAMENGESTELD
 
 #: Splink clamps m and u at this value before taking logs (splink.internals.constants).
 _CLAMP = 1e-25
@@ -74,15 +74,16 @@ class CompiledScorer:
 
     def refresh_term_frequencies(self) -> None:
         """(Re)compute the term-frequency tables from the index as a full run does for a record that is not in
-        it: the full name's with :func:`zicht.linkage.frequenties.name_frequencies`, the others ``count / n``
+        it: the full name's and the initial's composed (:data:`zicht.linkage.frequenties.SAMENGESTELD`), the
+        others ``count / n``
         (the leave-one-out frequency of a full run, since the new record is not in the index)."""
         for column in self._tf_columns:
             table = _q("__zicht_tf_" + column)
-            if column == NAAM_SLEUTEL:
-                columns = (NAAM_SLEUTEL, "vn", "an1", "nat1", "gd", "gd_1jan")
+            if column in SAMENGESTELD:
+                frequencies, columns = SAMENGESTELD[column]
                 parts = ", ".join(_q(c) for c in columns if c in self._columns)
                 frame = self._con.execute(f"SELECT {parts} FROM {self._index}").df()
-                self._con.register("__zicht_tf_bron", name_frequencies(frame, pair_in_table=1))
+                self._con.register("__zicht_tf_bron", frequencies(frame, pair_in_table=1))
                 self._con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM __zicht_tf_bron")
                 self._con.unregister("__zicht_tf_bron")
                 continue
@@ -114,15 +115,25 @@ class CompiledScorer:
             f"SELECT l.unique_id AS id_l, r.unique_id AS id_r FROM {new_table} AS l, {self._index} AS r WHERE false"
         )
 
-    def sql(self, new_table: str, threshold: float | None = None, one: dict[str, Any] | None = None) -> str:
+    def sql(
+        self,
+        new_table: str,
+        threshold: float | None = None,
+        one: dict[str, Any] | None = None,
+        *,
+        candidates: str | None = None,
+    ) -> str:
         """The scoring query for the records in ``new_table`` (same columns as the index).
 
         Args:
             new_table: table with the new records' features.
             threshold: keep pairs with at least this match probability.
             one: the features of the single record in ``new_table``, to block by look-ups (faster).
+            candidates: a query for the candidate pairs (``id_l``, ``id_r``) instead of the blocking rules.
         """
-        if one is not None:
+        if candidates is not None:
+            blocks = candidates
+        elif one is not None:
             blocks = self._blocks_for_one(new_table, one)
         else:
             blocks = "\nUNION\n".join(
@@ -204,8 +215,21 @@ SELECT * FROM prob {where}
 """
 
     def score(self, new_table: str, threshold: float | None = None, one: dict[str, Any] | None = None) -> pd.DataFrame:
-        """Scored pairs (new record, index record) at or above ``threshold``: ids, levels, weights."""
-        frame: pd.DataFrame = self._con.execute(self.sql(new_table, threshold, one)).df()
+        """Scored pairs (new record, index record) at or above ``threshold``: ids, levels, weights.
+
+        For a single record the candidates are looked up first, into a table of their own: inside one query
+        the optimiser estimated the union of a dozen look-ups as a large share of the index and joined the
+        index the slow way round (measured at 100,000 meldingen: 150 ms against 60 ms per melding).
+        """
+        if one is None:
+            frame: pd.DataFrame = self._con.execute(self.sql(new_table, threshold)).df()
+            return frame
+        self._con.execute(f"CREATE OR REPLACE TEMP TABLE __zicht_kandidaten AS {self._blocks_for_one(new_table, one)}")
+        try:
+            query = self.sql(new_table, threshold, candidates="SELECT id_l, id_r FROM __zicht_kandidaten")
+            frame = self._con.execute(query).df()
+        finally:
+            self._con.execute("DROP TABLE IF EXISTS __zicht_kandidaten")
         return frame
 
 
