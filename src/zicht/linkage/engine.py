@@ -359,12 +359,14 @@ def train(
         features[model_mod.RARE_NAME] = model_mod.rare_name_key(features)
     linker = _linker(features, model_mod.settings(spec, max_iterations=config.max_iterations), api)
     rules: list[BlockingRuleCreator | str] = list(model_mod.deterministic_rules(spec))
+    recall = config.prior_recall
     if rules:
         try:
-            linker.training.estimate_probability_two_random_records_match(rules, recall=config.prior_recall)
+            linker.training.estimate_probability_two_random_records_match(rules, recall=recall)
         except ValueError:
             # More deterministic matches than the assumed recall allows: data with many exact duplicates.
-            linker.training.estimate_probability_two_random_records_match(rules, recall=1.0)
+            recall = 1.0
+            linker.training.estimate_probability_two_random_records_match(rules, recall=recall)
     linker.training.estimate_u_using_random_sampling(max_pairs=config.u_max_pairs, seed=config.seed)
     with _tolerate_m_underflow():
         for rule in model_mod.training_rules(spec):
@@ -381,7 +383,9 @@ def train(
         spec=spec, splink_model=regularise(linker.misc.save_model_to_json(), config), training=config
     )
     if config.prior_em and rules:
-        trained.splink_model[_PRIOR] = prior_by_em(features, trained)
+        # The floor: what the deterministic rules find with recall 1.
+        floor = float(trained.splink_model[_PRIOR]) * recall
+        trained.splink_model[_PRIOR] = prior_by_em(features, trained, floor=floor)
     return trained
 
 
@@ -390,7 +394,7 @@ _PRIOR = "probability_two_random_records_match"
 _PRIOR_FLOOR = 1e-6
 
 
-def prior_by_em(features: pd.DataFrame, trained: TrainedModel) -> float:
+def prior_by_em(features: pd.DataFrame, trained: TrainedModel, *, floor: float = 0.0) -> float:
     """The probability that two random meldingen are one person, estimated from the trained model.
 
     The starting prior assumes a recall for the deterministic rules (same name and birth date), and that recall
@@ -400,7 +404,8 @@ def prior_by_em(features: pd.DataFrame, trained: TrainedModel) -> float:
     Fellegi–Sunter EM update ``prior = sum of match probabilities over all pairs / number of pairs`` (pairs
     no blocking rule generates have a match probability of about zero). In a registry larger than
     ``prior_sample`` meldingen it is computed on a random sample of them (seeded), since a random subset keeps
-    the share of pairs that match. It is never below what the deterministic rules find with recall 1. The pairs
+    the share of pairs that match. It is never below ``floor`` (what the deterministic rules find with recall 1)
+    nor above 0.5. The pairs
     are scored in a database of their own (DuckDB, whatever the run's backend), so nothing the run caches is
     touched.
     """
@@ -412,8 +417,12 @@ def prior_by_em(features: pd.DataFrame, trained: TrainedModel) -> float:
     total = len(sample) * (len(sample) - 1) / 2
     if total < 1:
         return start
-    with PairScorer(sample, trained, _PRIOR_FLOOR, api=_db_api("duckdb")) as scorer:
-        weights = scorer.weights(_PRIOR_FLOOR)
+    api = _db_api("duckdb")
+    try:
+        with PairScorer(sample, trained, _PRIOR_FLOOR, api=api) as scorer:
+            weights = scorer.weights(_PRIOR_FLOOR)
+    finally:
+        api.duckdb_con.close()
     if weights.size == 0:
         return start
     # Bayes factor of each pair without the prior (a match weight is log2 of prior odds times Bayes factor).
@@ -426,7 +435,7 @@ def prior_by_em(features: pd.DataFrame, trained: TrainedModel) -> float:
             prior = updated
             break
         prior = updated
-    return float(min(max(prior, start * config.prior_recall), 0.5))
+    return float(min(max(prior, floor), 0.5))
 
 
 def model_for_dialect(trained: TrainedModel, dialect: str) -> dict[str, Any]:
@@ -705,9 +714,9 @@ def person_conflicts(
     """Pairs within chains of automatic links that cannot be one person: the decision is taken per person, not
     per pair.
 
-    * birth dates that cannot be one person's (:func:`zicht.linkage.normalise.birth_dates_conflict`: two full
-      dates more than one recording error apart, or years apart that no typing error explains), between
-      meldingen that only a chain joins;
+    * birth dates that cannot be one person's (:func:`zicht.linkage.normalise.birth_dates_conflict`: in one
+      year two full dates more than one typing error apart, in other years more than two, or years apart that
+      no typing error explains), between meldingen that only a chain through undated meldingen joins;
     * the same between directly linked meldingen where the link holds only because of the name, nationality
       and sex: namesakes share those, and a rare shared name outweighed birth dates years apart. Without them
       the rest of the evidence must still make one person more likely than two (a match weight above 0):

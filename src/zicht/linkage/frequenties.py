@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Term frequencies for the exact-name level: how likely a *different* person carries this full name.
+"""Term frequencies for the name levels: how likely a *different* person carries this name.
 
 The weight of "same given and family name" is ``log2(m / f)``, with ``f`` the probability that a record of
 another person carries that name. Counting the name in the registry estimates ``f`` badly for most names: in a
@@ -7,18 +7,21 @@ registry of a few thousand meldingen nearly every full name is seen only in the 
 compared, and the count cannot tell *Femke Bos* (one in tens of thousands) from *Thi Nguyen* (one in a hundred
 among Vietnamese women). Two estimates are combined, and the larger (the more cautious) is used:
 
-* **counted**: the share of *other people* with this full name. Records are not people: one victim reported by
-  three organisations is three records of one name, and counting records made every name of a person reported
-  three times look shared (measured: 0.97 instead of 0.999 for a unique name with one birth date missing). So the
-  people carrying a name are counted as the distinct full birth dates among its records (records without one
-  do not add a person), and the compared person is one of them: ``max(dates - 1, 0) / (n - 2)`` in a full run,
-  ``/ (n - 1)`` in the incremental index (where the new melding is not in the table). It is large for a name
-  that many different people in the registry carry.
+* **counted**: the share of *other people* with this name. Records are not people: one victim reported by
+  three organisations is three records of one name. So the people carrying a name are counted as its distinct
+  full birth dates, dates one recording error apart counting once (:func:`people_per_name`), and the compared
+  person is one of them: ``max(people - 1, 0) / (n - 2)`` in a full run, ``/ (n - 1)`` in the incremental index
+  (where the new melding is not in the table). It is large for a name that many different people carry.
 * **composed**: given name and family name drawn within a nationality group,
-  ``sum over groups g of P(g) * P(given name | g) * P(family name | g)``, counted in the registry (the
-  compared records included, so a name seen only in the pair still has a frequency). Names are far from
-  independent across origins (*Thi* and *Nguyen* are both Vietnamese), which is why the product is taken
+  ``sum over groups g of P(g) * P(given name | g) * P(family name | g)``, over people (distinct names in a
+  group), with Good–Turing counts for names held by one or two people (:func:`_good_turing`): for a group
+  where most family names are seen once, a name seen once is far rarer than one in the group. Names are far
+  from independent across origins (*Thi* and *Nguyen* are both Vietnamese), which is why the product is taken
   within a group of the first nationality (records without a nationality form one group).
+
+Three keys have such a table (:data:`SAMENGESTELD`): the full name (``naam_sleutel``, the exact and swapped
+levels), the name by sound (``fon_sleutel``, the sound-alike levels) and the initial with the family name
+(``voorletter_sleutel``, the initials' levels).
 
 Nothing here logs or returns anything but the frequency table, which stays in the in-memory database.
 """
@@ -27,9 +30,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-#: The key column of the exact-name level and the columns its frequency is composed from.
+#: The key column of the exact-name level.
 NAAM_SLEUTEL = "naam_sleutel"
-_PARTS = ("vn", "an1")
 #: The key column of the spelling levels: given and family name by sound, sorted (``prepare``).
 FON_SLEUTEL = "fon_sleutel"
 #: The key column of the "family name equal, initial equal" level: the first letter of the given name and the
@@ -58,6 +60,10 @@ def people_per_name(features: pd.DataFrame, key: str = "naam_sleutel") -> pd.Ser
     return people
 
 
+#: Above this many distinct birth dates a name is carried by many people: each date counts as one.
+_DATES_GROUPED = 50
+
+
 def _one_error_apart(a: str, b: str) -> bool:
     """Whether two ISO dates differ by one recording error: one digit, the year one off, or day and month
     swapped."""
@@ -72,20 +78,17 @@ def _one_error_apart(a: str, b: str) -> bool:
 
 
 def _date_groups(dates: list[str]) -> int:
-    """How many people the dates of one name stand for: dates linked by :func:`_one_error_apart` are one."""
-    parent = list(range(len(dates)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(dates):
-        for j in range(i + 1, len(dates)):
-            if _one_error_apart(a, dates[j]):
-                parent[root(j)] = root(i)
-    return len({root(i) for i in range(len(dates))})
+    """How many people the (sorted, distinct) dates of one name stand for: a date one recording error
+    (:func:`_one_error_apart`) from an earlier group's first date joins that group. Not transitive, so a run of
+    dates each one error from the next does not collapse into one person; a name with more than
+    :data:`_DATES_GROUPED` dates counts every date."""
+    if len(dates) > _DATES_GROUPED:
+        return len(dates)
+    firsts: list[str] = []
+    for date in dates:
+        if not any(_one_error_apart(first, date) for first in firsts):
+            firsts.append(date)
+    return len(firsts)
 
 
 def name_frequencies(features: pd.DataFrame, *, pair_in_table: int = 2) -> pd.DataFrame:
@@ -136,14 +139,17 @@ def _key_frequencies(features: pd.DataFrame, key: str, parts: tuple[str, str], *
 
 def _good_turing(counts: pd.Series) -> dict[int, float]:
     """Good–Turing adjusted counts ``r* = (r + 1) N(r+1) / N(r)`` for names held by one or two people (``N(r)``:
-    how many names are held by ``r`` people), never above ``r``; per ``r`` that is adjusted (``counts``: people
-    per name)."""
+    how many names, over all groups, are held by ``r`` people), never above ``r`` and never falling with ``r``;
+    per ``r`` that is adjusted (``counts``: people per name)."""
     per_count = counts.value_counts()
     adjusted: dict[int, float] = {}
     for r in (1, 2):
         n_r, n_next = per_count.get(r, 0), per_count.get(r + 1, 0)
         if n_r and n_next:
             adjusted[r] = min(float(r), (r + 1) * n_next / n_r)
+    if 1 in adjusted and 2 in adjusted:
+        # Unsmoothed, r* can fall with r (few names held by three people): a shared name is never rarer.
+        adjusted[2] = max(adjusted[2], adjusted[1])
     return adjusted
 
 
@@ -197,7 +203,7 @@ def initial_frequencies(features: pd.DataFrame, *, pair_in_table: int = 2) -> pd
     by_date = people_per_name(features, column)
     people = pd.concat([written, by_date], axis=1).max(axis=1).reindex(frame["sleutel"].unique(), fill_value=1)
     counted = (people.clip(lower=1) - 1) / others
-    composed = _composed(frame.assign(sleutel_persoon=frame["persoon"]), person="sleutel_persoon")
+    composed = _composed(frame, person="persoon")
     tf = pd.concat([counted.rename("geteld"), composed.rename("samengesteld")], axis=1).max(axis=1)
     return pd.DataFrame({column: tf.index.astype(str), f"tf_{column}": tf.to_numpy(dtype=float)})
 

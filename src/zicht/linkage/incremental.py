@@ -205,10 +205,11 @@ class LinkIndex:
         self, melding_id: str, geboorte: Geboorte | None, voornamen: Voornamen | None, kandidaat: Kandidaat
     ) -> list[str]:
         """The members of the candidate's person that cannot be the new melding's person even when linked
-        directly (the person-level check of a full run, :func:`zicht.linkage.engine.person_conflicts`): birth
-        dates that cannot be one person's (for the candidate itself only where, without what namesakes share,
-        the link's weight is below :data:`zicht.linkage.engine.NAAMGENOOT_GRENS`), or, for the candidate, given names that cannot be one person's where the link holds
-        only by what twins and siblings share."""
+        directly (the person-level check of a full run, :func:`zicht.linkage.engine.person_conflicts`): for the
+        candidate, birth dates that cannot be one person's where the link's weight without what namesakes share
+        is below :data:`zicht.linkage.engine.NAAMGENOOT_GRENS`, and given names that cannot be one person's where
+        the link holds only by what twins and siblings share; for the person's other meldingen, two full birth
+        dates in one year that cannot be one person's (namesakes born in one year)."""
         out = []
         limit = math.log2(self.drempels.boven / (1.0 - self.drempels.boven))
         for m, p in self.personen.items():
@@ -217,12 +218,12 @@ class LinkIndex:
             other_date = self._geboorte.get(m)
             if geboorte is None or other_date is None or not birth_dates_conflict(geboorte, other_date):
                 continue
-            # Another member of the person was not scored against the new melding: a conflict, as in a chain.
-            direct = m == kandidaat.melding_id
-            if (
-                not direct
-                or without_shared_by_namesakes(kandidaat.match_weight, kandidaat.gewichten) < NAAMGENOOT_GRENS
-            ):
+            if m == kandidaat.melding_id:
+                if without_shared_by_namesakes(kandidaat.match_weight, kandidaat.gewichten) < NAAMGENOOT_GRENS:
+                    out.append(m)
+            elif geboorte[1] is not None and other_date[1] is not None and geboorte[0] == other_date[0]:
+                # Not scored against the new melding: other years are left to the chain check (`_conflicts`),
+                # as a full run leaves a chain of dated direct links standing.
                 out.append(m)
         other_names = self._voornamen.get(kandidaat.melding_id)
         if voornamen is not None and other_names is not None and given_names_conflict(voornamen, other_names):
@@ -297,7 +298,7 @@ class LinkIndex:
         for k in strong:
             # A person whose other meldingen give a birth date that cannot be this one's is not joined
             # automatically (a namesake chained through one melding without a birth date), nor one whose given
-            # names or same-year birth dates cannot be this one's (a twin, a namesake born the same year).
+            # names or birth dates cannot be this one's (a twin, a namesake: `_direct_conflicts`).
             if k.persoon_id is None or k.persoon_id in persons_ranked or k.persoon_id in refused:
                 continue
             conflicting = self._conflicts(melding_id, geboorte, {k.persoon_id}, direct)

@@ -448,7 +448,8 @@ def prepare(
     an_fon_rows: list[str | None] = []
     fon_tok_rows: list[list[str]] = []
     for voornamen, achternaam in zip(col("voornamen"), col("achternaam"), strict=True):
-        given = [t for t in tokens(voornamen) if t not in PARTICLES] or tokens(voornamen)
+        # A single letter among the given names is an initial (``E.M.``), never a particle (``e``, ``y``, ``t``).
+        given = [t for t in tokens(voornamen) if t not in PARTICLES or len(t) == 1] or tokens(voornamen)
         core = surname_core(achternaam)
         vn_rows.append(given[0] if given else None)
         vn_alle_rows.append(given)

@@ -219,7 +219,7 @@ SELECT * FROM prob {where}
 
         For a single record the candidates are looked up first, into a table of their own: inside one query
         the optimiser estimated the union of a dozen look-ups as a large share of the index and joined the
-        index the slow way round (measured at 100,000 meldingen: 150 ms against 60 ms per melding).
+        index the slow way round (measured at 100,000 meldingen: 150 ms against 55 ms per melding).
         """
         if one is None:
             frame: pd.DataFrame = self._con.execute(self.sql(new_table, threshold)).df()
