@@ -809,7 +809,7 @@ def leave_one_out_frequencies(values: pd.Series) -> pd.DataFrame:
 
 
 def _register_term_frequencies(linker: Any, api: Any, features: pd.DataFrame, splink_model: dict[str, Any]) -> None:
-    """Register term-frequency tables for prediction: the full name's and the initial's composed
+    """Register term-frequency tables for prediction: the full name's, its sound's and the initial's composed
     (:data:`zicht.linkage.frequenties.SAMENGESTELD`), the others leave-one-out
     (:func:`leave_one_out_frequencies`)."""
     for column in tf_columns(splink_model):

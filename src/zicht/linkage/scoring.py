@@ -74,7 +74,7 @@ class CompiledScorer:
 
     def refresh_term_frequencies(self) -> None:
         """(Re)compute the term-frequency tables from the index as a full run does for a record that is not in
-        it: the full name's and the initial's composed (:data:`zicht.linkage.frequenties.SAMENGESTELD`), the
+        it: the composed ones (full name, sound, initial; :data:`zicht.linkage.frequenties.SAMENGESTELD`), the
         others ``count / n``
         (the leave-one-out frequency of a full run, since the new record is not in the index)."""
         for column in self._tf_columns:
