@@ -47,6 +47,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_insight import percentiel  # one percentile for every benchmark
 from zicht.analysis.mse import estimate, get_design, read_capture_csv
 from zicht.analysis.mse.bootstrap import available_cores
 
@@ -101,20 +104,9 @@ cat("bca95", sprintf("%.17g", c(q[1], q[length(q)])), "\n")
 """
 
 
-def percentile(xs: Sequence[float], q: float) -> float:
-    """The ``q``-th percentile with linear interpolation (numpy's default)."""
-    s = sorted(xs)
-    if not s:
-        return float("nan")
-    k = (len(s) - 1) * q / 100
-    lo = int(k)
-    hi = min(lo + 1, len(s) - 1)
-    return s[lo] + (s[hi] - s[lo]) * (k - lo)
-
-
 def spread(xs: Sequence[float]) -> dict[str, float]:
     """p50 and p95 of a sample, with its size."""
-    return {"n": len(xs), "p50": percentile(xs, 50), "p95": percentile(xs, 95)}
+    return {"n": len(xs), "p50": percentiel(xs, 50), "p95": percentiel(xs, 95)}
 
 
 def load() -> list[float]:
